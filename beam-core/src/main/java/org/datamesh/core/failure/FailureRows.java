@@ -1,0 +1,103 @@
+package org.datamesh.core.failure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The row form of a {@link Failure}: the quarantine's schema, with snake_case column names as
+ * consumers of a Parquet table expect them.
+ */
+public final class FailureRows {
+
+  public static final Schema VIOLATION_SCHEMA =
+      Schema.builder()
+          .addStringField("rule_id")
+          .addNullableField("field", FieldType.STRING)
+          .addStringField("severity")
+          .addStringField("reason")
+          .build();
+
+  public static final Schema SOURCE_SCHEMA =
+      Schema.builder()
+          .addStringField("source")
+          .addNullableField("partition", FieldType.INT32)
+          .addInt64Field("offset")
+          .addNullableField("line", FieldType.INT64)
+          .build();
+
+  /** The schema of a quarantined record. */
+  public static final Schema SCHEMA =
+      Schema.builder()
+          .addStringField("stage")
+          .addStringField("product")
+          .addStringField("reason")
+          .addArrayField("violations", FieldType.row(VIOLATION_SCHEMA))
+          .addNullableField("source", FieldType.row(SOURCE_SCHEMA))
+          .addNullableField("raw_payload", FieldType.STRING)
+          .addBooleanField("raw_truncated")
+          .addDateTimeField("failed_at")
+          .build();
+
+  private FailureRows() {}
+
+  public static Row toRow(Failure failure) {
+    List<Row> violations = new ArrayList<>(failure.violations().size());
+    for (Violation v : failure.violations()) {
+      violations.add(
+          Row.withSchema(VIOLATION_SCHEMA)
+              .addValues(v.ruleId(), v.field(), v.severity().name(), v.reason())
+              .build());
+    }
+    return Row.withSchema(SCHEMA)
+        .addValues(
+            failure.stage().name(),
+            failure.product(),
+            failure.reason(),
+            violations,
+            sourceRow(failure.source()),
+            failure.rawPayload(),
+            failure.rawTruncated(),
+            new org.joda.time.Instant(failure.failedAt().toEpochMilli()))
+        .build();
+  }
+
+  public static Failure fromRow(Row row) {
+    List<Violation> violations = new ArrayList<>();
+    for (Row v : row.<Row>getArray("violations")) {
+      violations.add(
+          Violation.of(
+              v.getString("rule_id"),
+              v.getString("field"),
+              Severity.valueOf(v.getString("severity")),
+              v.getString("reason")));
+    }
+    Row source = row.getRow("source");
+    return Failure.builder(Stage.valueOf(row.getString("stage")), row.getString("product"))
+        .setViolations(violations)
+        .setSource(
+            source == null
+                ? null
+                : SourcePosition.of(
+                    source.getString("source"),
+                    source.getInt32("partition"),
+                    source.getInt64("offset"),
+                    source.getInt64("line")))
+        .setRawPayload(row.getString("raw_payload"))
+        .setRawTruncated(Boolean.TRUE.equals(row.getBoolean("raw_truncated")))
+        .setFailedAt(java.time.Instant.ofEpochMilli(row.getDateTime("failed_at").getMillis()))
+        .build();
+  }
+
+  private static @Nullable Row sourceRow(@Nullable SourcePosition source) {
+    if (source == null) {
+      return null;
+    }
+    return Row.withSchema(SOURCE_SCHEMA)
+        .addValues(source.source(), source.partition(), source.offset(), source.line())
+        .build();
+  }
+}

@@ -1,0 +1,2 @@
+/** Foundation of datamesh-beam: records, failures, ingestion, standardization and publication. */
+package org.datamesh.core;

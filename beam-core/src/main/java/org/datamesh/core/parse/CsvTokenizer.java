@@ -1,0 +1,226 @@
+package org.datamesh.core.parse;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.Violation;
+
+/**
+ * Splits RFC 4180 text into records: quoted fields may hold the delimiter, doubled quotes and line
+ * breaks; records end at LF, CRLF or a lone CR.
+ *
+ * <p>Unlike a parser that throws on the first malformed record, it reports the problem on that
+ * record and goes on with the next line, so one bad row never costs the rest of the file. It never
+ * holds more than {@code maxRecordChars} characters of a field, however long the input line.
+ */
+final class CsvTokenizer {
+
+  private static final int NONE = -2;
+
+  private final Reader in;
+  private final char delimiter;
+  private final int maxRecordChars;
+  private long line = 1;
+  private int pushedBack = NONE;
+
+  CsvTokenizer(Reader in, char delimiter, int maxRecordChars) {
+    this.in = in;
+    this.delimiter = delimiter;
+    this.maxRecordChars = maxRecordChars;
+  }
+
+  /** The next record, or null at the end of the input. */
+  @Nullable
+  CsvRecord next() throws IOException {
+    int first = read();
+    if (first == -1) {
+      return null;
+    }
+    unread(first);
+    return new RecordBuilder(line).readRecord();
+  }
+
+  private int read() throws IOException {
+    if (pushedBack != NONE) {
+      int c = pushedBack;
+      pushedBack = NONE;
+      return c;
+    }
+    return in.read();
+  }
+
+  private void unread(int c) {
+    pushedBack = c;
+  }
+
+  /** The state of the record being read. */
+  private final class RecordBuilder {
+    private final long startLine;
+    private final List<String> fields = new ArrayList<>();
+    private final List<Boolean> quotedFlags = new ArrayList<>();
+    private final StringBuilder field = new StringBuilder();
+    private final StringBuilder raw = new StringBuilder();
+    private final List<Violation> problems = new ArrayList<>();
+    private long chars;
+    private boolean tooLong;
+    private boolean invalidUtf8;
+    private boolean quoted;
+
+    RecordBuilder(long startLine) {
+      this.startLine = startLine;
+    }
+
+    CsvRecord readRecord() throws IOException {
+      boolean fieldStart = true;
+      boolean inQuotes = false;
+      boolean afterClosingQuote = false;
+      while (true) {
+        int c = read();
+        if (c == -1) {
+          if (inQuotes) {
+            problems.add(
+                Violation.error(
+                    "parse.unclosed_quote",
+                    null,
+                    "a quoted field in column "
+                        + (fields.size() + 1)
+                        + " is not closed before the end of the file"));
+          }
+          break;
+        }
+        if (inQuotes) {
+          if (c == '"') {
+            int next = read();
+            if (next == '"') {
+              raw('"');
+              keep('"');
+              continue;
+            }
+            unread(next);
+            raw('"');
+            inQuotes = false;
+            afterClosingQuote = true;
+            continue;
+          }
+          if (c == '\n') {
+            line++;
+          }
+          keep((char) c);
+          continue;
+        }
+        if (c == '\r' || c == '\n') {
+          if (c == '\r') {
+            int next = read();
+            if (next != '\n') {
+              unread(next);
+            }
+          }
+          line++;
+          break;
+        }
+        if (c == delimiter) {
+          raw((char) c);
+          endField();
+          fieldStart = true;
+          afterClosingQuote = false;
+          continue;
+        }
+        if (afterClosingQuote) {
+          problems.add(
+              Violation.error(
+                  "parse.malformed_quote",
+                  null,
+                  "unexpected text after the closing quote of column " + (fields.size() + 1)));
+          raw((char) c);
+          skipRestOfLine();
+          break;
+        }
+        if (fieldStart && c == '"') {
+          raw('"');
+          inQuotes = true;
+          quoted = true;
+          fieldStart = false;
+          continue;
+        }
+        fieldStart = false;
+        keep((char) c);
+      }
+      endField();
+      if (tooLong) {
+        problems.add(
+            0,
+            Violation.error(
+                "parse.record_too_large",
+                null,
+                "the record is longer than " + maxRecordChars + " characters"));
+      }
+      if (invalidUtf8) {
+        problems.add(
+            Violation.error(
+                "parse.encoding", null, "the record contains bytes that are not valid UTF-8"));
+      }
+      boolean[] quotedArray = new boolean[quotedFlags.size()];
+      for (int i = 0; i < quotedArray.length; i++) {
+        quotedArray[i] = quotedFlags.get(i);
+      }
+      return new CsvRecord(
+          List.copyOf(fields), quotedArray, Utf8Text.printable(raw.toString()), startLine, problems);
+    }
+
+    /** Adds a character to the current field and to the record's raw text. */
+    private void keep(char value) {
+      raw(value);
+      if (value == Utf8Text.INVALID) {
+        invalidUtf8 = true;
+      }
+      if (!tooLong) {
+        field.append(value);
+      }
+    }
+
+    private void raw(char c) {
+      chars++;
+      if (chars > maxRecordChars) {
+        tooLong = true;
+        field.setLength(0);
+      }
+      // One character beyond the cap, so that Failure knows to mark the payload as truncated.
+      if (raw.length() <= Failure.MAX_RAW_PAYLOAD_CHARS) {
+        raw.append(c);
+      }
+    }
+
+    private void endField() {
+      fields.add(field.toString());
+      quotedFlags.add(quoted);
+      field.setLength(0);
+      quoted = false;
+    }
+
+    private void skipRestOfLine() throws IOException {
+      while (true) {
+        int c = read();
+        if (c == -1) {
+          return;
+        }
+        if (c == '\n' || c == '\r') {
+          if (c == '\r') {
+            int next = read();
+            if (next != '\n') {
+              unread(next);
+            }
+          }
+          line++;
+          return;
+        }
+        if (c == Utf8Text.INVALID) {
+          invalidUtf8 = true;
+        }
+        raw((char) c);
+      }
+    }
+  }
+}

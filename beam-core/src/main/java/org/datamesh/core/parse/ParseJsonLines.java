@@ -1,0 +1,201 @@
+package org.datamesh.core.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.datamesh.core.StageResult;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.SourcePosition;
+import org.datamesh.core.failure.Stage;
+import org.datamesh.core.failure.Violation;
+
+/**
+ * Parses JSON-lines files (one JSON object per line) into {@link Row}s of a given schema; every
+ * line that cannot be parsed becomes a {@link Failure}, and the run goes on.
+ *
+ * <pre>{@code
+ * StageResult parsed =
+ *     pipeline
+ *         .apply(FileIO.match().filepattern("/data/events/*.jsonl"))
+ *         .apply(FileIO.readMatches())
+ *         .apply(ParseJsonLines.of(schema).forProduct("web.events"));
+ * }</pre>
+ *
+ * <p>Object members are matched to schema fields by name; a missing member or JSON {@code null}
+ * is a missing value, unknown members are ignored. Numbers may be JSON numbers or strings holding
+ * one. A line fails when it is empty, is not a JSON object, holds invalid UTF-8, is longer than
+ * {@link #withMaxRecordChars}, or has a member that is not of its field's type; every problem of
+ * the line is listed.
+ */
+public final class ParseJsonLines
+    extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
+
+  private final Schema schema;
+  private final String product;
+  private final int maxRecordChars;
+
+  private ParseJsonLines(Schema schema, String product, int maxRecordChars) {
+    this.schema = schema;
+    this.product = product;
+    this.maxRecordChars = maxRecordChars;
+  }
+
+  /** Parses JSON lines into rows of {@code schema}. */
+  public static ParseJsonLines of(Schema schema) {
+    schema.getFields().forEach(FieldValues::checkSupported);
+    return new ParseJsonLines(schema, "unnamed", ParseCsv.DEFAULT_MAX_RECORD_CHARS);
+  }
+
+  /** Returns a {@link ParseJsonLines} like this one but naming {@code product} in its failures. */
+  public ParseJsonLines forProduct(String product) {
+    return new ParseJsonLines(schema, product, maxRecordChars);
+  }
+
+  /** Returns a {@link ParseJsonLines} like this one but failing lines longer than {@code chars}. */
+  public ParseJsonLines withMaxRecordChars(int chars) {
+    if (chars < 1) {
+      throw new IllegalArgumentException("maxRecordChars must be positive");
+    }
+    return new ParseJsonLines(schema, product, chars);
+  }
+
+  @Override
+  public StageResult expand(PCollection<FileIO.ReadableFile> files) {
+    TupleTag<Row> rows = new TupleTag<>() {};
+    TupleTag<Failure> failures = new TupleTag<>() {};
+    PCollectionTuple parsed =
+        files.apply(
+            "ParseFiles",
+            ParDo.of(new ParseFileFn(schema, product, maxRecordChars, rows, failures))
+                .withOutputTags(rows, TupleTagList.of(failures)));
+    PCollection<Row> spread =
+        parsed.get(rows).setRowSchema(schema).apply("Redistribute", Reshuffle.viaRandomKey());
+    return StageResult.in(
+        PCollectionTuple.of(rows, spread.setRowSchema(schema)).and(failures, parsed.get(failures)),
+        rows,
+        failures);
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("product", product).withLabel("Product"))
+        .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
+        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"));
+  }
+
+  private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final int maxRecordChars;
+
+    ParseFileFn(
+        Schema schema,
+        String product,
+        int maxRecordChars,
+        TupleTag<Row> rows,
+        TupleTag<Failure> failures) {
+      super(schema, product, rows, failures);
+      this.maxRecordChars = maxRecordChars;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      String name = file.getMetadata().resourceId().toString();
+      try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
+        BoundedLineReader lines = new BoundedLineReader(reader, maxRecordChars);
+        long number = 0;
+        for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+          number++;
+          emit(parse(line, SourcePosition.fileRecord(name, number, number)), out);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read " + name, e);
+      }
+    }
+
+    private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
+      List<Violation> problems = new ArrayList<>();
+      JsonNode node = null;
+      if (line.length() > maxRecordChars) {
+        problems.add(
+            Violation.error(
+                "parse.record_too_large",
+                null,
+                "the record is longer than " + maxRecordChars + " characters"));
+      } else if (line.invalidUtf8()) {
+        problems.add(
+            Violation.error(
+                "parse.encoding", null, "the record contains bytes that are not valid UTF-8"));
+      } else if (line.text().isBlank()) {
+        problems.add(Violation.error("parse.empty_line", null, "the record is an empty line"));
+      } else {
+        try {
+          node = JSON.readTree(line.text());
+        } catch (JsonProcessingException e) {
+          // Jackson's message quotes the input; keep only where it broke.
+          problems.add(
+              Violation.error(
+                  "parse.json",
+                  null,
+                  "the record is not valid JSON (column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
+        }
+        if (node != null && !node.isObject()) {
+          problems.add(
+              Violation.error("parse.json", null, "the record is not a JSON object"));
+        }
+      }
+      List<Object> values = new ArrayList<>(schema().getFieldCount());
+      if (problems.isEmpty()) {
+        for (Field field : schema().getFields()) {
+          try {
+            values.add(FieldValues.parse(field, text(field, node.get(field.getName()))));
+          } catch (FieldValueException e) {
+            problems.add(e.violation());
+          }
+        }
+      }
+      if (!problems.isEmpty()) {
+        return ParseOutcome.of(
+            Failure.builder(Stage.PARSE, product())
+                .setViolations(problems)
+                .setSource(position)
+                .setRawPayload(Utf8Text.printable(line.text()))
+                .build());
+      }
+      return ParseOutcome.of(Row.withSchema(schema()).addValues(values).build());
+    }
+
+    /** The member's text for {@link FieldValues}, or null when it is absent or JSON null. */
+    private static String text(Field field, JsonNode member) throws FieldValueException {
+      if (member == null || member.isNull()) {
+        return null;
+      }
+      if (member.isContainerNode()) {
+        throw new FieldValueException(
+            "parse.json_type", field.getName(), field.getName() + " is an object or array, not a value");
+      }
+      return member.asText();
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.datamesh.core.publish;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.datamesh.core.product.DataProduct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a run's manifest once its files are complete (they arrive as side inputs, which a runner
+ * provides only after the writes have finished), checking first that every record is accounted
+ * for.
+ */
+final class CommitManifestFn extends DoFn<Long, String> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommitManifestFn.class);
+
+  /** The side inputs the manifest is built from. */
+  record Views(
+      PCollectionView<List<String>> dataFiles,
+      PCollectionView<List<String>> quarantineFiles,
+      PCollectionView<Long> published,
+      PCollectionView<Long> quarantined,
+      PCollectionView<Long> deduplicated,
+      PCollectionView<Map<String, Long>> failuresByRule,
+      PCollectionView<Map<String, Long>> warningsByRule)
+      implements Serializable {}
+
+  private final DataProduct product;
+  private final String runId;
+  private final String productDirectory;
+  private final List<Manifest.Column> columns;
+  private final Views views;
+
+  CommitManifestFn(
+      DataProduct product,
+      String runId,
+      String productDirectory,
+      List<Manifest.Column> columns,
+      Views views) {
+    this.product = product;
+    this.runId = runId;
+    this.productDirectory = productDirectory;
+    this.columns = columns;
+    this.views = views;
+  }
+
+  @ProcessElement
+  public void process(@Element Long input, ProcessContext context) throws IOException {
+    Manifest.Counts counts =
+        new Manifest.Counts(
+            input,
+            context.sideInput(views.published()),
+            context.sideInput(views.quarantined()),
+            context.sideInput(views.deduplicated()));
+    if (!counts.balances()) {
+      throw new IllegalStateException(
+          "run "
+              + runId
+              + " of "
+              + product.id()
+              + " lost track of records: "
+              + counts.input()
+              + " read, but "
+              + counts.published()
+              + " published + "
+              + counts.quarantined()
+              + " quarantined + "
+              + counts.deduplicated()
+              + " duplicates; the manifest was not committed");
+    }
+    Manifest manifest =
+        new Manifest(
+            Manifest.CURRENT_VERSION,
+            product.id(),
+            product.domain(),
+            product.name(),
+            product.version(),
+            runId,
+            Instant.now().toString(),
+            columns,
+            relative(context.sideInput(views.dataFiles())),
+            relative(context.sideInput(views.quarantineFiles())),
+            counts,
+            new Manifest.Quality(
+                new TreeMap<>(context.sideInput(views.failuresByRule())),
+                new TreeMap<>(context.sideInput(views.warningsByRule()))));
+    ResourceId target =
+        FileSystems.matchNewResource(productDirectory, true)
+            .resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    AtomicFiles.write(target, manifest.toJson());
+    LOG.info(
+        "Committed run {} of {}: {} in, {} published, {} quarantined, {} duplicates",
+        runId,
+        product.id(),
+        counts.input(),
+        counts.published(),
+        counts.quarantined(),
+        counts.deduplicated());
+    context.output(target.toString());
+  }
+
+  /** File names relative to the product's folder, sorted so manifests compare cleanly. */
+  private List<String> relative(List<String> files) {
+    String prefix = productDirectory.endsWith("/") ? productDirectory : productDirectory + "/";
+    return files.stream()
+        .map(f -> f.startsWith(prefix) ? f.substring(prefix.length()) : f)
+        .sorted()
+        .toList();
+  }
+}

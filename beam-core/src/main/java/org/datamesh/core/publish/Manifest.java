@@ -1,0 +1,90 @@
+package org.datamesh.core.publish;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * A data product's {@code _manifest.json}: which run is committed, which files hold its rows and
+ * its quarantine, and how every input record was accounted for. Consumers read a product through
+ * it; files not named here (an unfinished run's, say) are not part of the product.
+ *
+ * <pre>{@code
+ * Manifest manifest = Manifest.read(FileSystems.matchNewResource("/data/sales/orders", true));
+ * manifest.files();              // ["runs/20261121T053012Z-9f3a1c/part-00000-of-00002.parquet", ...]
+ * manifest.counts().balances();  // input == published + quarantined + deduplicated
+ * }</pre>
+ *
+ * @param product the product id, {@code domain.name}
+ * @param files data files relative to the manifest's folder
+ * @param quarantineFiles quarantine files relative to the manifest's folder
+ * @param quality failures and warnings per rule id
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Manifest(
+    int manifestVersion,
+    String product,
+    String domain,
+    String name,
+    String version,
+    String runId,
+    String committedAt,
+    List<Column> schema,
+    List<String> files,
+    List<String> quarantineFiles,
+    Counts counts,
+    Quality quality) {
+
+  /** The manifest file's name inside a product's folder. */
+  public static final String FILE_NAME = "_manifest.json";
+
+  /** The format of this manifest, raised when fields change meaning. */
+  public static final int CURRENT_VERSION = 1;
+
+  static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A published column: its name, its type as consumers see it, and whether it may be null. */
+  public record Column(String name, String type, boolean nullable) {}
+
+  /** How every input record of the run was accounted for. */
+  public record Counts(long input, long published, long quarantined, long deduplicated) {
+
+    /** Whether every input record is published, quarantined or counted as a duplicate. */
+    public boolean balances() {
+      return input == published + quarantined + deduplicated;
+    }
+  }
+
+  /** Violations per rule id: the ERROR ones that quarantined records and the WARN ones that did not. */
+  public record Quality(Map<String, Long> failuresByRule, Map<String, Long> warningsByRule) {}
+
+  /** Reads the manifest of the product in {@code productDirectory}. */
+  public static Manifest read(ResourceId productDirectory) throws IOException {
+    ResourceId file =
+        productDirectory.resolve(FILE_NAME, org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+    try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
+      return JSON.readValue(in, Manifest.class);
+    }
+  }
+
+  /** Reads the manifest of the product in the local folder {@code productDirectory}. */
+  public static Manifest read(java.nio.file.Path productDirectory) throws IOException {
+    return JSON.readValue(productDirectory.resolve(FILE_NAME).toFile(), Manifest.class);
+  }
+
+  byte[] toJson() {
+    try {
+      return JSON.writeValueAsBytes(this);
+    } catch (IOException e) {
+      throw new IllegalStateException("a manifest could not be written as JSON", e);
+    }
+  }
+}

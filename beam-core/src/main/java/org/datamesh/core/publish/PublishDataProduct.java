@@ -1,0 +1,187 @@
+package org.datamesh.core.publish;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.FailureRows;
+import org.datamesh.core.failure.Violation;
+import org.datamesh.core.product.DataProduct;
+import org.datamesh.core.product.RunId;
+
+/**
+ * Publishes one run of a data product: its rows as Parquet under {@code runs/<run-id>/}, its
+ * failures as Parquet under {@code quarantine/<run-id>/}, then {@code _manifest.json}, written last
+ * and atomically, which commits the run.
+ *
+ * <pre>{@code
+ * PCollection<String> manifest =
+ *     records.apply(
+ *         PublishDataProduct.of(DataProduct.of("sales", "orders", "1.0.0"))
+ *             .to("/data/products"));
+ * // -> /data/products/sales/orders/_manifest.json
+ * }</pre>
+ *
+ * <p>The manifest is written only if every input record is accounted for ({@code input ==
+ * published + quarantined + deduplicated}); otherwise the run fails and the previous manifest stays
+ * in force, so a bug that loses records cannot publish a product that looks whole. A run that
+ * fails for any other reason also leaves the previous manifest in force.
+ *
+ * <p>Returns the location of the committed manifest, a single element.
+ */
+public final class PublishDataProduct extends PTransform<ProductRecords, PCollection<String>> {
+
+  private final DataProduct product;
+  private final String outputRoot;
+  private final String runId;
+
+  private PublishDataProduct(DataProduct product, String outputRoot, String runId) {
+    this.product = product;
+    this.outputRoot = outputRoot;
+    this.runId = runId;
+  }
+
+  /** Publishes {@code product}; name where with {@link #to}. The run id is generated. */
+  public static PublishDataProduct of(DataProduct product) {
+    return new PublishDataProduct(product, "", RunId.generate());
+  }
+
+  /**
+   * Returns a {@link PublishDataProduct} like this one but publishing under {@code outputRoot}
+   * (any Beam file system path), in {@code <outputRoot>/<domain>/<name>/}.
+   */
+  public PublishDataProduct to(String outputRoot) {
+    return new PublishDataProduct(product, outputRoot, runId);
+  }
+
+  /** Returns a {@link PublishDataProduct} like this one but with the given run id. */
+  public PublishDataProduct withRunId(String runId) {
+    if (runId == null || !runId.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("a run id is letters, digits, '_', '.' or '-'");
+    }
+    return new PublishDataProduct(product, outputRoot, runId);
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** The folder the product is published in. */
+  public ResourceId productDirectory() {
+    if (outputRoot.isEmpty()) {
+      throw new IllegalStateException("say where to publish with PublishDataProduct.to(...)");
+    }
+    return FileSystems.matchNewResource(outputRoot, true)
+        .resolve(product.domain(), StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(product.name(), StandardResolveOptions.RESOLVE_DIRECTORY);
+  }
+
+  @Override
+  public PCollection<String> expand(ProductRecords records) {
+    ResourceId productDir = productDirectory();
+    String dataDir = runFolder(productDir, "runs");
+    String quarantineDir = runFolder(productDir, "quarantine");
+
+    PCollection<String> dataFiles =
+        records.published().apply("WriteRows", new ParquetFiles(dataDir, product.name()));
+    PCollection<String> quarantineFiles =
+        records
+            .quarantined()
+            .apply("FailureToRow", MapElements.into(TypeDescriptors.rows()).via(FailureRows::toRow))
+            .setRowSchema(FailureRows.SCHEMA)
+            .apply("WriteQuarantine", new ParquetFiles(quarantineDir, "quarantined"));
+
+    PCollectionView<List<String>> dataFilesView = dataFiles.apply("DataFiles", View.asList());
+    PCollectionView<List<String>> quarantineFilesView =
+        quarantineFiles.apply("QuarantineFiles", View.asList());
+    PCollectionView<Long> published =
+        records.published().apply("CountPublished", Combine.globally(Count.<Row>combineFn()).asSingletonView());
+    PCollectionView<Long> quarantined =
+        records.quarantined().apply("CountQuarantined", Combine.globally(Count.<Failure>combineFn()).asSingletonView());
+    PCollectionView<Long> deduplicated =
+        records.duplicates().apply("CountDuplicates", Combine.globally(Count.<Row>combineFn()).asSingletonView());
+    PCollectionView<Map<String, Long>> failuresByRule =
+        records
+            .quarantined()
+            .apply(
+                "RuleIds",
+                FlatMapElements.into(TypeDescriptors.strings())
+                    .via((Failure f) -> f.violations().stream().map(Violation::ruleId).toList()))
+            .apply("CountPerRule", Count.perElement())
+            .apply("FailuresByRule", View.asMap());
+    PCollection<KV<String, Long>> warnings =
+        records.warningCounts() != null
+            ? records.warningCounts()
+            : records
+                .getPipeline()
+                .apply(
+                    "NoWarnings",
+                    Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+    PCollectionView<Map<String, Long>> warningsByRule =
+        warnings.apply("WarningsByRule", View.asMap());
+
+    CommitManifestFn commit =
+        new CommitManifestFn(
+            product,
+            runId,
+            productDir.toString(),
+            ManifestColumns.of(records.published().getSchema()),
+            new CommitManifestFn.Views(
+                dataFilesView,
+                quarantineFilesView,
+                published,
+                quarantined,
+                deduplicated,
+                failuresByRule,
+                warningsByRule));
+    return records
+        .inputCount()
+        .apply(
+            "CommitManifest",
+            ParDo.of(commit)
+                .withSideInputs(
+                    dataFilesView,
+                    quarantineFilesView,
+                    published,
+                    quarantined,
+                    deduplicated,
+                    failuresByRule,
+                    warningsByRule));
+  }
+
+  private String runFolder(ResourceId productDir, String kind) {
+    return productDir
+        .resolve(kind, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(runId, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("product", product.id()).withLabel("Product"))
+        .add(DisplayData.item("version", product.version()).withLabel("Contract version"))
+        .add(DisplayData.item("outputRoot", outputRoot).withLabel("Output root"))
+        .add(DisplayData.item("runId", runId).withLabel("Run id"));
+  }
+}

@@ -1,0 +1,140 @@
+package org.datamesh.core.parse;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.Violation;
+import org.junit.jupiter.api.Test;
+
+class CsvTokenizerTest {
+
+  private static List<CsvRecord> tokenize(byte[] bytes, int maxChars) throws IOException {
+    CsvTokenizer tokenizer =
+        new CsvTokenizer(Utf8Text.reader(new ByteArrayInputStream(bytes)), ',', maxChars);
+    List<CsvRecord> records = new ArrayList<>();
+    for (CsvRecord r = tokenizer.next(); r != null; r = tokenizer.next()) {
+      records.add(r);
+    }
+    return records;
+  }
+
+  private static List<CsvRecord> tokenize(String text) throws IOException {
+    return tokenize(text.getBytes(StandardCharsets.UTF_8), 1000);
+  }
+
+  private static List<String> ruleIds(CsvRecord record) {
+    return record.problems().stream().map(Violation::ruleId).toList();
+  }
+
+  @Test
+  void splitsPlainFieldsAndRecords() throws IOException {
+    List<CsvRecord> records = tokenize("a,b,c\n1,2,3\n");
+    assertThat(records, hasSize(2));
+    assertThat(records.get(1).fields(), contains("1", "2", "3"));
+    assertThat(records.get(1).line(), is(2L));
+  }
+
+  @Test
+  void quotedFieldsHoldCommasDoubledQuotesAndLineBreaks() throws IOException {
+    List<CsvRecord> records = tokenize("id,note\n1,\"a, \"\"b\"\"\nc\"\n2,x\n");
+    assertThat(records, hasSize(3));
+    assertThat(records.get(1).fields(), contains("1", "a, \"b\"\nc"));
+    assertThat(records.get(1).raw(), equalTo("1,\"a, \"\"b\"\"\nc\""));
+    assertThat("the record after a two-line record starts on line 4", records.get(2).line(), is(4L));
+    assertThat(records.get(2).fields(), contains("2", "x"));
+  }
+
+  @Test
+  void handlesCrLfAndLoneCrAndNoFinalNewline() throws IOException {
+    List<CsvRecord> records = tokenize("a,b\r\n1,2\r3,4");
+    assertThat(records, hasSize(3));
+    assertThat(records.get(1).fields(), contains("1", "2"));
+    assertThat(records.get(2).fields(), contains("3", "4"));
+  }
+
+  @Test
+  void skipsUtf8ByteOrderMark() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] text = "id,name\n1,é\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[bom.length + text.length];
+    System.arraycopy(bom, 0, bytes, 0, bom.length);
+    System.arraycopy(text, 0, bytes, bom.length, text.length);
+    List<CsvRecord> records = tokenize(bytes, 1000);
+    assertThat(records.get(0).fields(), contains("id", "name"));
+    assertThat(records.get(1).fields(), contains("1", "é"));
+  }
+
+  @Test
+  void tellsQuotedEmptyFromMissing() throws IOException {
+    CsvRecord record = tokenize("a,\"\",c,\n").get(0);
+    assertThat(record.fields(), contains("a", "", "c", ""));
+    assertThat(record.quoted()[1], is(true));
+    assertThat(record.quoted()[3], is(false));
+  }
+
+  @Test
+  void emptyLineIsABlankRecord() throws IOException {
+    List<CsvRecord> records = tokenize("a\n\nb\n");
+    assertThat(records, hasSize(3));
+    assertThat(records.get(1).isBlank(), is(true));
+    assertThat(records.get(2).isBlank(), is(false));
+  }
+
+  @Test
+  void recoversAfterTextFollowingAClosingQuote() throws IOException {
+    List<CsvRecord> records = tokenize("\"ab\"x,1\n2,3\n");
+    assertThat(ruleIds(records.get(0)), contains("parse.malformed_quote"));
+    assertThat(records.get(0).raw(), equalTo("\"ab\"x,1"));
+    assertThat("the next line parses normally", records.get(1).fields(), contains("2", "3"));
+    assertThat(records.get(1).problems(), empty());
+  }
+
+  @Test
+  void reportsAQuoteLeftOpenAtEndOfFile() throws IOException {
+    List<CsvRecord> records = tokenize("1,2\n3,\"open\n4,5\n");
+    assertThat(records, hasSize(2));
+    assertThat(ruleIds(records.get(1)), contains("parse.unclosed_quote"));
+  }
+
+  @Test
+  void flagsInvalidUtf8OnlyInTheRecordThatHoldsIt() throws IOException {
+    byte[] bytes = {'a', '\n', 'x', (byte) 0xC3, (byte) 0x28, '\n', 'b', '\n'};
+    List<CsvRecord> records = tokenize(bytes, 1000);
+    assertThat(records, hasSize(3));
+    assertThat(records.get(0).problems(), empty());
+    assertThat(ruleIds(records.get(1)), contains("parse.encoding"));
+    assertThat("stored text shows U+FFFD", records.get(1).raw(), equalTo("x\uFFFD("));
+    assertThat(records.get(2).problems(), empty());
+  }
+
+  @Test
+  void boundsHugeRecordsWithoutKeepingThem() throws IOException {
+    String huge = "x".repeat(Failure.MAX_RAW_PAYLOAD_CHARS * 3);
+    List<CsvRecord> records = tokenize(("1," + huge + "\n2,ok\n").getBytes(StandardCharsets.UTF_8), 500);
+    assertThat(ruleIds(records.get(0)), contains("parse.record_too_large"));
+    assertThat(records.get(0).fields().get(1), equalTo(""));
+    assertThat(
+        "raw text is kept only up to just past the quarantine's cap",
+        records.get(0).raw().length(),
+        is(Failure.MAX_RAW_PAYLOAD_CHARS + 1));
+    assertThat(records.get(1).fields(), contains("2", "ok"));
+  }
+
+  @Test
+  void emptyInputHasNoRecords() throws IOException {
+    assertThat(
+        new CsvTokenizer(Utf8Text.reader(new ByteArrayInputStream(new byte[0])), ',', 10).next(),
+        nullValue());
+  }
+}
