@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public record Manifest(
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** A published column: its name, its type as consumers see it, and whether it may be null. */
-  public record Column(String name, String type, boolean nullable) {}
+  public record Column(String name, String type, boolean nullable) implements Serializable {}
 
   /** How every input record of the run was accounted for. */
   public record Counts(long input, long published, long quarantined, long deduplicated) {
