@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
-import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourcePosition;
 import org.datamesh.core.failure.Stage;
@@ -109,7 +108,7 @@ final class CsvHeader {
               .setRawPayload(record.raw())
               .build());
     }
-    return ParseOutcome.of(Row.withSchema(schema).addValues(values).build());
+    return ParseOutcome.of(values, position);
   }
 
   private static String text(CsvRecord record, int column) {

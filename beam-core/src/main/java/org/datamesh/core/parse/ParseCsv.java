@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.SourceField;
 
 /**
  * Parses CSV files (RFC 4180) into {@link Row}s of a given schema; every record that cannot be
@@ -53,23 +54,30 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
   private final String product;
   private final char delimiter;
   private final int maxRecordChars;
+  private final boolean withSourcePositions;
 
-  private ParseCsv(Schema schema, String product, char delimiter, int maxRecordChars) {
+  private ParseCsv(
+      Schema schema,
+      String product,
+      char delimiter,
+      int maxRecordChars,
+      boolean withSourcePositions) {
     this.schema = schema;
     this.product = product;
     this.delimiter = delimiter;
     this.maxRecordChars = maxRecordChars;
+    this.withSourcePositions = withSourcePositions;
   }
 
   /** Parses CSV with a header into rows of {@code schema}. */
   public static ParseCsv of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseCsv(schema, "unnamed", ',', DEFAULT_MAX_RECORD_CHARS);
+    return new ParseCsv(schema, "unnamed", ',', DEFAULT_MAX_RECORD_CHARS, false);
   }
 
   /** Returns a {@link ParseCsv} like this one but naming {@code product} in its failures. */
   public ParseCsv forProduct(String product) {
-    return new ParseCsv(schema, product, delimiter, maxRecordChars);
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions);
   }
 
   /** Returns a {@link ParseCsv} like this one but splitting fields at {@code delimiter}. */
@@ -77,7 +85,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
     }
-    return new ParseCsv(schema, product, delimiter, maxRecordChars);
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions);
   }
 
   /**
@@ -88,7 +96,15 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (chars < 1) {
       throw new IllegalArgumentException("maxRecordChars must be positive");
     }
-    return new ParseCsv(schema, product, delimiter, chars);
+    return new ParseCsv(schema, product, delimiter, chars, withSourcePositions);
+  }
+
+  /**
+   * Returns a {@link ParseCsv} like this one but adding each row's file and record number as the
+   * {@link SourceField}, so failures in later stages can say where their record came from.
+   */
+  public ParseCsv withSourcePositions() {
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, true);
   }
 
   @Override
@@ -98,12 +114,25 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     PCollectionTuple parsed =
         files.apply(
             "ParseFiles",
-            ParDo.of(new ParseFileFn(schema, product, delimiter, maxRecordChars, rows, failures))
+            ParDo.of(
+                    new ParseFileFn(
+                        schema,
+                        withSourcePositions,
+                        product,
+                        delimiter,
+                        maxRecordChars,
+                        rows,
+                        failures))
                 .withOutputTags(rows, TupleTagList.of(failures)));
+    Schema outputSchema = withSourcePositions ? SourceField.addTo(schema) : schema;
     PCollection<Row> spread =
-        parsed.get(rows).setRowSchema(schema).apply("Redistribute", Reshuffle.viaRandomKey());
+        parsed
+            .get(rows)
+            .setRowSchema(outputSchema)
+            .apply("Redistribute", Reshuffle.viaRandomKey());
     PCollectionTuple result =
-        PCollectionTuple.of(rows, spread.setRowSchema(schema)).and(failures, parsed.get(failures));
+        PCollectionTuple.of(rows, spread.setRowSchema(outputSchema))
+            .and(failures, parsed.get(failures));
     return StageResult.in(result, rows, failures);
   }
 
@@ -114,7 +143,10 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
         .add(DisplayData.item("product", product).withLabel("Product"))
         .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
         .add(DisplayData.item("delimiter", String.valueOf(delimiter)).withLabel("Delimiter"))
-        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"));
+        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
+        .add(
+            DisplayData.item("withSourcePositions", withSourcePositions)
+                .withLabel("Rows carry their source position"));
   }
 
   /** Reads one file, record by record. */
@@ -124,12 +156,13 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
 
     ParseFileFn(
         Schema schema,
+        boolean withSourcePositions,
         String product,
         char delimiter,
         int maxRecordChars,
         TupleTag<Row> rows,
         TupleTag<Failure> failures) {
-      super(schema, product, rows, failures);
+      super(schema, withSourcePositions, product, rows, failures);
       this.delimiter = delimiter;
       this.maxRecordChars = maxRecordChars;
     }

@@ -23,6 +23,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.SourcePosition;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
@@ -51,22 +52,25 @@ public final class ParseJsonLines
   private final Schema schema;
   private final String product;
   private final int maxRecordChars;
+  private final boolean withSourcePositions;
 
-  private ParseJsonLines(Schema schema, String product, int maxRecordChars) {
+  private ParseJsonLines(
+      Schema schema, String product, int maxRecordChars, boolean withSourcePositions) {
     this.schema = schema;
     this.product = product;
     this.maxRecordChars = maxRecordChars;
+    this.withSourcePositions = withSourcePositions;
   }
 
   /** Parses JSON lines into rows of {@code schema}. */
   public static ParseJsonLines of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseJsonLines(schema, "unnamed", ParseCsv.DEFAULT_MAX_RECORD_CHARS);
+    return new ParseJsonLines(schema, "unnamed", ParseCsv.DEFAULT_MAX_RECORD_CHARS, false);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but naming {@code product} in its failures. */
   public ParseJsonLines forProduct(String product) {
-    return new ParseJsonLines(schema, product, maxRecordChars);
+    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but failing lines longer than {@code chars}. */
@@ -74,7 +78,15 @@ public final class ParseJsonLines
     if (chars < 1) {
       throw new IllegalArgumentException("maxRecordChars must be positive");
     }
-    return new ParseJsonLines(schema, product, chars);
+    return new ParseJsonLines(schema, product, chars, withSourcePositions);
+  }
+
+  /**
+   * Returns a {@link ParseJsonLines} like this one but adding each row's file and line as the
+   * {@link SourceField}, so failures in later stages can say where their record came from.
+   */
+  public ParseJsonLines withSourcePositions() {
+    return new ParseJsonLines(schema, product, maxRecordChars, true);
   }
 
   @Override
@@ -84,12 +96,19 @@ public final class ParseJsonLines
     PCollectionTuple parsed =
         files.apply(
             "ParseFiles",
-            ParDo.of(new ParseFileFn(schema, product, maxRecordChars, rows, failures))
+            ParDo.of(
+                    new ParseFileFn(
+                        schema, withSourcePositions, product, maxRecordChars, rows, failures))
                 .withOutputTags(rows, TupleTagList.of(failures)));
+    Schema outputSchema = withSourcePositions ? SourceField.addTo(schema) : schema;
     PCollection<Row> spread =
-        parsed.get(rows).setRowSchema(schema).apply("Redistribute", Reshuffle.viaRandomKey());
+        parsed
+            .get(rows)
+            .setRowSchema(outputSchema)
+            .apply("Redistribute", Reshuffle.viaRandomKey());
     return StageResult.in(
-        PCollectionTuple.of(rows, spread.setRowSchema(schema)).and(failures, parsed.get(failures)),
+        PCollectionTuple.of(rows, spread.setRowSchema(outputSchema))
+            .and(failures, parsed.get(failures)),
         rows,
         failures);
   }
@@ -100,7 +119,10 @@ public final class ParseJsonLines
     builder
         .add(DisplayData.item("product", product).withLabel("Product"))
         .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
-        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"));
+        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
+        .add(
+            DisplayData.item("withSourcePositions", withSourcePositions)
+                .withLabel("Rows carry their source position"));
   }
 
   private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
@@ -109,11 +131,12 @@ public final class ParseJsonLines
 
     ParseFileFn(
         Schema schema,
+        boolean withSourcePositions,
         String product,
         int maxRecordChars,
         TupleTag<Row> rows,
         TupleTag<Failure> failures) {
-      super(schema, product, rows, failures);
+      super(schema, withSourcePositions, product, rows, failures);
       this.maxRecordChars = maxRecordChars;
     }
 
@@ -183,7 +206,7 @@ public final class ParseJsonLines
                 .setRawPayload(Utf8Text.printable(line.text()))
                 .build());
       }
-      return ParseOutcome.of(Row.withSchema(schema()).addValues(values).build());
+      return ParseOutcome.of(values, position);
     }
 
     /** The member's text for {@link FieldValues}, or null when it is absent or JSON null. */

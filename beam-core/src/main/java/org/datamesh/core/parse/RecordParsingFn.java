@@ -7,6 +7,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.SourceField;
 
 /** What every parsing step shares: its outputs and the counters a run's summary reads. */
 abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
@@ -14,14 +15,23 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   static final String METRICS_NAMESPACE = "datamesh.parse";
 
   private final Schema schema;
+  private final Schema outputSchema;
+  private final boolean withSourcePositions;
   private final String product;
   private final TupleTag<Row> rows;
   private final TupleTag<Failure> failures;
   private final Counter parsed = Metrics.counter(METRICS_NAMESPACE, "rows");
   private final Counter failed = Metrics.counter(METRICS_NAMESPACE, "failures");
 
-  RecordParsingFn(Schema schema, String product, TupleTag<Row> rows, TupleTag<Failure> failures) {
+  RecordParsingFn(
+      Schema schema,
+      boolean withSourcePositions,
+      String product,
+      TupleTag<Row> rows,
+      TupleTag<Failure> failures) {
     this.schema = schema;
+    this.withSourcePositions = withSourcePositions;
+    this.outputSchema = withSourcePositions ? SourceField.addTo(schema) : schema;
     this.product = product;
     this.rows = rows;
     this.failures = failures;
@@ -36,9 +46,13 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   }
 
   void emit(ParseOutcome outcome, MultiOutputReceiver out) {
-    if (outcome.row() != null) {
+    if (outcome.values() != null) {
       parsed.inc();
-      out.get(rows).output(outcome.row());
+      Row.Builder row = Row.withSchema(outputSchema).addValues(outcome.values());
+      if (withSourcePositions) {
+        row.addValue(SourceField.valueOf(outcome.position()));
+      }
+      out.get(rows).output(row.build());
     } else {
       failed.inc();
       out.get(failures).output(outcome.failure());

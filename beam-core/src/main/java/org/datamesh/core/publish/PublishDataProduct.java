@@ -8,6 +8,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.schemas.transforms.DropFields;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
@@ -24,6 +25,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.FailureRows;
+import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.Violation;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.product.RunId;
@@ -46,7 +48,8 @@ import org.datamesh.core.product.RunId;
  * in force, so a bug that loses records cannot publish a product that looks whole. A run that
  * fails for any other reason also leaves the previous manifest in force.
  *
- * <p>Returns the location of the committed manifest, a single element.
+ * <p>The {@link SourceField} rows may carry is not published. Returns the location of the
+ * committed manifest, a single element.
  */
 public final class PublishDataProduct extends PTransform<ProductRecords, PCollection<String>> {
 
@@ -101,8 +104,12 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
     String dataDir = runFolder(productDir, "runs");
     String quarantineDir = runFolder(productDir, "quarantine");
 
+    PCollection<Row> publishedRows = records.published();
+    if (publishedRows.getSchema().hasField(SourceField.NAME)) {
+      publishedRows = publishedRows.apply("DropSourceField", DropFields.fields(SourceField.NAME));
+    }
     PCollection<String> dataFiles =
-        records.published().apply("WriteRows", new ParquetFiles(dataDir, product.name()));
+        publishedRows.apply("WriteRows", new ParquetFiles(dataDir, product.name()));
     PCollection<String> quarantineFiles =
         records
             .quarantined()
@@ -144,7 +151,7 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
             product,
             runId,
             productDir.toString(),
-            ManifestColumns.of(records.published().getSchema()),
+            ManifestColumns.of(publishedRows.getSchema()),
             new CommitManifestFn.Views(
                 dataFilesView,
                 quarantineFilesView,

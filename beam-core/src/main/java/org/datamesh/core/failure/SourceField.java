@@ -1,0 +1,64 @@
+package org.datamesh.core.failure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The {@code _source} field that carries a record's {@link SourcePosition} through the stages
+ * after parsing, so that a record failing validation or standardization is still found by file and
+ * record number. Parsing adds it when asked ({@code withSourcePositions()}); publication removes it.
+ */
+public final class SourceField {
+
+  /** The field's name; a leading underscore keeps it apart from contract fields. */
+  public static final String NAME = "_source";
+
+  public static final FieldType TYPE = FieldType.row(FailureRows.SOURCE_SCHEMA).withNullable(true);
+
+  private SourceField() {}
+
+  /** {@code schema} with the source field appended. */
+  public static Schema addTo(Schema schema) {
+    if (schema.hasField(NAME)) {
+      return schema;
+    }
+    return Schema.builder().addFields(schema.getFields()).addField(NAME, TYPE).build();
+  }
+
+  /** {@code schema} without the source field. */
+  public static Schema removeFrom(Schema schema) {
+    if (!schema.hasField(NAME)) {
+      return schema;
+    }
+    List<Schema.Field> fields = new ArrayList<>(schema.getFields());
+    fields.removeIf(f -> f.getName().equals(NAME));
+    return Schema.builder().addFields(fields).build();
+  }
+
+  /** The field's value for {@code position}. */
+  public static Row valueOf(SourcePosition position) {
+    return Row.withSchema(FailureRows.SOURCE_SCHEMA)
+        .addValues(position.source(), position.partition(), position.offset(), position.line())
+        .build();
+  }
+
+  /** Where {@code row} came from, or null when it does not carry a source field. */
+  public static @Nullable SourcePosition positionOf(Row row) {
+    if (!row.getSchema().hasField(NAME)) {
+      return null;
+    }
+    Row source = row.getRow(NAME);
+    if (source == null) {
+      return null;
+    }
+    return SourcePosition.of(
+        source.getString("source"),
+        source.getInt32("partition"),
+        source.getInt64("offset"),
+        source.getInt64("line"));
+  }
+}

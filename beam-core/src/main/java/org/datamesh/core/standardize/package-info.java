@@ -1,0 +1,2 @@
+/** Putting rows into canonical form: UTC timestamps, currency-scaled amounts, normalized codes. */
+package org.datamesh.core.standardize;
