@@ -17,7 +17,7 @@ import org.datamesh.core.failure.Failure;
 /**
  * Everything one run of a data product produced, ready to publish: how many records came in, the
  * rows to publish, the failures to quarantine, the duplicates set aside, and (optionally) how often
- * each WARN rule fired.
+ * each WARN rule fired. A domain's product transform returns it; {@link PublishDataProduct} takes it.
  *
  * <pre>{@code
  * ProductRecords records =
@@ -26,7 +26,7 @@ import org.datamesh.core.failure.Failure;
  * records.apply(PublishDataProduct.of(product).to("/data/products").withRunId(runId));
  * }</pre>
  */
-public final class ProductRecords implements PInput {
+public final class ProductRecords implements PInput, POutput {
 
   private static final TupleTag<Long> INPUT_COUNT = new TupleTag<>("inputCount");
   private static final TupleTag<Row> PUBLISHED = new TupleTag<>("published");
@@ -125,4 +125,8 @@ public final class ProductRecords implements PInput {
     }
     return values;
   }
+
+  @Override
+  public void finishSpecifyingOutput(
+      String transformName, PInput input, PTransform<?, ?> transform) {}
 }

@@ -1,0 +1,84 @@
+package org.datamesh.pipelines.orders;
+
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.datamesh.core.StageResult;
+import org.datamesh.core.dedup.DeduplicateRows;
+import org.datamesh.core.dedup.DeduplicationResult;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.parse.ParseCsv;
+import org.datamesh.core.product.DataProduct;
+import org.datamesh.core.publish.ProductRecords;
+import org.datamesh.core.standardize.Standardize;
+import org.datamesh.core.standardize.Standardizers;
+import org.datamesh.rules.Validate;
+import org.datamesh.rules.ValidationResult;
+
+/**
+ * The sales domain's {@code orders} product, from CSV exports to records ready to publish: parse,
+ * validate ({@link OrdersRules}), standardize (timestamps to UTC, amounts to their currency's
+ * minor unit, codes upper-cased), and keep the latest record of each order.
+ *
+ * <pre>{@code
+ * ProductRecords records =
+ *     pipeline
+ *         .apply(FileIO.match().filepattern("/exports/orders/*.csv"))
+ *         .apply(FileIO.readMatches())
+ *         .apply(OrdersProduct.create());
+ * records.apply(PublishDataProduct.of(OrdersProduct.PRODUCT).to("/data/products"));
+ * }</pre>
+ *
+ * <p>IO stays outside: tests feed it files and assert on what it returns, and {@link
+ * OrdersPipeline} adds the reading and publishing around it.
+ */
+public final class OrdersProduct
+    extends PTransform<PCollection<FileIO.ReadableFile>, ProductRecords> {
+
+  public static final DataProduct PRODUCT = DataProduct.of("sales", "orders", "1.0.0");
+
+  private OrdersProduct() {}
+
+  public static OrdersProduct create() {
+    return new OrdersProduct();
+  }
+
+  @Override
+  public ProductRecords expand(PCollection<FileIO.ReadableFile> files) {
+    String id = PRODUCT.id();
+    StageResult parsed =
+        files.apply("Parse", ParseCsv.of(OrdersSchema.RAW).forProduct(id).withSourcePositions());
+    ValidationResult validated =
+        parsed.rows().apply("Validate", Validate.with(OrdersRules.RULES).forProduct(id));
+    StageResult standardized =
+        validated
+            .rows()
+            .apply(
+                "Standardize",
+                Standardize.fields(
+                        Standardizers.trim("order_id"),
+                        Standardizers.trim("customer_id"),
+                        Standardizers.upperCase("currency"),
+                        Standardizers.upperCase("status"),
+                        Standardizers.timestampUtc("order_ts"),
+                        Standardizers.timestampUtc("updated_at"),
+                        Standardizers.currencyAmount("amount", "currency"))
+                    .forProduct(id));
+    DeduplicationResult deduplicated =
+        standardized
+            .rows()
+            .apply(
+                "Deduplicate",
+                DeduplicateRows.byKey("order_id").keepingLatestBy("updated_at"));
+    PCollection<Failure> failures =
+        PCollectionList.of(parsed.failures())
+            .and(validated.failures())
+            .and(standardized.failures())
+            .apply("AllFailures", Flatten.pCollections());
+    return ProductRecords.of(
+            parsed.recordCount(), deduplicated.unique(), failures, deduplicated.duplicates())
+        .withWarningCounts(validated.warningCounts());
+  }
+}

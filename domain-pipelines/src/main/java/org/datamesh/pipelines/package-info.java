@@ -1,0 +1,2 @@
+/** Domain data products composed from the core transforms and rules. */
+package org.datamesh.pipelines;
