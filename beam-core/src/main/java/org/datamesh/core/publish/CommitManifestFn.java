@@ -31,6 +31,7 @@ final class CommitManifestFn extends DoFn<Long, String> {
       PCollectionView<Long> published,
       PCollectionView<Long> quarantined,
       PCollectionView<Long> deduplicated,
+      PCollectionView<Map<String, Long>> failuresByStage,
       PCollectionView<Map<String, Long>> failuresByRule,
       PCollectionView<Map<String, Long>> warningsByRule)
       implements Serializable {}
@@ -92,6 +93,7 @@ final class CommitManifestFn extends DoFn<Long, String> {
             relative(context.sideInput(views.quarantineFiles())),
             counts,
             new Manifest.Quality(
+                new TreeMap<>(context.sideInput(views.failuresByStage())),
                 new TreeMap<>(context.sideInput(views.failuresByRule())),
                 new TreeMap<>(context.sideInput(views.warningsByRule()))));
     ResourceId target =

@@ -26,7 +26,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * @param product the product id, {@code domain.name}
  * @param files data files relative to the manifest's folder
  * @param quarantineFiles quarantine files relative to the manifest's folder
- * @param quality failures and warnings per rule id
+ * @param quality failures per stage and per rule id, warnings per rule id
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Manifest(
@@ -64,8 +64,14 @@ public record Manifest(
     }
   }
 
-  /** Violations per rule id: the ERROR ones that quarantined records and the WARN ones that did not. */
-  public record Quality(Map<String, Long> failuresByRule, Map<String, Long> warningsByRule) {}
+  /**
+   * Quarantined records per stage, and violations per rule id: those of quarantined records and the
+   * WARN ones of published records.
+   */
+  public record Quality(
+      Map<String, Long> failuresByStage,
+      Map<String, Long> failuresByRule,
+      Map<String, Long> warningsByRule) {}
 
   /** Reads the manifest of the product in {@code productDirectory}. */
   public static Manifest read(ResourceId productDirectory) throws IOException {

@@ -126,6 +126,12 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
         records.quarantined().apply("CountQuarantined", Combine.globally(Count.<Failure>combineFn()).asSingletonView());
     PCollectionView<Long> deduplicated =
         records.duplicates().apply("CountDuplicates", Combine.globally(Count.<Row>combineFn()).asSingletonView());
+    PCollectionView<Map<String, Long>> failuresByStage =
+        records
+            .quarantined()
+            .apply("Stages", MapElements.into(TypeDescriptors.strings()).via((Failure f) -> f.stage().name()))
+            .apply("CountPerStage", Count.perElement())
+            .apply("FailuresByStage", View.asMap());
     PCollectionView<Map<String, Long>> failuresByRule =
         records
             .quarantined()
@@ -158,6 +164,7 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
                 published,
                 quarantined,
                 deduplicated,
+                failuresByStage,
                 failuresByRule,
                 warningsByRule));
     return records
@@ -171,6 +178,7 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
                     published,
                     quarantined,
                     deduplicated,
+                    failuresByStage,
                     failuresByRule,
                     warningsByRule));
   }

@@ -104,6 +104,7 @@ class PublishDataProductTest {
     assertThat(manifest.files(), everyItem(allOf(startsWith("runs/run-1/part-"), not(startsWith("/")))));
     assertThat(manifest.quarantineFiles(), everyItem(startsWith("quarantine/run-1/part-")));
     assertThat(manifest.quality().failuresByRule(), hasEntry("price.range", 2L));
+    assertThat(manifest.quality().failuresByStage(), equalTo(Map.of("VALIDATE", 2L)));
     assertThat(
         manifest.schema(),
         contains(

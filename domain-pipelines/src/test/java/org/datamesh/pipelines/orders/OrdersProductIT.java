@@ -64,6 +64,9 @@ class OrdersProductIT {
     assertThat(manifest.counts().balances(), is(true));
     assertThat(manifest.quality().failuresByRule(), equalTo(OrdersInput.FAILURES_BY_RULE));
     assertThat(manifest.quality().warningsByRule(), equalTo(OrdersInput.WARNINGS_BY_RULE));
+    assertThat(
+        manifest.quality().failuresByStage(),
+        equalTo(Map.of("PARSE", 5L, "VALIDATE", 4L, "STANDARDIZE", 2L)));
     assertThat(manifest.files(), not(empty()));
     assertThat(manifest.files(), everyItem(startsWith("runs/it-run/")));
 
