@@ -7,14 +7,9 @@ import java.nio.channels.Channels;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
@@ -109,31 +104,9 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
 
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
-    TupleTag<Row> rows = new TupleTag<>() {};
-    TupleTag<Failure> failures = new TupleTag<>() {};
-    PCollectionTuple parsed =
-        files.apply(
-            "ParseFiles",
-            ParDo.of(
-                    new ParseFileFn(
-                        schema,
-                        withSourcePositions,
-                        product,
-                        delimiter,
-                        maxRecordChars,
-                        rows,
-                        failures))
-                .withOutputTags(rows, TupleTagList.of(failures)));
-    Schema outputSchema = withSourcePositions ? SourceField.addTo(schema) : schema;
-    PCollection<Row> spread =
-        parsed
-            .get(rows)
-            .setRowSchema(outputSchema)
-            .apply("Redistribute", Reshuffle.viaRandomKey());
-    PCollectionTuple result =
-        PCollectionTuple.of(rows, spread.setRowSchema(outputSchema))
-            .and(failures, parsed.get(failures));
-    return StageResult.in(result, rows, failures);
+    return RecordParsingFn.apply(
+        files,
+        new ParseFileFn(schema, withSourcePositions, product, delimiter, maxRecordChars));
   }
 
   @Override
@@ -159,10 +132,8 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
         boolean withSourcePositions,
         String product,
         char delimiter,
-        int maxRecordChars,
-        TupleTag<Row> rows,
-        TupleTag<Failure> failures) {
-      super(schema, withSourcePositions, product, rows, failures);
+        int maxRecordChars) {
+      super(schema, withSourcePositions, product);
       this.delimiter = delimiter;
       this.maxRecordChars = maxRecordChars;
     }

@@ -13,14 +13,9 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
@@ -91,26 +86,8 @@ public final class ParseJsonLines
 
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
-    TupleTag<Row> rows = new TupleTag<>() {};
-    TupleTag<Failure> failures = new TupleTag<>() {};
-    PCollectionTuple parsed =
-        files.apply(
-            "ParseFiles",
-            ParDo.of(
-                    new ParseFileFn(
-                        schema, withSourcePositions, product, maxRecordChars, rows, failures))
-                .withOutputTags(rows, TupleTagList.of(failures)));
-    Schema outputSchema = withSourcePositions ? SourceField.addTo(schema) : schema;
-    PCollection<Row> spread =
-        parsed
-            .get(rows)
-            .setRowSchema(outputSchema)
-            .apply("Redistribute", Reshuffle.viaRandomKey());
-    return StageResult.in(
-        PCollectionTuple.of(rows, spread.setRowSchema(outputSchema))
-            .and(failures, parsed.get(failures)),
-        rows,
-        failures);
+    return RecordParsingFn.apply(
+        files, new ParseFileFn(schema, withSourcePositions, product, maxRecordChars));
   }
 
   @Override
@@ -133,10 +110,8 @@ public final class ParseJsonLines
         Schema schema,
         boolean withSourcePositions,
         String product,
-        int maxRecordChars,
-        TupleTag<Row> rows,
-        TupleTag<Failure> failures) {
-      super(schema, withSourcePositions, product, rows, failures);
+        int maxRecordChars) {
+      super(schema, withSourcePositions, product);
       this.maxRecordChars = maxRecordChars;
     }
 

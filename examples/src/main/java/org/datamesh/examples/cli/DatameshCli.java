@@ -1,0 +1,67 @@
+package org.datamesh.examples.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.datamesh.examples.demo.DemoCommand;
+
+/**
+ * {@code java -jar datamesh.jar <command> [--option=value ...]}: runs one command and exits with
+ * its status ({@link ExitCode}). Usage errors print one line, never a stack trace; set {@code
+ * DATAMESH_DEBUG=1} to see the stack trace of a failed run.
+ */
+public final class DatameshCli {
+
+  private static final List<Command> COMMANDS = List.of(new DemoCommand());
+
+  private DatameshCli() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /** Runs the command line and returns the exit status, printing to {@code out} and {@code err}. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || isHelp(args[0])) {
+      Help.print(COMMANDS, out);
+      return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+    }
+    Optional<Command> command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst();
+    if (command.isEmpty()) {
+      err.println("datamesh: unknown command '" + args[0] + "'; run with --help to list commands");
+      return ExitCode.USAGE;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (Arrays.stream(rest).anyMatch(DatameshCli::isHelp)) {
+      Help.print(List.of(command.get()), out);
+      return ExitCode.OK;
+    }
+    try {
+      return command.get().run(rest, out);
+    } catch (UsageException e) {
+      err.println("datamesh " + args[0] + ": " + e.getMessage());
+      return ExitCode.USAGE;
+    } catch (Exception e) {
+      err.println("datamesh " + args[0] + ": the run failed: " + rootMessage(e));
+      if (System.getenv("DATAMESH_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.RUN_FAILED;
+    }
+  }
+
+  private static boolean isHelp(String arg) {
+    return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

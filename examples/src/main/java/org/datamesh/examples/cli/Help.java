@@ -1,0 +1,76 @@
+package org.datamesh.examples.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** The help text, built from the commands and their options' annotations so it cannot drift. */
+final class Help {
+
+  private Help() {}
+
+  static void print(List<Command> commands, PrintStream out) {
+    out.println("Usage: java -jar examples/target/datamesh.jar <command> [--option=value ...]");
+    out.println();
+    out.println("Commands:");
+    for (Command command : commands) {
+      out.printf(Locale.ROOT, "  %-10s %s%n", command.name(), command.summary());
+    }
+    for (Command command : commands) {
+      out.println();
+      out.println("Options of " + command.name() + ":");
+      for (Method getter : ownGetters(command.optionsType())) {
+        Description description = getter.getAnnotation(Description.class);
+        out.printf(
+            Locale.ROOT,
+            "  --%-18s %s%s%n",
+            property(getter) + "=" + placeholder(getter),
+            description.value(),
+            defaultOf(getter));
+      }
+      out.printf(
+          Locale.ROOT,
+          "  --%-18s %s%n",
+          "runner=NAME",
+          "Beam runner: FlinkRunner (embedded, the default) or DirectRunner");
+      out.println("  Any other Beam pipeline option (--parallelism=2, ...) goes to the runner.");
+    }
+    out.println();
+    out.println(
+        "Exit status: 0 published; 1 the run failed or did not add up; 2 bad usage or an"
+            + " unusable folder.");
+  }
+
+  private static List<Method> ownGetters(Class<? extends PipelineOptions> type) {
+    return Arrays.stream(type.getDeclaredMethods())
+        .filter(m -> m.isAnnotationPresent(Description.class))
+        .sorted(Comparator.comparing(Help::property))
+        .toList();
+  }
+
+  private static String property(Method getter) {
+    String name = getter.getName().replaceFirst("^(get|is)", "");
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static String placeholder(Method getter) {
+    Class<?> type = getter.getReturnType();
+    return type == String.class ? "DIR" : "N";
+  }
+
+  private static String defaultOf(Method getter) {
+    if (getter.isAnnotationPresent(Default.Integer.class)) {
+      return " (default " + getter.getAnnotation(Default.Integer.class).value() + ")";
+    }
+    if (getter.isAnnotationPresent(Default.Long.class)) {
+      return " (default " + getter.getAnnotation(Default.Long.class).value() + ")";
+    }
+    return "";
+  }
+}

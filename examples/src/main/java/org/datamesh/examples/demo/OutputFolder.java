@@ -1,0 +1,44 @@
+package org.datamesh.examples.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.datamesh.examples.cli.UsageException;
+
+/** The folder a command publishes into: created when missing, and proven writable up front. */
+final class OutputFolder {
+
+  private OutputFolder() {}
+
+  static Path prepare(String output) throws UsageException {
+    if (output == null || output.isBlank()) {
+      throw new UsageException("--output is required: the folder to publish into");
+    }
+    Path folder;
+    try {
+      folder = Paths.get(output).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new UsageException("--output is not a valid path: " + e.getReason());
+    }
+    try {
+      Files.createDirectories(folder);
+      Path probe = Files.createTempFile(folder, ".datamesh-write-check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new UsageException("cannot write to " + folder + " (" + describe(e) + ")");
+    }
+    return folder;
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file is in the way: " + e.getMessage();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code datamesh} command line and runnable examples. */
+package org.datamesh.examples;

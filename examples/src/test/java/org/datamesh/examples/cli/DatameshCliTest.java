@@ -1,0 +1,118 @@
+package org.datamesh.examples.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the command line says and returns before any pipeline runs. */
+class DatameshCliTest {
+
+  @TempDir Path dir;
+
+  /** The exit status and what was printed. */
+  record Outcome(int status, String out, String err) {}
+
+  static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        DatameshCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A usage error: status 2 and exactly one line on stderr, no stack trace. */
+  static void assertUsageError(Outcome outcome, String expected) {
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(outcome.err(), containsString(expected));
+    assertThat(outcome.err().strip().lines().count(), is(1L));
+    assertThat(outcome.err(), allOf(not(containsString("Exception")), not(containsString("\tat "))));
+  }
+
+  @Test
+  void helpListsCommandsAndOptionsWithTheirDefaults() {
+    Outcome outcome = run("--help");
+    assertThat(outcome.status(), is(ExitCode.OK));
+    assertThat(
+        outcome.out(),
+        allOf(
+            containsString("java -jar examples/target/datamesh.jar <command>"),
+            containsString("demo "),
+            containsString("--output=DIR"),
+            containsString("--rows=N"),
+            containsString("(default 100000)"),
+            containsString("--seed=N"),
+            containsString("--runner=NAME"),
+            containsString("Exit status: 0 published")));
+    assertThat(run("demo", "--help").out(), equalTo(outcome.out()));
+  }
+
+  @Test
+  void noArgumentsPrintsHelpAndIsAUsageError() {
+    Outcome outcome = run();
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(outcome.out(), containsString("Commands:"));
+  }
+
+  @Test
+  void unknownCommand() {
+    assertUsageError(run("deploy"), "unknown command 'deploy'");
+  }
+
+  @Test
+  void demoWithoutOutput() {
+    assertUsageError(run("demo"), "datamesh demo: --output is required");
+  }
+
+  @Test
+  void unknownOption() {
+    assertUsageError(run("demo", "--output=" + dir, "--colour=red"), "unknown option --colour");
+  }
+
+  @Test
+  void argumentThatIsNotAnOption() {
+    assertUsageError(run("demo", "output"), "unexpected argument 'output'");
+  }
+
+  @Test
+  void unknownRunner() {
+    assertUsageError(run("demo", "--output=" + dir, "--runner=Spark"), "unknown runner");
+  }
+
+  @Test
+  void outputThatCannotBeCreated() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "in the way");
+    assertUsageError(
+        run("demo", "--output=" + file.resolve("products")), "cannot write to " + file.resolve("products"));
+  }
+
+  @Test
+  void outputThatIsAFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "in the way");
+    assertUsageError(run("demo", "--output=" + file), "cannot write to " + file);
+  }
+
+  @Test
+  void rowsMustBePositive() {
+    assertUsageError(run("demo", "--output=" + dir, "--rows=0"), "--rows must be at least 1");
+  }
+
+  @Test
+  void malformedNumber() {
+    assertUsageError(run("demo", "--output=" + dir, "--rows=many"), "many");
+  }
+}
