@@ -37,8 +37,8 @@ import org.datamesh.core.failure.SourceField;
  * quoting, or has a value that is not of its field's type. A header that lacks a required column
  * fails each record of that file, so nothing is dropped silently.
  *
- * <p>A file is read by one worker (quoted line breaks make splitting unsafe); the rows are then
- * redistributed so the stages after parsing use every worker.
+ * <p>A file is read by one worker: quoted line breaks make splitting a file unsafe. Many files are
+ * read in parallel.
  */
 public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
 

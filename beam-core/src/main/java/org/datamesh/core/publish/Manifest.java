@@ -65,8 +65,9 @@ public record Manifest(
   }
 
   /**
-   * Quarantined records per stage, and violations per rule id: those of quarantined records and the
-   * WARN ones of published records.
+   * Quarantined records per stage; violations per rule id among quarantined records; and WARN
+   * violations per rule id among the records that passed validation. Validation runs before
+   * deduplication, so a WARN on a record later set aside as a duplicate is counted too.
    */
   public record Quality(
       Map<String, Long> failuresByStage,

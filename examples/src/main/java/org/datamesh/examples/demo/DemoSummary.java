@@ -32,6 +32,8 @@ final class DemoSummary {
           "quarantined by stage: expected " + expected.quarantinedByStage() + ", got "
               + manifest.quality().failuresByStage());
     }
+    long warnings = manifest.quality().warningsByRule().getOrDefault("quantity.bulk", 0L);
+    compare(differences, "bulk-quantity warnings", expected.bulkRecords(), warnings);
     return differences;
   }
 

@@ -78,6 +78,9 @@ public final class OrdersSampleGenerator {
         if (random.nextDouble() < DUPLICATE_RATE) {
           pending.add(new PendingDuplicate(i + 1 + random.nextInt(50), order.resent()));
           duplicates++;
+          if (Integer.parseInt(order.quantity()) > 100) {
+            bulk++; // the re-sent copy is validated too, before deduplication
+          }
         }
         out.write(order.csv());
       } else {

@@ -32,13 +32,17 @@ final class OutputFolder {
     return folder;
   }
 
+  /** The reason in the words of the file system ("Not a directory"), without Java's class names. */
   private static String describe(Exception e) {
     if (e instanceof java.nio.file.FileAlreadyExistsException) {
-      return "a file is in the way: " + e.getMessage();
+      return "a file is in the way";
     }
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param quarantined records with a defect
  * @param duplicates re-sent copies of clean orders
  * @param quarantinedByStage stage name to records it must quarantine
- * @param bulkOrders clean orders with an unusually large quantity (a WARN rule)
+ * @param bulkRecords records of clean orders with an unusually large quantity, re-sent copies
+ *     included: the WARN rule sees every record that passes validation, before deduplication
  */
 public record SampleLedger(
     long records,
@@ -18,4 +19,4 @@ public record SampleLedger(
     long quarantined,
     long duplicates,
     Map<String, Long> quarantinedByStage,
-    long bulkOrders) {}
+    long bulkRecords) {}

@@ -97,13 +97,14 @@ class DatameshCliTest {
   void outputThatCannotBeCreated() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "in the way");
     assertUsageError(
-        run("demo", "--output=" + file.resolve("products")), "cannot write to " + file.resolve("products"));
+        run("demo", "--output=" + file.resolve("products")),
+        "cannot write to " + file.resolve("products") + " (Not a directory)");
   }
 
   @Test
   void outputThatIsAFile() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "in the way");
-    assertUsageError(run("demo", "--output=" + file), "cannot write to " + file);
+    assertUsageError(run("demo", "--output=" + file), "cannot write to " + file + " (a file is in the way)");
   }
 
   @Test

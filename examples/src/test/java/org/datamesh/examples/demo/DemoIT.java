@@ -55,13 +55,13 @@ class DemoIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status =
         DatameshCli.run(
-            new String[] {"demo", "--output=" + output, "--rows=1500", "--seed=3", "--runner=DirectRunner"},
+            new String[] {"demo", "--output=" + output, "--rows=400", "--seed=3", "--runner=DirectRunner"},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             System.err);
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed, status, is(0));
     assertThat(printed, containsString("on DirectRunner"));
-    SampleLedger ledger = OrdersSampleGenerator.write(output.resolve("again.csv"), 1500, 3);
+    SampleLedger ledger = OrdersSampleGenerator.write(output.resolve("again.csv"), 400, 3);
     assertBalancedAndReadable(output.resolve("sales/orders"), ledger);
   }
 
@@ -75,7 +75,7 @@ class DemoIT {
                 ledger.records(), ledger.published(), ledger.quarantined(), ledger.duplicates())));
     assertThat(manifest.quality().failuresByStage(), equalTo(ledger.quarantinedByStage()));
     assertThat(
-        manifest.quality().warningsByRule(), equalTo(Map.of("quantity.bulk", ledger.bulkOrders())));
+        manifest.quality().warningsByRule(), equalTo(Map.of("quantity.bulk", ledger.bulkRecords())));
     List<Map<String, Object>> published =
         DuckDb.query(
             "SELECT count(*) AS n, count(DISTINCT order_id) AS ids FROM "

@@ -52,7 +52,9 @@ class OrdersSampleGeneratorTest {
         (double) ledger.duplicates() / orders,
         closeTo(OrdersSampleGenerator.DUPLICATE_RATE * (1 - defectRate), 0.003));
     assertThat(
-        (double) ledger.bulkOrders() / orders,
-        closeTo(OrdersSampleGenerator.BULK_RATE * (1 - defectRate), 0.002));
+        (double) ledger.bulkRecords() / orders,
+        closeTo(
+            OrdersSampleGenerator.BULK_RATE * (1 - defectRate) * (1 + OrdersSampleGenerator.DUPLICATE_RATE),
+            0.002));
   }
 }
