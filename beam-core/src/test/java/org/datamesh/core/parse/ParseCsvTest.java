@@ -6,6 +6,7 @@ import static org.datamesh.core.testing.FailureMatchers.hasRule;
 import static org.datamesh.core.testing.FailureMatchers.onField;
 import static org.datamesh.core.testing.FailureMatchers.violationCount;
 import static org.datamesh.core.testing.FailureMatchers.withRawPayload;
+import static org.datamesh.core.testing.RowMatchers.fieldValues;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -107,10 +108,7 @@ class ParseCsvTest {
     PAssert.that(result.rows())
         .satisfies(
             rows -> {
-              assertThat(
-                  org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.collect.Iterables
-                      .transform(rows, r -> r.getString("id")),
-                  containsInAnyOrder("A1", "A7"));
+              assertThat(rows, fieldValues("id", containsInAnyOrder("A1", "A7")));
               return null;
             });
     PAssert.that(result.failures())

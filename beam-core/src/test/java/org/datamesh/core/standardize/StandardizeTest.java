@@ -5,6 +5,7 @@ import static org.datamesh.core.testing.FailureMatchers.failedAt;
 import static org.datamesh.core.testing.FailureMatchers.hasRule;
 import static org.datamesh.core.testing.FailureMatchers.onField;
 import static org.datamesh.core.testing.FailureMatchers.violationCount;
+import static org.datamesh.core.testing.RowMatchers.fieldValues;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -116,10 +117,7 @@ class StandardizeTest {
     PAssert.that(result.rows())
         .satisfies(
             rows -> {
-              assertThat(
-                  org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.collect.Iterables
-                      .transform(rows, r -> r.getString("id")),
-                  contains("A8"));
+              assertThat(rows, fieldValues("id", contains("A8")));
               return null;
             });
     PAssert.that(result.failures())
