@@ -24,7 +24,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * }</pre>
  *
  * @param product the product id, {@code domain.name}
- * @param files data files relative to the manifest's folder
+ * @param files data files relative to the manifest's folder; empty when the run published no rows
+ *     (no Parquet file is written then: read the columns from {@code schema})
  * @param quarantineFiles quarantine files relative to the manifest's folder
  * @param quality failures per stage and per rule id, warnings per rule id
  */

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasEntry;
@@ -169,6 +170,30 @@ class PublishDataProductTest {
         Files.readString(productDir.resolve(Manifest.FILE_NAME)),
         equalTo(committed));
     assertThat(Manifest.read(productDir).runId(), equalTo("good-run"));
+  }
+
+  @Test
+  void commitsARunWithNothingToPublishAndNothingQuarantined(TestPipeline pipeline)
+      throws Exception {
+    PCollection<Row> none = pipeline.apply("NoRows", Create.empty(SCHEMA));
+    ProductRecords records =
+        ProductRecords.of(
+            pipeline.apply("Input", Create.of(0L)),
+            none,
+            pipeline.apply(
+                "NoFailures",
+                Create.empty(org.apache.beam.sdk.values.TypeDescriptor.of(Failure.class))),
+            none);
+    records.apply(PublishDataProduct.of(PRODUCT).to(out.toString()).withRunId("empty-run"));
+    pipeline.run().waitUntilFinish();
+
+    Path productDir = out.resolve("sales/items");
+    Manifest manifest = Manifest.read(productDir);
+    assertThat(manifest.counts(), equalTo(new Manifest.Counts(0, 0, 0, 0)));
+    assertThat(manifest.runId(), equalTo("empty-run"));
+    assertThat("an empty run writes no Parquet file", manifest.files(), empty());
+    assertThat(manifest.quarantineFiles(), empty());
+    assertThat(manifest.schema().size(), is(5));
   }
 
   @Test

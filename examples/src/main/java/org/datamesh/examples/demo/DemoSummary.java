@@ -75,10 +75,14 @@ final class DemoSummary {
     out.println("  manifest      " + productDir.resolve(Manifest.FILE_NAME));
     out.println(
         "  data          " + productDir.resolve("runs").resolve(manifest.runId())
-            + " (" + manifest.files().size() + " Parquet files)");
+            + " (" + files(manifest.files().size()) + ")");
     out.println(
         "  quarantine    " + productDir.resolve("quarantine").resolve(manifest.runId())
-            + " (" + manifest.quarantineFiles().size() + " Parquet files)");
+            + " (" + files(manifest.quarantineFiles().size()) + ")");
+  }
+
+  private static String files(int count) {
+    return count + (count == 1 ? " Parquet file" : " Parquet files");
   }
 
   private static String byStage(Map<String, Long> byStage) {

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,27 +28,41 @@ class DemoIT {
 
   @Test
   void theJarPublishesAProductThatBalancesAndDuckDbReads() throws Exception {
-    Path jar = Paths.get("target", "datamesh.jar").toAbsolutePath();
-    assertThat("mvn package built " + jar, Files.isRegularFile(jar), is(true));
     Path target = output.resolve("not-yet-there");
-    Process process =
-        new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "demo",
-                "--output=" + target,
-                "--rows=3000")
-            .redirectErrorStream(true)
-            .start();
-    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat("demo finished in time", process.waitFor(5, TimeUnit.MINUTES), is(true));
-    assertThat(printed, process.exitValue(), is(0));
+    String printed = runJar("demo", "--output=" + target, "--rows=3000");
     assertThat(printed, containsString("on FlinkRunner"));
     assertThat(printed, containsString("matches the defects the generator injected"));
 
     SampleLedger ledger = OrdersSampleGenerator.write(output.resolve("again.csv"), 3000, 42);
-    assertBalancedAndReadable(target.resolve("sales/orders"), ledger);
+    Path productDir = target.resolve("sales/orders");
+    assertBalancedAndReadable(productDir, ledger);
+    String firstRun = Manifest.read(productDir).runId();
+
+    runJar("demo", "--output=" + target, "--rows=3000", "--seed=5");
+    Manifest second = Manifest.read(productDir);
+    assertThat("a re-run publishes a new version", second.runId(), not(equalTo(firstRun)));
+    assertThat(
+        "the earlier run's files stay for readers still on it",
+        Files.isDirectory(productDir.resolve("runs").resolve(firstRun)),
+        is(true));
+    assertBalancedAndReadable(
+        productDir, OrdersSampleGenerator.write(output.resolve("seed5.csv"), 3000, 5));
+  }
+
+  /** Runs {@code java -jar target/datamesh.jar args}, expects exit 0, returns what it printed. */
+  private static String runJar(String... args) throws Exception {
+    Path jar = Paths.get("target", "datamesh.jar").toAbsolutePath();
+    assertThat("mvn package built " + jar, Files.isRegularFile(jar), is(true));
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat("demo finished in time", process.waitFor(5, TimeUnit.MINUTES), is(true));
+    assertThat(printed, process.exitValue(), is(0));
+    return printed;
   }
 
   @Test
