@@ -41,7 +41,7 @@ class ValidateTest {
             .apply(Create.of(good, bulk, bulk2, bad).withRowSchema(RulesTest.SCHEMA))
             .apply(Validate.with(RULES).forProduct("sales.orders"));
     PAssert.that(result.rows()).containsInAnyOrder(good, bulk, bulk2);
-    PAssert.that(result.warningCounts()).containsInAnyOrder(KV.of("qty.bulk", 2L));
+    PAssert.that(result.warningCounts()).containsInAnyOrder(java.util.List.of(KV.of("qty.bulk", 2L)));
     PAssert.that(result.failures())
         .satisfies(
             failures -> {

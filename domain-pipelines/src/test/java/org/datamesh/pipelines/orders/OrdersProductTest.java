@@ -92,7 +92,7 @@ class OrdersProductTest {
                       allOf(atRecord(19), failedAt(Stage.PARSE), hasRule("parse.encoding"))));
               return null;
             });
-    PAssert.that(records.warningCounts()).containsInAnyOrder(KV.of("quantity.bulk", 1L));
+    PAssert.that(records.warningCounts()).containsInAnyOrder(List.of(KV.of("quantity.bulk", 1L)));
     pipeline.run().waitUntilFinish();
   }
 }
