@@ -24,9 +24,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * }</pre>
  *
  * @param product the product id, {@code domain.name}
- * @param files data files relative to the manifest's folder; empty when the run published no rows
- *     (no Parquet file is written then: read the columns from {@code schema})
- * @param quarantineFiles quarantine files relative to the manifest's folder
+ * @param files data files relative to the manifest's folder; at least one (an empty file with the
+ *     schema when the run published no rows)
+ * @param quarantineFiles quarantine files relative to the manifest's folder; at least one
  * @param quality failures per stage and per rule id, warnings per rule id
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)

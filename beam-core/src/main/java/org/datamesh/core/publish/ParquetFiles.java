@@ -1,21 +1,33 @@
 package org.datamesh.core.publish;
 
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.Row;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes rows as Snappy-compressed Parquet files ({@code part-SSSSS-of-NNNNN.parquet}) into one
  * folder and returns the full names of the files written, once they are complete.
+ *
+ * <p>There is always at least one file: with no rows, an empty file that carries the schema, so a
+ * consumer reading the folder's files gets an empty table of the right columns, not an error.
  */
 final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String>> {
 
@@ -41,7 +53,68 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
                 .withPrefix("part")
                 .withSuffix(".parquet"))
         .getPerDestinationOutputFilenames()
-        .apply("FileNames", Values.create());
+        .apply("FileNames", Values.create())
+        .apply("AllFileNames", Combine.globally(new ToListFn()))
+        .apply(
+            "AtLeastOneFile",
+            ParDo.of(new AtLeastOneFileFn(directory, avroSchema.toString())));
+  }
+
+  /** Collects the file names; a run has few files, so one list is small. */
+  private static final class ToListFn extends Combine.CombineFn<String, List<String>, List<String>> {
+    @Override
+    public List<String> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<String> addInput(List<String> names, String name) {
+      names.add(name);
+      return names;
+    }
+
+    @Override
+    public List<String> mergeAccumulators(Iterable<List<String>> lists) {
+      List<String> all = new ArrayList<>();
+      lists.forEach(all::addAll);
+      return all;
+    }
+
+    @Override
+    public List<String> extractOutput(List<String> names) {
+      return names;
+    }
+  }
+
+  /** Passes the names on, or writes an empty file with the schema when there are none. */
+  private static final class AtLeastOneFileFn extends DoFn<List<String>, String> {
+    private final String directory;
+    private final String avroSchemaJson;
+
+    AtLeastOneFileFn(String directory, String avroSchemaJson) {
+      this.directory = directory;
+      this.avroSchemaJson = avroSchemaJson;
+    }
+
+    @ProcessElement
+    public void process(@Element List<String> names, OutputReceiver<String> out)
+        throws IOException {
+      if (!names.isEmpty()) {
+        names.forEach(out::output);
+        return;
+      }
+      ResourceId file =
+          FileSystems.matchNewResource(directory, true)
+              .resolve("part-00000-of-00001.parquet", StandardResolveOptions.RESOLVE_FILE);
+      ParquetIO.Sink sink =
+          ParquetIO.sink(new org.apache.avro.Schema.Parser().parse(avroSchemaJson))
+              .withCompressionCodec(CompressionCodecName.SNAPPY);
+      try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
+        sink.open(channel);
+        sink.flush();
+      }
+      out.output(file.toString());
+    }
   }
 
   /** Holds the Avro schema as JSON: the parsed form is rebuilt once per worker. */

@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasEntry;
@@ -191,9 +190,21 @@ class PublishDataProductTest {
     Manifest manifest = Manifest.read(productDir);
     assertThat(manifest.counts(), equalTo(new Manifest.Counts(0, 0, 0, 0)));
     assertThat(manifest.runId(), equalTo("empty-run"));
-    assertThat("an empty run writes no Parquet file", manifest.files(), empty());
-    assertThat(manifest.quarantineFiles(), empty());
-    assertThat(manifest.schema().size(), is(5));
+    assertThat(manifest.files(), contains("runs/empty-run/part-00000-of-00001.parquet"));
+    assertThat(
+        manifest.quarantineFiles(), contains("quarantine/empty-run/part-00000-of-00001.parquet"));
+    String data = DuckDb.parquet(productDir, manifest.files());
+    assertThat(DuckDb.query("SELECT count(*) AS n FROM " + data).get(0).get("n"), equalTo(0L));
+    assertThat(
+        "the empty file carries the product's columns",
+        DuckDb.columnTypes(data).keySet(),
+        contains("id", "price", "day", "at", "qty"));
+    assertThat(
+        DuckDb.query(
+                "SELECT count(*) AS n FROM "
+                    + DuckDb.parquet(productDir, manifest.quarantineFiles()))
+            .get(0).get("n"),
+        equalTo(0L));
   }
 
   @Test
