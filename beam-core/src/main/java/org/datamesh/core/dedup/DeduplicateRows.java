@@ -12,6 +12,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -98,7 +99,7 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
     PCollection<Row> kept =
         PCollectionList.of(picked.get(unique).setRowSchema(schema))
             .and(split.get(unkeyed).setRowSchema(schema))
-            .apply("AllKept", org.apache.beam.sdk.transforms.Flatten.pCollections())
+            .apply("AllKept", Flatten.pCollections())
             .setRowSchema(schema);
     return DeduplicationResult.in(
         PCollectionTuple.of(unique, kept)

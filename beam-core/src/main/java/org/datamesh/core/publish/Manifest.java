@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -78,7 +79,7 @@ public record Manifest(
   /** Reads the manifest of the product in {@code productDirectory}. */
   public static Manifest read(ResourceId productDirectory) throws IOException {
     ResourceId file =
-        productDirectory.resolve(FILE_NAME, org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+        productDirectory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
     try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
       return JSON.readValue(in, Manifest.class);
     }
