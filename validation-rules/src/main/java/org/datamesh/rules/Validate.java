@@ -18,9 +18,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
-import org.datamesh.core.failure.RowPayload;
 import org.datamesh.core.failure.Severity;
-import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
 
@@ -131,13 +129,7 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
       }
       if (broken) {
         failed.inc();
-        out.get(failures)
-            .output(
-                Failure.builder(Stage.VALIDATE, product)
-                    .setViolations(violations)
-                    .setSource(SourceField.positionOf(row))
-                    .setRawPayload(RowPayload.of(row))
-                    .build());
+        out.get(failures).output(Failure.ofRow(Stage.VALIDATE, product, violations, row));
         return;
       }
       for (Violation violation : violations) {

@@ -92,6 +92,19 @@ public abstract class Failure implements Serializable {
         .build();
   }
 
+  /**
+   * A failure of a row that was already parsed: its position comes from the row's {@link
+   * SourceField} (null when it has none) and the row itself, as JSON, is the raw payload.
+   */
+  public static Failure ofRow(
+      Stage stage, String product, List<Violation> violations, org.apache.beam.sdk.values.Row row) {
+    return builder(stage, product)
+        .setViolations(violations)
+        .setSource(SourceField.positionOf(row))
+        .setRawPayload(RowPayload.of(row))
+        .build();
+  }
+
   public abstract Builder toBuilder();
 
   /** Builds a {@link Failure}; {@link #build()} caps the raw payload's length. */

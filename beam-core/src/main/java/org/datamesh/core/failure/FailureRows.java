@@ -75,29 +75,34 @@ public final class FailureRows {
               Severity.valueOf(v.getString("severity")),
               v.getString("reason")));
     }
-    Row source = row.getRow("source");
     return Failure.builder(Stage.valueOf(row.getString("stage")), row.getString("product"))
         .setViolations(violations)
-        .setSource(
-            source == null
-                ? null
-                : SourcePosition.of(
-                    source.getString("source"),
-                    source.getInt32("partition"),
-                    source.getInt64("offset"),
-                    source.getInt64("line")))
+        .setSource(sourcePosition(row.getRow("source")))
         .setRawPayload(row.getString("raw_payload"))
         .setRawTruncated(Boolean.TRUE.equals(row.getBoolean("raw_truncated")))
         .setFailedAt(java.time.Instant.ofEpochMilli(row.getDateTime("failed_at").getMillis()))
         .build();
   }
 
-  private static @Nullable Row sourceRow(@Nullable SourcePosition source) {
+  /** The row form ({@link #SOURCE_SCHEMA}) of a source position; null stays null. */
+  public static @Nullable Row sourceRow(@Nullable SourcePosition source) {
     if (source == null) {
       return null;
     }
     return Row.withSchema(SOURCE_SCHEMA)
         .addValues(source.source(), source.partition(), source.offset(), source.line())
         .build();
+  }
+
+  /** The source position a {@link #SOURCE_SCHEMA} row holds; null stays null. */
+  public static @Nullable SourcePosition sourcePosition(@Nullable Row source) {
+    if (source == null) {
+      return null;
+    }
+    return SourcePosition.of(
+        source.getString("source"),
+        source.getInt32("partition"),
+        source.getInt64("offset"),
+        source.getInt64("line"));
   }
 }

@@ -1,7 +1,5 @@
 package org.datamesh.core.failure;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
@@ -29,21 +27,9 @@ public final class SourceField {
     return Schema.builder().addFields(schema.getFields()).addField(NAME, TYPE).build();
   }
 
-  /** {@code schema} without the source field. */
-  public static Schema removeFrom(Schema schema) {
-    if (!schema.hasField(NAME)) {
-      return schema;
-    }
-    List<Schema.Field> fields = new ArrayList<>(schema.getFields());
-    fields.removeIf(f -> f.getName().equals(NAME));
-    return Schema.builder().addFields(fields).build();
-  }
-
   /** The field's value for {@code position}. */
   public static Row valueOf(SourcePosition position) {
-    return Row.withSchema(FailureRows.SOURCE_SCHEMA)
-        .addValues(position.source(), position.partition(), position.offset(), position.line())
-        .build();
+    return FailureRows.sourceRow(position);
   }
 
   /** Where {@code row} came from, or null when it does not carry a source field. */
@@ -51,14 +37,6 @@ public final class SourceField {
     if (!row.getSchema().hasField(NAME)) {
       return null;
     }
-    Row source = row.getRow(NAME);
-    if (source == null) {
-      return null;
-    }
-    return SourcePosition.of(
-        source.getString("source"),
-        source.getInt32("partition"),
-        source.getInt64("offset"),
-        source.getInt64("line"));
+    return FailureRows.sourcePosition(row.getRow(NAME));
   }
 }

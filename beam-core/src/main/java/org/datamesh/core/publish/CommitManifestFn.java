@@ -34,7 +34,21 @@ final class CommitManifestFn extends DoFn<Long, String> {
       PCollectionView<Map<String, Long>> failuresByStage,
       PCollectionView<Map<String, Long>> failuresByRule,
       PCollectionView<Map<String, Long>> warningsByRule)
-      implements Serializable {}
+      implements Serializable {
+
+    /** Every view, for {@code ParDo.withSideInputs}. */
+    List<PCollectionView<?>> all() {
+      return List.of(
+          dataFiles,
+          quarantineFiles,
+          published,
+          quarantined,
+          deduplicated,
+          failuresByStage,
+          failuresByRule,
+          warningsByRule);
+    }
+  }
 
   private final DataProduct product;
   private final String runId;

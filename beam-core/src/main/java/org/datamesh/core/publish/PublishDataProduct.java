@@ -152,35 +152,26 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
     PCollectionView<Map<String, Long>> warningsByRule =
         warnings.apply("WarningsByRule", View.asMap());
 
+    CommitManifestFn.Views views =
+        new CommitManifestFn.Views(
+            dataFilesView,
+            quarantineFilesView,
+            published,
+            quarantined,
+            deduplicated,
+            failuresByStage,
+            failuresByRule,
+            warningsByRule);
     CommitManifestFn commit =
         new CommitManifestFn(
             product,
             runId,
             productDir.toString(),
             ManifestColumns.of(publishedRows.getSchema()),
-            new CommitManifestFn.Views(
-                dataFilesView,
-                quarantineFilesView,
-                published,
-                quarantined,
-                deduplicated,
-                failuresByStage,
-                failuresByRule,
-                warningsByRule));
+            views);
     return records
         .inputCount()
-        .apply(
-            "CommitManifest",
-            ParDo.of(commit)
-                .withSideInputs(
-                    dataFilesView,
-                    quarantineFilesView,
-                    published,
-                    quarantined,
-                    deduplicated,
-                    failuresByStage,
-                    failuresByRule,
-                    warningsByRule));
+        .apply("CommitManifest", ParDo.of(commit).withSideInputs(views.all()));
   }
 
   private String runFolder(ResourceId productDir, String kind) {

@@ -18,8 +18,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
-import org.datamesh.core.failure.RowPayload;
-import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
 
@@ -151,13 +149,7 @@ public final class Standardize extends PTransform<PCollection<Row>, StageResult>
         return;
       }
       failed.inc();
-      out.get(failures)
-          .output(
-              Failure.builder(Stage.STANDARDIZE, product)
-                  .setViolations(violations)
-                  .setSource(SourceField.positionOf(row))
-                  .setRawPayload(RowPayload.of(row))
-                  .build());
+      out.get(failures).output(Failure.ofRow(Stage.STANDARDIZE, product, violations, row));
     }
   }
 }
