@@ -2,10 +2,15 @@ package org.datamesh.core;
 
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -33,26 +38,58 @@ public final class StageResult implements POutput {
   private final PCollection<Row> rows;
   private final TupleTag<Failure> failuresTag;
   private final PCollection<Failure> failures;
+  private final @Nullable TupleTag<String> warningsTag;
+  private final @Nullable PCollection<String> warnings;
   private @Nullable PCollection<Long> recordCount;
+  private @Nullable PCollection<KV<String, Long>> warningCounts;
 
   private StageResult(
       Pipeline pipeline,
       TupleTag<Row> rowsTag,
       PCollection<Row> rows,
       TupleTag<Failure> failuresTag,
-      PCollection<Failure> failures) {
+      PCollection<Failure> failures,
+      @Nullable TupleTag<String> warningsTag,
+      @Nullable PCollection<String> warnings) {
     this.pipeline = pipeline;
     this.rowsTag = rowsTag;
     this.rows = rows;
     this.failuresTag = failuresTag;
     this.failures = failures;
+    this.warningsTag = warningsTag;
+    this.warnings = warnings;
   }
 
   /** The result held by {@code tuple} under the two tags. */
   public static StageResult in(
       PCollectionTuple tuple, TupleTag<Row> rowsTag, TupleTag<Failure> failuresTag) {
     return new StageResult(
-        tuple.getPipeline(), rowsTag, tuple.get(rowsTag), failuresTag, tuple.get(failuresTag));
+        tuple.getPipeline(),
+        rowsTag,
+        tuple.get(rowsTag),
+        failuresTag,
+        tuple.get(failuresTag),
+        null,
+        null);
+  }
+
+  /**
+   * The result held by {@code tuple} under the three tags; {@code warningsTag} holds the rule id
+   * of each WARN violation of a record that passed.
+   */
+  public static StageResult in(
+      PCollectionTuple tuple,
+      TupleTag<Row> rowsTag,
+      TupleTag<Failure> failuresTag,
+      TupleTag<String> warningsTag) {
+    return new StageResult(
+        tuple.getPipeline(),
+        rowsTag,
+        tuple.get(rowsTag),
+        failuresTag,
+        tuple.get(failuresTag),
+        warningsTag,
+        tuple.get(warningsTag));
   }
 
   /** The rows that passed the stage. */
@@ -80,6 +117,21 @@ public final class StageResult implements POutput {
     return recordCount;
   }
 
+  /**
+   * How often each WARN rule fired on a record that passed, as {@code KV(ruleId, hits)}; empty
+   * when the stage has no WARN rules. Built once and reused.
+   */
+  public PCollection<KV<String, Long>> warningCounts() {
+    if (warningCounts == null) {
+      warningCounts =
+          warnings == null
+              ? pipeline.apply(
+                  "NoWarnings", Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+              : warnings.apply("CountWarnings", Count.perElement());
+    }
+    return warningCounts;
+  }
+
   @Override
   public Pipeline getPipeline() {
     return pipeline;
@@ -87,7 +139,9 @@ public final class StageResult implements POutput {
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return Map.of(rowsTag, rows, failuresTag, failures);
+    return warningsTag == null
+        ? Map.of(rowsTag, rows, failuresTag, failures)
+        : Map.of(rowsTag, rows, failuresTag, failures, warningsTag, warnings);
   }
 
   @Override

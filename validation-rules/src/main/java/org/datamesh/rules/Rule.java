@@ -85,7 +85,13 @@ public final class Rule implements Serializable {
 
   /** The violation of this rule by {@code row}, or null if the row keeps it. */
   public @Nullable Violation evaluate(Row row) {
-    String reason = check.violation(field, row.getValue(field));
+    return evaluateValue(row.getValue(field));
+  }
+
+  /** The violation of this rule by a record whose field holds {@code value}, or null. */
+  @Nullable
+  Violation evaluateValue(@Nullable Object value) {
+    String reason = check.violation(field, value);
     return reason == null ? null : Violation.of(id, field, severity, reason);
   }
 

@@ -1,10 +1,12 @@
 package org.datamesh.rules;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -18,9 +20,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
-import org.datamesh.core.failure.Severity;
 import org.datamesh.core.failure.Stage;
-import org.datamesh.core.failure.Violation;
+import org.datamesh.core.record.RecordPath;
+import org.datamesh.core.record.StepFailure;
 
 /**
  * Checks every row against a {@link RuleSet}. A row that breaks an ERROR rule becomes a {@link
@@ -89,6 +91,7 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
     }
   }
 
+  /** Runs the same {@link ValidationStep} as the fused record path, on rows. */
   private static final class ValidateFn extends DoFn<Row, Row> {
     private final RuleSet rules;
     private final String product;
@@ -97,6 +100,8 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
     private final TupleTag<String> warnings;
     private final Counter failed = Metrics.counter(METRICS_NAMESPACE, "failures");
     private transient Map<String, Counter> hitsByRule;
+    private transient RecordPath.Compiled compiled;
+    private transient Schema compiledFor;
 
     ValidateFn(
         RuleSet rules,
@@ -121,19 +126,21 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
 
     @ProcessElement
     public void process(@Element Row row, MultiOutputReceiver out) {
-      List<Violation> violations = rules.evaluate(row);
-      boolean broken = false;
-      for (Violation violation : violations) {
-        hitsByRule.get(violation.ruleId()).inc();
-        broken |= violation.severity() == Severity.ERROR;
+      if (!row.getSchema().equals(compiledFor)) {
+        compiled = RecordPath.of(ValidationStep.of(rules)).compile(row.getSchema());
+        compiledFor = row.getSchema();
       }
-      if (broken) {
+      List<String> warned = new ArrayList<>(0);
+      StepFailure stopped = compiled.run(row.getValues().toArray(), warned::add);
+      if (stopped != null) {
         failed.inc();
-        out.get(failures).output(Failure.ofRow(Stage.VALIDATE, product, violations, row));
+        stopped.violations().forEach(v -> hitsByRule.get(v.ruleId()).inc());
+        out.get(failures).output(Failure.ofRow(Stage.VALIDATE, product, stopped.violations(), row));
         return;
       }
-      for (Violation violation : violations) {
-        out.get(warnings).output(violation.ruleId());
+      for (String ruleId : warned) {
+        hitsByRule.get(ruleId).inc();
+        out.get(warnings).output(ruleId);
       }
       out.get(valid).output(row);
     }

@@ -90,11 +90,11 @@ final class CsvHeader {
               null,
               "expected " + columnCount + " columns, found " + record.fields().size()));
     }
-    List<Object> values = new ArrayList<>(schema.getFieldCount());
+    Object[] values = new Object[schema.getFieldCount()];
     if (problems.isEmpty()) {
-      for (int f = 0; f < schema.getFieldCount(); f++) {
+      for (int f = 0; f < values.length; f++) {
         try {
-          values.add(FieldValues.parse(schema.getField(f), text(record, columnOfField[f])));
+          values[f] = FieldValues.parse(schema.getField(f), text(record, columnOfField[f]));
         } catch (FieldValueException e) {
           problems.add(e.violation());
         }
@@ -108,7 +108,7 @@ final class CsvHeader {
               .setRawPayload(record.raw())
               .build());
     }
-    return ParseOutcome.of(values, position);
+    return ParseOutcome.of(values, position, record.raw());
   }
 
   private static String text(CsvRecord record, int column) {

@@ -13,6 +13,8 @@ import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
+import org.datamesh.core.record.RecordPath;
+import org.datamesh.core.record.RecordStep;
 
 /**
  * Parses CSV files (RFC 4180) into {@link Row}s of a given schema; every record that cannot be
@@ -50,29 +52,32 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
   private final char delimiter;
   private final int maxRecordChars;
   private final boolean withSourcePositions;
+  private final RecordPath path;
 
   private ParseCsv(
       Schema schema,
       String product,
       char delimiter,
       int maxRecordChars,
-      boolean withSourcePositions) {
+      boolean withSourcePositions,
+      RecordPath path) {
     this.schema = schema;
     this.product = product;
     this.delimiter = delimiter;
     this.maxRecordChars = maxRecordChars;
     this.withSourcePositions = withSourcePositions;
+    this.path = path;
   }
 
   /** Parses CSV with a header into rows of {@code schema}. */
   public static ParseCsv of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseCsv(schema, "unnamed", ',', DEFAULT_MAX_RECORD_CHARS, false);
+    return new ParseCsv(schema, "unnamed", ',', DEFAULT_MAX_RECORD_CHARS, false, RecordPath.empty());
   }
 
   /** Returns a {@link ParseCsv} like this one but naming {@code product} in its failures. */
   public ParseCsv forProduct(String product) {
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions);
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, path);
   }
 
   /** Returns a {@link ParseCsv} like this one but splitting fields at {@code delimiter}. */
@@ -80,7 +85,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
     }
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions);
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, path);
   }
 
   /**
@@ -91,7 +96,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (chars < 1) {
       throw new IllegalArgumentException("maxRecordChars must be positive");
     }
-    return new ParseCsv(schema, product, delimiter, chars, withSourcePositions);
+    return new ParseCsv(schema, product, delimiter, chars, withSourcePositions, path);
   }
 
   /**
@@ -99,14 +104,30 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseCsv withSourcePositions() {
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, true);
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, true, path);
+  }
+
+  /**
+   * Returns a {@link ParseCsv} like this one but running each parsed record through {@code path}
+   * (validation, standardization, ...) before it becomes a row, in the same step: the rows are
+   * those leaving the path, and a record failing a step becomes a failure at that step's stage,
+   * holding the record's raw text.
+   */
+  public ParseCsv then(RecordPath path) {
+    path.outputSchema(schema);
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, this.path.then(path));
+  }
+
+  /** Returns a {@link ParseCsv} like this one but running each parsed record through {@code steps}. */
+  public ParseCsv then(RecordStep... steps) {
+    return then(RecordPath.of(steps));
   }
 
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
     return RecordParsingFn.apply(
         files,
-        new ParseFileFn(schema, withSourcePositions, product, delimiter, maxRecordChars));
+        new ParseFileFn(schema, path, withSourcePositions, product, delimiter, maxRecordChars));
   }
 
   @Override
@@ -120,6 +141,10 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
         .add(
             DisplayData.item("withSourcePositions", withSourcePositions)
                 .withLabel("Rows carry their source position"));
+    java.util.List<String> steps = path.describe();
+    for (int i = 0; i < steps.size(); i++) {
+      builder.add(DisplayData.item("step" + (i + 1), steps.get(i)).withLabel("Record step " + (i + 1)));
+    }
   }
 
   /** Reads one file, record by record. */
@@ -129,11 +154,12 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
 
     ParseFileFn(
         Schema schema,
+        RecordPath path,
         boolean withSourcePositions,
         String product,
         char delimiter,
         int maxRecordChars) {
-      super(schema, withSourcePositions, product);
+      super(schema, path, withSourcePositions, product);
       this.delimiter = delimiter;
       this.maxRecordChars = maxRecordChars;
     }

@@ -19,6 +19,8 @@ import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
+import org.datamesh.core.record.RecordPath;
+import org.datamesh.core.record.RecordStep;
 import org.datamesh.core.failure.SourcePosition;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
@@ -48,24 +50,30 @@ public final class ParseJsonLines
   private final String product;
   private final int maxRecordChars;
   private final boolean withSourcePositions;
+  private final RecordPath path;
 
   private ParseJsonLines(
-      Schema schema, String product, int maxRecordChars, boolean withSourcePositions) {
+      Schema schema,
+      String product,
+      int maxRecordChars,
+      boolean withSourcePositions,
+      RecordPath path) {
     this.schema = schema;
     this.product = product;
     this.maxRecordChars = maxRecordChars;
     this.withSourcePositions = withSourcePositions;
+    this.path = path;
   }
 
   /** Parses JSON lines into rows of {@code schema}. */
   public static ParseJsonLines of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseJsonLines(schema, "unnamed", ParseCsv.DEFAULT_MAX_RECORD_CHARS, false);
+    return new ParseJsonLines(schema, "unnamed", ParseCsv.DEFAULT_MAX_RECORD_CHARS, false, RecordPath.empty());
   }
 
   /** Returns a {@link ParseJsonLines} like this one but naming {@code product} in its failures. */
   public ParseJsonLines forProduct(String product) {
-    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions);
+    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions, path);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but failing lines longer than {@code chars}. */
@@ -73,7 +81,7 @@ public final class ParseJsonLines
     if (chars < 1) {
       throw new IllegalArgumentException("maxRecordChars must be positive");
     }
-    return new ParseJsonLines(schema, product, chars, withSourcePositions);
+    return new ParseJsonLines(schema, product, chars, withSourcePositions, path);
   }
 
   /**
@@ -81,13 +89,29 @@ public final class ParseJsonLines
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseJsonLines withSourcePositions() {
-    return new ParseJsonLines(schema, product, maxRecordChars, true);
+    return new ParseJsonLines(schema, product, maxRecordChars, true, path);
+  }
+
+  /**
+   * Returns a {@link ParseJsonLines} like this one but running each parsed record through {@code path}
+   * (validation, standardization, ...) before it becomes a row, in the same step: the rows are
+   * those leaving the path, and a record failing a step becomes a failure at that step's stage,
+   * holding the record's raw text.
+   */
+  public ParseJsonLines then(RecordPath path) {
+    path.outputSchema(schema);
+    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions, this.path.then(path));
+  }
+
+  /** Returns a {@link ParseJsonLines} like this one but running each parsed record through {@code steps}. */
+  public ParseJsonLines then(RecordStep... steps) {
+    return then(RecordPath.of(steps));
   }
 
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
     return RecordParsingFn.apply(
-        files, new ParseFileFn(schema, withSourcePositions, product, maxRecordChars));
+        files, new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars));
   }
 
   @Override
@@ -100,6 +124,10 @@ public final class ParseJsonLines
         .add(
             DisplayData.item("withSourcePositions", withSourcePositions)
                 .withLabel("Rows carry their source position"));
+    java.util.List<String> steps = path.describe();
+    for (int i = 0; i < steps.size(); i++) {
+      builder.add(DisplayData.item("step" + (i + 1), steps.get(i)).withLabel("Record step " + (i + 1)));
+    }
   }
 
   private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
@@ -108,10 +136,11 @@ public final class ParseJsonLines
 
     ParseFileFn(
         Schema schema,
+        RecordPath path,
         boolean withSourcePositions,
         String product,
         int maxRecordChars) {
-      super(schema, withSourcePositions, product);
+      super(schema, path, withSourcePositions, product);
       this.maxRecordChars = maxRecordChars;
     }
 
@@ -163,11 +192,12 @@ public final class ParseJsonLines
               Violation.error("parse.json", null, "the record is not a JSON object"));
         }
       }
-      List<Object> values = new ArrayList<>(schema().getFieldCount());
+      Object[] values = new Object[schema().getFieldCount()];
       if (problems.isEmpty()) {
-        for (Field field : schema().getFields()) {
+        for (int f = 0; f < values.length; f++) {
+          Field field = schema().getField(f);
           try {
-            values.add(FieldValues.parse(field, text(field, node.get(field.getName()))));
+            values[f] = FieldValues.parse(field, text(field, node.get(field.getName())));
           } catch (FieldValueException e) {
             problems.add(e.violation());
           }
@@ -181,7 +211,7 @@ public final class ParseJsonLines
                 .setRawPayload(Utf8Text.printable(line.text()))
                 .build());
       }
-      return ParseOutcome.of(values, position);
+      return ParseOutcome.of(values, position, line.text());
     }
 
     /** The member's text for {@link FieldValues}, or null when it is absent or JSON null. */

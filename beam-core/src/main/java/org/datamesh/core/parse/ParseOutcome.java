@@ -1,19 +1,24 @@
 package org.datamesh.core.parse;
 
-import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourcePosition;
 
-/** Exactly one of a parsed record's field values (in schema order) or the failure explaining why. */
+/**
+ * Exactly one of a parsed record's field values (in schema order) or the failure explaining why;
+ * with values, the record's raw text too, kept for a later step's failure.
+ */
 record ParseOutcome(
-    @Nullable List<Object> values, SourcePosition position, @Nullable Failure failure) {
+    @Nullable Object[] values,
+    SourcePosition position,
+    @Nullable String raw,
+    @Nullable Failure failure) {
 
-  static ParseOutcome of(List<Object> values, SourcePosition position) {
-    return new ParseOutcome(values, position, null);
+  static ParseOutcome of(Object[] values, SourcePosition position, String raw) {
+    return new ParseOutcome(values, position, raw, null);
   }
 
   static ParseOutcome of(Failure failure) {
-    return new ParseOutcome(null, failure.source(), failure);
+    return new ParseOutcome(null, failure.source(), null, failure);
   }
 }

@@ -1,5 +1,7 @@
 package org.datamesh.core.parse;
 
+import java.util.Arrays;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -13,28 +15,38 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
+import org.datamesh.core.record.RecordPath;
+import org.datamesh.core.record.StepFailure;
 
 /**
- * What every parsing step shares: its two outputs, the row schema (with the {@link SourceField}
- * when asked for), the counters a run's summary reads, and how the step is applied.
+ * What every parsing step shares: its outputs, the row schema (with the {@link SourceField} when
+ * asked for), the record path each parsed record runs through before it becomes a row, the
+ * counters a run's summary reads, and how the step is applied.
  */
 abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
 
   static final String METRICS_NAMESPACE = "datamesh.parse";
 
   private final Schema schema;
+  private final RecordPath path;
   private final Schema outputSchema;
   private final boolean withSourcePositions;
   private final String product;
   private final TupleTag<Row> rows = new TupleTag<>() {};
   private final TupleTag<Failure> failures = new TupleTag<>() {};
-  private final Counter parsed = Metrics.counter(METRICS_NAMESPACE, "rows");
-  private final Counter failed = Metrics.counter(METRICS_NAMESPACE, "failures");
+  private final TupleTag<String> warnings = new TupleTag<>() {};
+  private final Counter parsedCounter = Metrics.counter(METRICS_NAMESPACE, "rows");
+  private final Counter failedCounter = Metrics.counter(METRICS_NAMESPACE, "failures");
+  private transient RecordPath.Compiled compiled;
+  private transient long parsed;
+  private transient long failed;
 
-  RecordParsingFn(Schema schema, boolean withSourcePositions, String product) {
+  RecordParsingFn(Schema schema, RecordPath path, boolean withSourcePositions, String product) {
     this.schema = schema;
+    this.path = path;
+    Schema pathOutput = path.outputSchema(schema);
     this.withSourcePositions = withSourcePositions;
-    this.outputSchema = withSourcePositions ? SourceField.addTo(schema) : schema;
+    this.outputSchema = withSourcePositions ? SourceField.addTo(pathOutput) : pathOutput;
     this.product = product;
   }
 
@@ -51,9 +63,10 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
     PCollectionTuple parsed =
         input.apply(
             "ParseRecords",
-            ParDo.of(fn).withOutputTags(fn.rows, TupleTagList.of(fn.failures)));
+            ParDo.of(fn).withOutputTags(fn.rows, TupleTagList.of(fn.failures).and(fn.warnings)));
     parsed.get(fn.rows).setRowSchema(fn.outputSchema);
-    return StageResult.in(parsed, fn.rows, fn.failures);
+    parsed.get(fn.warnings).setCoder(StringUtf8Coder.of());
+    return StageResult.in(parsed, fn.rows, fn.failures, fn.warnings);
   }
 
   Schema schema() {
@@ -64,17 +77,50 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
     return product;
   }
 
+  @Setup
+  public void compilePath() {
+    compiled = path.compile(schema);
+  }
+
+  @StartBundle
+  public void startBundle() {
+    parsed = 0;
+    failed = 0;
+  }
+
+  /** Counters are added once a bundle rather than once a record. */
+  @FinishBundle
+  public void finishBundle() {
+    parsedCounter.inc(parsed);
+    failedCounter.inc(failed);
+  }
+
   void emit(ParseOutcome outcome, MultiOutputReceiver out) {
-    if (outcome.values() != null) {
-      parsed.inc();
-      Row.Builder row = Row.withSchema(outputSchema).addValues(outcome.values());
-      if (withSourcePositions) {
-        row.addValue(SourceField.valueOf(outcome.position()));
-      }
-      out.get(rows).output(row.build());
-    } else {
-      failed.inc();
+    if (outcome.values() == null) {
+      failed++;
       out.get(failures).output(outcome.failure());
+      return;
     }
+    StepFailure stopped = compiled.run(outcome.values(), out.get(warnings)::output);
+    if (stopped != null) {
+      failed++;
+      out.get(failures)
+          .output(
+              Failure.builder(stopped.stage(), product)
+                  .setViolations(stopped.violations())
+                  .setSource(outcome.position())
+                  .setRawPayload(outcome.raw())
+                  .build());
+      return;
+    }
+    parsed++;
+    Object[] values = compiled.values();
+    if (withSourcePositions) {
+      values = Arrays.copyOf(values, values.length + 1);
+      values[values.length - 1] = SourceField.valueOf(outcome.position());
+    }
+    // The values come from our own parsers and steps, typed for the schema: attaching them skips
+    // Row.Builder's per-value checks, which runners with encodability checks repeat anyway.
+    out.get(rows).output(Row.withSchema(outputSchema).attachValues(Arrays.asList(values)));
   }
 }

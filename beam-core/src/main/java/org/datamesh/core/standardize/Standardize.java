@@ -1,12 +1,10 @@
 package org.datamesh.core.standardize;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -19,7 +17,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.Stage;
-import org.datamesh.core.failure.Violation;
+import org.datamesh.core.record.RecordPath;
+import org.datamesh.core.record.StepFailure;
 
 /**
  * Puts rows into canonical form, field by field; a row any standardizer cannot handle becomes a
@@ -64,24 +63,12 @@ public final class Standardize extends PTransform<PCollection<Row>, StageResult>
 
   /** The schema of the rows this produces from rows of {@code input}. */
   public Schema outputSchema(Schema input) {
-    List<Field> fields = new ArrayList<>(input.getFields());
-    for (FieldStandardizer s : standardizers) {
-      for (String read : s.reads()) {
-        requireField(input, read);
-      }
-      int index = requireField(input, s.field());
-      fields.set(index, fields.get(index).withType(s.outputType(fields.get(index).getType())));
-    }
-    return Schema.builder().addFields(fields).build();
+    return step().outputSchema(input);
   }
 
-  private static int requireField(Schema schema, String name) {
-    if (!schema.hasField(name)) {
-      throw new IllegalArgumentException(
-          "cannot standardize: the rows have no field " + name + " (fields: "
-              + schema.getFieldNames() + ")");
-    }
-    return schema.indexOf(name);
+  /** The same work as a step of a product's record path. */
+  public StandardizationStep step() {
+    return StandardizationStep.of(standardizers);
   }
 
   @Override
@@ -92,7 +79,7 @@ public final class Standardize extends PTransform<PCollection<Row>, StageResult>
     PCollectionTuple result =
         rows.apply(
             "StandardizeFields",
-            ParDo.of(new StandardizeFn(standardizers, output, product, valid, failures))
+            ParDo.of(new StandardizeFn(step(), output, product, valid, failures))
                 .withOutputTags(valid, TupleTagList.of(failures)));
     result.get(valid).setRowSchema(output);
     return StageResult.in(result, valid, failures);
@@ -109,21 +96,24 @@ public final class Standardize extends PTransform<PCollection<Row>, StageResult>
     }
   }
 
+  /** Runs the same {@link StandardizationStep} as the fused record path, on rows. */
   private static final class StandardizeFn extends DoFn<Row, Row> {
-    private final List<FieldStandardizer> standardizers;
+    private final StandardizationStep step;
     private final Schema output;
     private final String product;
     private final TupleTag<Row> valid;
     private final TupleTag<Failure> failures;
     private final Counter failed = Metrics.counter("datamesh.standardize", "failures");
+    private transient RecordPath.Compiled compiled;
+    private transient Schema compiledFor;
 
     StandardizeFn(
-        List<FieldStandardizer> standardizers,
+        StandardizationStep step,
         Schema output,
         String product,
         TupleTag<Row> valid,
         TupleTag<Failure> failures) {
-      this.standardizers = standardizers;
+      this.step = step;
       this.output = output;
       this.product = product;
       this.valid = valid;
@@ -132,24 +122,17 @@ public final class Standardize extends PTransform<PCollection<Row>, StageResult>
 
     @ProcessElement
     public void process(@Element Row row, MultiOutputReceiver out) {
-      Schema input = row.getSchema();
-      Object[] values = row.getValues().toArray();
-      FieldStandardizer.FieldLookup lookup = name -> values[input.indexOf(name)];
-      List<Violation> violations = new ArrayList<>();
-      for (FieldStandardizer s : standardizers) {
-        int index = input.indexOf(s.field());
-        try {
-          values[index] = s.apply(values[index], lookup);
-        } catch (StandardizationException e) {
-          violations.add(e.violation());
-        }
+      if (!row.getSchema().equals(compiledFor)) {
+        compiled = RecordPath.of(step).compile(row.getSchema());
+        compiledFor = row.getSchema();
       }
-      if (violations.isEmpty()) {
-        out.get(valid).output(Row.withSchema(output).addValues(values).build());
+      StepFailure stopped = compiled.run(row.getValues().toArray(), ruleId -> {});
+      if (stopped == null) {
+        out.get(valid).output(Row.withSchema(output).addValues(compiled.values()).build());
         return;
       }
       failed.inc();
-      out.get(failures).output(Failure.ofRow(Stage.STANDARDIZE, product, violations, row));
+      out.get(failures).output(Failure.ofRow(Stage.STANDARDIZE, product, stopped.violations(), row));
     }
   }
 }

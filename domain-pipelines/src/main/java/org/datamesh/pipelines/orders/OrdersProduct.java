@@ -1,21 +1,17 @@
 package org.datamesh.pipelines.orders;
 
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.dedup.DeduplicateRows;
 import org.datamesh.core.dedup.DeduplicationResult;
-import org.datamesh.core.failure.Failure;
 import org.datamesh.core.parse.ParseCsv;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.publish.ProductRecords;
-import org.datamesh.core.standardize.Standardize;
+import org.datamesh.core.standardize.StandardizationStep;
 import org.datamesh.core.standardize.Standardizers;
-import org.datamesh.rules.Validate;
-import org.datamesh.rules.ValidationResult;
+import org.datamesh.rules.ValidationStep;
 
 /**
  * The sales domain's {@code orders} product, from CSV exports to records ready to publish: parse,
@@ -47,38 +43,33 @@ public final class OrdersProduct
 
   @Override
   public ProductRecords expand(PCollection<FileIO.ReadableFile> files) {
-    String id = PRODUCT.id();
-    StageResult parsed =
-        files.apply("Parse", ParseCsv.of(OrdersSchema.RAW).forProduct(id).withSourcePositions());
-    ValidationResult validated =
-        parsed.rows().apply("Validate", Validate.with(OrdersRules.RULES).forProduct(id));
-    StageResult standardized =
-        validated
-            .rows()
-            .apply(
-                "Standardize",
-                Standardize.fields(
-                        Standardizers.trim("order_id"),
-                        Standardizers.trim("customer_id"),
-                        Standardizers.upperCase("currency"),
-                        Standardizers.upperCase("status"),
-                        Standardizers.timestampUtc("order_ts"),
-                        Standardizers.timestampUtc("updated_at"),
-                        Standardizers.currencyAmount("amount", "currency"))
-                    .forProduct(id));
+    StageResult records =
+        files.apply(
+            "Records",
+            ParseCsv.of(OrdersSchema.RAW)
+                .forProduct(PRODUCT.id())
+                .withSourcePositions()
+                .then(ValidationStep.of(OrdersRules.RULES), STANDARDIZATION));
     DeduplicationResult deduplicated =
-        standardized
+        records
             .rows()
-            .apply(
-                "Deduplicate",
-                DeduplicateRows.byKey("order_id").keepingLatestBy("updated_at"));
-    PCollection<Failure> failures =
-        PCollectionList.of(parsed.failures())
-            .and(validated.failures())
-            .and(standardized.failures())
-            .apply("AllFailures", Flatten.pCollections());
+            .apply("Deduplicate", DeduplicateRows.byKey("order_id").keepingLatestBy("updated_at"));
     return ProductRecords.of(
-            parsed.recordCount(), deduplicated.unique(), failures, deduplicated.duplicates())
-        .withWarningCounts(validated.warningCounts());
+            records.recordCount(),
+            deduplicated.unique(),
+            records.failures(),
+            deduplicated.duplicates())
+        .withWarningCounts(records.warningCounts());
   }
+
+  /** Timestamps to UTC, amounts to their currency's minor unit, codes trimmed and upper-cased. */
+  static final StandardizationStep STANDARDIZATION =
+      StandardizationStep.of(
+          Standardizers.trim("order_id"),
+          Standardizers.trim("customer_id"),
+          Standardizers.upperCase("currency"),
+          Standardizers.upperCase("status"),
+          Standardizers.timestampUtc("order_ts"),
+          Standardizers.timestampUtc("updated_at"),
+          Standardizers.currencyAmount("amount", "currency"));
 }
