@@ -1,9 +1,8 @@
 package org.datamesh.pipelines.orders;
 
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.values.PCollection;
-import org.datamesh.core.publish.PublishDataProduct;
+import org.datamesh.core.pipeline.DataProductPipeline;
 
 /**
  * The orders product with its IO: CSV files matching a pattern in, the published product out.
@@ -26,12 +25,8 @@ public final class OrdersPipeline {
    */
   public static PCollection<String> addTo(
       Pipeline pipeline, String inputPattern, String outputRoot, String runId) {
-    return pipeline
-        .apply("MatchOrderFiles", FileIO.match().filepattern(inputPattern))
-        .apply("ReadOrderFiles", FileIO.readMatches())
-        .apply("Orders", OrdersProduct.create())
-        .apply(
-            "Publish",
-            PublishDataProduct.of(OrdersProduct.PRODUCT).to(outputRoot).withRunId(runId));
+    return pipeline.apply(
+        "Orders",
+        DataProductPipeline.of(OrdersProduct.SPEC).from(inputPattern).to(outputRoot).withRunId(runId));
   }
 }

@@ -3,10 +3,9 @@ package org.datamesh.pipelines.orders;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.datamesh.core.StageResult;
-import org.datamesh.core.dedup.DeduplicateRows;
-import org.datamesh.core.dedup.DeduplicationResult;
-import org.datamesh.core.parse.ParseCsv;
+import org.datamesh.core.pipeline.BuildProduct;
+import org.datamesh.core.pipeline.ProductSpec;
+import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.publish.ProductRecords;
 import org.datamesh.core.standardize.StandardizationStep;
@@ -43,23 +42,7 @@ public final class OrdersProduct
 
   @Override
   public ProductRecords expand(PCollection<FileIO.ReadableFile> files) {
-    StageResult records =
-        files.apply(
-            "Records",
-            ParseCsv.of(OrdersSchema.RAW)
-                .forProduct(PRODUCT.id())
-                .withSourcePositions()
-                .then(ValidationStep.of(OrdersRules.RULES), STANDARDIZATION));
-    DeduplicationResult deduplicated =
-        records
-            .rows()
-            .apply("Deduplicate", DeduplicateRows.byKey("order_id").keepingLatestBy("updated_at"));
-    return ProductRecords.of(
-            records.recordCount(),
-            deduplicated.unique(),
-            records.failures(),
-            deduplicated.duplicates())
-        .withWarningCounts(records.warningCounts());
+    return files.apply("Build", BuildProduct.of(SPEC));
   }
 
   /** Timestamps to UTC, amounts to their currency's minor unit, codes trimmed and upper-cased. */
@@ -72,4 +55,12 @@ public final class OrdersProduct
           Standardizers.timestampUtc("order_ts"),
           Standardizers.timestampUtc("updated_at"),
           Standardizers.currencyAmount("amount", "currency"));
+
+  /** How the orders product is built: CSV exports, its rules and standardization, latest order wins. */
+  public static final ProductSpec SPEC =
+      ProductSpec.of(PRODUCT)
+          .readingFrom(RecordFormat.csv(OrdersSchema.RAW))
+          .through(ValidationStep.of(OrdersRules.RULES), STANDARDIZATION)
+          .deduplicatedBy("order_id")
+          .keepingLatestBy("updated_at");
 }

@@ -1,0 +1,125 @@
+package org.datamesh.core.pipeline;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.product.DataProduct;
+import org.datamesh.core.record.RecordPath;
+import org.datamesh.core.record.RecordStep;
+
+/**
+ * Everything that defines how a data product is built from its input, declared once: its
+ * identity, its input format, the record path (validation, standardization, ...) and its primary
+ * key. A contract maps to one; a product written in Java builds one fluently.
+ *
+ * <pre>{@code
+ * ProductSpec orders =
+ *     ProductSpec.of(DataProduct.of("sales", "orders", "1.0.0"))
+ *         .readingFrom(RecordFormat.csv(rawSchema))
+ *         .through(ValidationStep.of(rules), StandardizationStep.of(standardizers))
+ *         .deduplicatedBy("order_id")
+ *         .keepingLatestBy("updated_at");
+ * pipeline.apply(DataProductPipeline.of(orders).from("/exports/orders/*.csv").to("/data/products"));
+ * }</pre>
+ *
+ * <p>Immutable: every {@code withX}-style method returns a new spec.
+ */
+public final class ProductSpec implements Serializable {
+
+  private final DataProduct product;
+  private final @Nullable RecordFormat format;
+  private final RecordPath path;
+  private final List<String> key;
+  private final @Nullable String latestBy;
+
+  private ProductSpec(
+      DataProduct product,
+      @Nullable RecordFormat format,
+      RecordPath path,
+      List<String> key,
+      @Nullable String latestBy) {
+    this.product = product;
+    this.format = format;
+    this.path = path;
+    this.key = List.copyOf(key);
+    this.latestBy = latestBy;
+  }
+
+  /** A product with no input format yet, no record steps and no key. */
+  public static ProductSpec of(DataProduct product) {
+    return new ProductSpec(product, null, RecordPath.empty(), List.of(), null);
+  }
+
+  /** Returns a spec like this one but reading input laid out as {@code format}. */
+  public ProductSpec readingFrom(RecordFormat format) {
+    return new ProductSpec(product, format, path, key, latestBy);
+  }
+
+  /** Returns a spec like this one with {@code steps} added to the end of its record path. */
+  public ProductSpec through(RecordStep... steps) {
+    return new ProductSpec(product, format, path.then(RecordPath.of(steps)), key, latestBy);
+  }
+
+  /** Returns a spec like this one with {@code path} added to the end of its record path. */
+  public ProductSpec through(RecordPath path) {
+    return new ProductSpec(product, format, this.path.then(path), key, latestBy);
+  }
+
+  /**
+   * Returns a spec like this one but keeping one record per value of {@code fields} (the primary
+   * key); without a key nothing is deduplicated.
+   */
+  public ProductSpec deduplicatedBy(String... fields) {
+    return new ProductSpec(product, format, path, Arrays.asList(fields), latestBy);
+  }
+
+  /** Returns a spec like this one but keeping, of records sharing a key, the greatest {@code field}. */
+  public ProductSpec keepingLatestBy(String field) {
+    return new ProductSpec(product, format, path, key, field);
+  }
+
+  public DataProduct product() {
+    return product;
+  }
+
+  /** The input format; throws when none was given. */
+  public RecordFormat format() {
+    if (format == null) {
+      throw new IllegalStateException(
+          product.id() + " has no input format: say how it is read with readingFrom(...)");
+    }
+    return format;
+  }
+
+  public RecordPath path() {
+    return path;
+  }
+
+  /** The primary key's fields; empty when records are not deduplicated. */
+  public List<String> key() {
+    return key;
+  }
+
+  public @Nullable String latestBy() {
+    return latestBy;
+  }
+
+  /** The schema of the published rows, checking that every step applies. */
+  public Schema outputSchema() {
+    Schema schema = path.outputSchema(format().schema());
+    for (String field : key) {
+      if (!schema.hasField(field)) {
+        throw new IllegalArgumentException(
+            product.id() + ": the key field " + field + " is not in the records (fields: "
+                + schema.getFieldNames() + ")");
+      }
+    }
+    if (latestBy != null && !schema.hasField(latestBy)) {
+      throw new IllegalArgumentException(
+          product.id() + ": keepingLatestBy names " + latestBy + ", which the records do not have");
+    }
+    return schema;
+  }
+}

@@ -1,0 +1,96 @@
+package org.datamesh.core.pipeline;
+
+import java.io.Serializable;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.datamesh.core.StageResult;
+import org.datamesh.core.parse.ParseCsv;
+import org.datamesh.core.parse.ParseJsonLines;
+import org.datamesh.core.record.RecordPath;
+
+/**
+ * How a product's input files are laid out, and the schema their records are parsed into before
+ * the record path: CSV with a header, or JSON lines.
+ *
+ * <pre>{@code
+ * RecordFormat csv = RecordFormat.csv(rawSchema);
+ * RecordFormat semicolons = RecordFormat.csv(rawSchema).withDelimiter(';');
+ * }</pre>
+ */
+public final class RecordFormat implements Serializable {
+
+  /** The layouts understood. */
+  public enum Kind {
+    CSV,
+    JSON_LINES
+  }
+
+  private final Kind kind;
+  private final Schema schema;
+  private final char delimiter;
+
+  private RecordFormat(Kind kind, Schema schema, char delimiter) {
+    this.kind = kind;
+    this.schema = schema;
+    this.delimiter = delimiter;
+  }
+
+  /** CSV (RFC 4180) with a header naming the columns. */
+  public static RecordFormat csv(Schema schema) {
+    return new RecordFormat(Kind.CSV, schema, ',');
+  }
+
+  /** One JSON object per line. */
+  public static RecordFormat jsonLines(Schema schema) {
+    return new RecordFormat(Kind.JSON_LINES, schema, ',');
+  }
+
+  /** Returns a format like this one but splitting CSV fields at {@code delimiter}. */
+  public RecordFormat withDelimiter(char delimiter) {
+    if (kind != Kind.CSV) {
+      throw new IllegalArgumentException("only CSV has a delimiter");
+    }
+    return new RecordFormat(kind, schema, delimiter);
+  }
+
+  /** Returns a format like this one but parsing records into {@code schema}. */
+  public RecordFormat withSchema(Schema schema) {
+    return new RecordFormat(kind, schema, delimiter);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The schema records are parsed into: the record path's input. */
+  public Schema schema() {
+    return schema;
+  }
+
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /** The parsing transform for this format, running {@code path} on each record it reads. */
+  PTransform<PCollection<FileIO.ReadableFile>, StageResult> parse(String product, RecordPath path) {
+    switch (kind) {
+      case CSV:
+        return ParseCsv.of(schema)
+            .withDelimiter(delimiter)
+            .forProduct(product)
+            .withSourcePositions()
+            .then(path);
+      case JSON_LINES:
+        return ParseJsonLines.of(schema).forProduct(product).withSourcePositions().then(path);
+      default:
+        throw new IllegalStateException("unknown format " + kind);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind == Kind.CSV && delimiter != ',' ? kind + "(" + delimiter + ")" : kind.toString();
+  }
+}
