@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.FailureSchemaProvider;
 
 /**
  * What a stage of a data product's flow produces: the rows that passed it and a failure for each
@@ -68,7 +69,7 @@ public final class StageResult implements POutput {
         rowsTag,
         tuple.get(rowsTag),
         failuresTag,
-        tuple.get(failuresTag),
+        tuple.get(failuresTag).setCoder(FailureSchemaProvider.coder()),
         null,
         null);
   }
@@ -87,7 +88,7 @@ public final class StageResult implements POutput {
         rowsTag,
         tuple.get(rowsTag),
         failuresTag,
-        tuple.get(failuresTag),
+        tuple.get(failuresTag).setCoder(FailureSchemaProvider.coder()),
         warningsTag,
         tuple.get(warningsTag));
   }

@@ -1,6 +1,7 @@
 package org.datamesh.core.failure;
 
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.schemas.SchemaProvider;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.Row;
@@ -33,6 +34,17 @@ public final class FailureSchemaProvider implements SchemaProvider {
     return isFailure(typeDescriptor)
         ? (SerializableFunction<Row, T>) (SerializableFunction<Row, Failure>) FailureRows::fromRow
         : null;
+  }
+
+  /**
+   * The coder of {@code PCollection<Failure>}: the failure's schema, not Java serialization. Set it
+   * explicitly on a multi-output step's failures: Beam infers a schema for a main output's type but
+   * falls back to {@code SerializableCoder} for additional outputs, and on Flink that cost the
+   * orders product a Java serialization round trip per failure.
+   */
+  public static SchemaCoder<Failure> coder() {
+    return SchemaCoder.of(
+        FailureRows.SCHEMA, FAILURE, FailureRows::toRow, FailureRows::fromRow);
   }
 
   private static boolean isFailure(TypeDescriptor<?> typeDescriptor) {
