@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
@@ -392,7 +393,7 @@ class ContractLoaderTest {
     for (char level = 'b'; level <= 'i'; level++) {
       char previous = (char) (level - 1);
       bomb.append(level).append(": &").append(level).append(" [");
-      bomb.append(String.join(", ", java.util.Collections.nCopies(9, "*" + previous)));
+      bomb.append(String.join(", ", Collections.nCopies(9, "*" + previous)));
       bomb.append("]\n");
     }
 
