@@ -23,8 +23,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param description what the property means, if given
  * @param logicalType its ODCS logical type (inferred from an obvious SQL physical type if absent)
  * @param physicalType its ODCS physical type, if given
- * @param beamType the Beam type of the published column, without nullability (see {@link
- *     BeamTypes})
+ * @param beamType the Beam type of the published column, without nullability (the mapping is
+ *     in docs/contracts.md)
  * @param required whether every published row has a value
  * @param unique whether values are unique across the product
  * @param primaryKey whether the property is part of the primary key

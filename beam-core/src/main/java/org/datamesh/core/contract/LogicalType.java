@@ -3,7 +3,10 @@ package org.datamesh.core.contract;
 import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** The logical types ODCS v3 gives a property; which of them a product can publish is in {@link BeamTypes}. */
+/**
+ * The logical types ODCS v3 gives a property. A product publishes string, integer, number,
+ * boolean, date and timestamp columns; time, array and object are refused (see docs/contracts.md).
+ */
 public enum LogicalType {
   STRING,
   INTEGER,

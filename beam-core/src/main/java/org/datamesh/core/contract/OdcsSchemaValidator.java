@@ -52,8 +52,22 @@ final class OdcsSchemaValidator {
     List<ContractProblem> specific = new ArrayList<>();
     List<String> unevaluated = new ArrayList<>();
     List<ContractProblem> alternatives = new ArrayList<>();
+    List<String> ambiguous = ambiguousAlternatives(messages);
     for (ValidationMessage message : messages) {
       String type = message.getType();
+      if (ambiguous.contains(message.getSchemaPath())) {
+        specific.add(
+            problem(
+                problems,
+                YamlPaths.fromJsonPath(message.getPath()),
+                "matches more than one of the forms " + ODCS + " allows here, where it must match"
+                    + " exactly one (a quality rule takes one threshold operator, for example)"));
+        continue;
+      }
+      if (ambiguous.stream().anyMatch(a -> message.getSchemaPath().startsWith(a + "/"))) {
+        // Why the other forms do not match: noise, since the value matches too many of them.
+        continue;
+      }
       String path = YamlPaths.fromJsonPath(message.getPath());
       String[] arguments = message.getArguments();
       if ("unevaluatedProperties".equals(type)) {
@@ -92,6 +106,22 @@ final class OdcsSchemaValidator {
     distinct.stream()
         .sorted(Comparator.comparingInt(ContractProblem::line).thenComparing(ContractProblem::path))
         .forEach(p -> problems.error(p.path(), p.line(), p.message()));
+  }
+
+  /** Schema paths of the {@code oneOf}s that more than one alternative matched. */
+  private static List<String> ambiguousAlternatives(Set<ValidationMessage> messages) {
+    List<String> ambiguous = new ArrayList<>();
+    for (ValidationMessage message : messages) {
+      String[] arguments = message.getArguments();
+      if ("oneOf".equals(message.getType())
+          && message.getSchemaPath() != null
+          && arguments != null
+          && arguments.length > 0
+          && !"0".equals(arguments[0])) {
+        ambiguous.add(message.getSchemaPath());
+      }
+    }
+    return ambiguous;
   }
 
   private static ContractProblem problem(Problems problems, String path, String message) {

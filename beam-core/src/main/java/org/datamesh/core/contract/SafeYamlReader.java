@@ -108,8 +108,11 @@ final class SafeYamlReader {
       return alias(path, line);
     }
     if (yaml.getTypeId() != null) {
-      // Jackson ignores tags, so a tagged value would be read as something it does not say it is.
+      // Jackson ignores most tags, so a tagged value would be read as something it does not say
+      // it is; what it holds is skipped unread.
       problems.error(path, line, "YAML tags (!...) are not supported in a contract");
+      parser.skipChildren();
+      return nodes.nullNode();
     }
     switch (parser.currentToken()) {
       case START_OBJECT:

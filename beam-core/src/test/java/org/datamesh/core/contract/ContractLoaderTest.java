@@ -295,6 +295,24 @@ class ContractLoaderTest {
   }
 
   @Test
+  void reportsAnAmbiguousQualityRuleOnce() {
+    String twoOperators =
+        ORDERS.replace("mustBe: 0\n            severity: error",
+            "mustBe: 0\n            mustBeLessThan: 3\n            severity: error");
+
+    ContractException e = assertThrows(ContractException.class, () -> parse(twoOperators));
+
+    assertThat(
+        e.problems(),
+        contains(
+            new ContractProblem(
+                "schema[0].properties[0].quality[0]",
+                lineOf(twoOperators, "- metric: nullValues"),
+                "matches more than one of the forms ODCS v3.1.0 allows here, where it must match"
+                    + " exactly one (a quality rule takes one threshold operator, for example)")));
+  }
+
+  @Test
   void refusesNamesThatWouldLeaveTheOutputRoot() {
     String escaping =
         ORDERS
@@ -441,6 +459,8 @@ class ContractLoaderTest {
 
     String tag = ORDERS.replace("status: active", "status: !!python/object:os.system active");
     assertThat(problemPaths(tag), contains("status"));
+    String taggedMapping = ORDERS.replace("team:\n", "team: !owner\n");
+    assertThat(problemPaths(taggedMapping), contains("team"));
 
     String twoDocuments = ORDERS + "---\nkind: DataContract\n";
     assertThat(problemPaths(twoDocuments), contains("$"));
