@@ -1,0 +1,93 @@
+package org.datamesh.core.contract;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One property of the contract's schema object: a column of the published product.
+ *
+ * <pre>{@code
+ * ContractField amount = contract.field("amount");
+ * amount.logicalType();   // NUMBER
+ * amount.beamType();      // DataTypes.decimal(18, 4), from physicalType decimal(18,4)
+ * amount.minimum();       // 0
+ * }</pre>
+ *
+ * @param name the property's name, the column name
+ * @param description what the property means, if given
+ * @param logicalType its ODCS logical type (inferred from an obvious SQL physical type if absent)
+ * @param physicalType its ODCS physical type, if given
+ * @param beamType the Beam type of the published column, without nullability (the mapping is
+ *     in docs/contracts.md)
+ * @param required whether every published row has a value
+ * @param unique whether values are unique across the product
+ * @param primaryKey whether the property is part of the primary key
+ * @param primaryKeyPosition its 1-based position in the key, -1 when not given
+ * @param partitioned whether the product is partitioned by it
+ * @param partitionKeyPosition its 1-based position among partition keys, -1 when not given
+ * @param classification {@code public}, {@code restricted}, ... if given
+ * @param customProperties the property's custom properties, values as text, in declared order
+ * @param typeOptions its {@code logicalTypeOptions}
+ * @param quality the quality rules declared on this property
+ */
+public record ContractField(
+    String name,
+    @Nullable String description,
+    LogicalType logicalType,
+    @Nullable String physicalType,
+    FieldType beamType,
+    boolean required,
+    boolean unique,
+    boolean primaryKey,
+    int primaryKeyPosition,
+    boolean partitioned,
+    int partitionKeyPosition,
+    @Nullable String classification,
+    Map<String, String> customProperties,
+    TypeOptions typeOptions,
+    List<QualityRule> quality)
+    implements Serializable {
+
+  public ContractField {
+    customProperties = Collections.unmodifiableMap(new LinkedHashMap<>(customProperties));
+    quality = List.copyOf(quality);
+  }
+
+  public @Nullable String pattern() {
+    return typeOptions.pattern();
+  }
+
+  public @Nullable String format() {
+    return typeOptions.format();
+  }
+
+  public @Nullable Integer minLength() {
+    return typeOptions.minLength();
+  }
+
+  public @Nullable Integer maxLength() {
+    return typeOptions.maxLength();
+  }
+
+  public @Nullable BigDecimal minimum() {
+    return typeOptions.minimum();
+  }
+
+  public @Nullable BigDecimal maximum() {
+    return typeOptions.maximum();
+  }
+
+  public @Nullable BigDecimal exclusiveMinimum() {
+    return typeOptions.exclusiveMinimum();
+  }
+
+  public @Nullable BigDecimal exclusiveMaximum() {
+    return typeOptions.exclusiveMaximum();
+  }
+}

@@ -1,0 +1,56 @@
+package org.datamesh.core.contract;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One ODCS {@code quality} entry, as declared: on a property ({@link #field()} set) or on the
+ * whole object. Loaded, not run: what checks a product runs from it is decided elsewhere.
+ *
+ * <pre>{@code
+ * // quality: [{metric: nullValues, mustBe: 0, severity: error}] on property order_id
+ * rule.metric();      // "nullValues"
+ * rule.thresholds();  // {mustBe=0}
+ * }</pre>
+ *
+ * @param path where the rule is in the contract, e.g. {@code schema[0].properties[0].quality[0]}
+ * @param field the property the rule is attached to; null for an object-level rule
+ * @param type {@code library} (the default), {@code sql}, {@code custom} or {@code text}
+ * @param name the rule's name, if given
+ * @param metric {@code nullValues}, {@code missingValues}, {@code invalidValues},
+ *     {@code duplicateValues}, {@code rowCount}, ...; null when not a library rule
+ * @param rule the pre-3.1 name of the metric, if given
+ * @param severity {@code info}, {@code warning}, {@code error} or other text; null if not given
+ * @param description what the rule is for
+ * @param arguments the metric's arguments ({@code validValues}, {@code missingValues},
+ *     {@code pattern}, ...) as plain Java values: String, BigDecimal, BigInteger, Boolean, List, Map
+ * @param thresholds the operators given, by name; {@code mustBeBetween} and
+ *     {@code mustNotBeBetween} as {@code mustBeBetween.min} and {@code mustBeBetween.max}
+ * @param unit {@code rows}, {@code percent}, ...
+ * @param dimension {@code completeness}, {@code conformity}, ...
+ */
+public record QualityRule(
+    String path,
+    @Nullable String field,
+    String type,
+    @Nullable String name,
+    @Nullable String metric,
+    @Nullable String rule,
+    @Nullable String severity,
+    @Nullable String description,
+    Map<String, Object> arguments,
+    Map<String, BigDecimal> thresholds,
+    @Nullable String unit,
+    @Nullable String dimension)
+    implements Serializable {
+
+  public QualityRule {
+    // Copies keep the declared order and are serializable, unlike Map.copyOf's.
+    arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+  }
+}

@@ -1,0 +1,28 @@
+package org.datamesh.core.contract;
+
+import java.io.Serializable;
+import java.time.Duration;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The service levels a contract's {@code slaProperties} promise, as durations.
+ *
+ * <pre>{@code
+ * // slaProperties: [{property: retention, value: 30, unit: d}]
+ * contract.serviceLevels().retention();  // PT720H
+ * }</pre>
+ *
+ * <p>Years count 365 days and months 30: a retention period is a promise to keep data at least that
+ * long, and calendar-exact lengths would make the same contract mean different things on different
+ * days.
+ *
+ * @param retention how long published data is kept; null if not promised
+ * @param freshness how old the newest data may be; null if not promised
+ * @param latency how long data takes to be published; null if not promised
+ */
+public record ServiceLevels(
+    @Nullable Duration retention, @Nullable Duration freshness, @Nullable Duration latency)
+    implements Serializable {
+
+  static final ServiceLevels NONE = new ServiceLevels(null, null, null);
+}

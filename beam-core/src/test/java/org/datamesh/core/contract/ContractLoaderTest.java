@@ -1,0 +1,575 @@
+package org.datamesh.core.contract;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.util.SerializableUtils;
+import org.datamesh.core.DataTypes;
+import org.datamesh.core.product.DataProduct;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContractLoaderTest {
+
+  private static final String ORDERS = SalesOrdersContract.YAML;
+
+  // ---- a complete contract, mapped value by value ----
+
+  @Test
+  void loadsTheContractsIdentity() throws Exception {
+    DataContract contract = load(ORDERS);
+
+    assertThat(contract.id(), equalTo("urn:datacontract:sales:orders"));
+    assertThat(contract.version(), equalTo("1.0.0"));
+    assertThat(contract.apiVersion(), equalTo("v3.1.0"));
+    assertThat(contract.status(), equalTo("active"));
+    assertThat(contract.domain(), equalTo("sales"));
+    assertThat(contract.productName(), equalTo("orders"));
+    assertThat(contract.product(), equalTo(DataProduct.of("sales", "orders", "1.0.0")));
+    assertThat(contract.owner(), equalTo("sales-data"));
+    assertThat(
+        contract.description(),
+        equalTo(
+            "Every confirmed sales order, one row per order.\n\n"
+                + "Revenue reporting and demand forecasting."));
+    assertThat(contract.objectName(), equalTo("orders"));
+  }
+
+  @Test
+  void mapsEveryPropertyInDeclaredOrder() throws Exception {
+    DataContract contract = load(ORDERS);
+
+    assertThat(
+        contract.fields().stream().map(ContractField::name).toList(),
+        contains(
+            "order_id", "amount", "currency", "order_ts", "order_date", "quantity",
+            "customer_email"));
+
+    ContractField orderId = contract.field("order_id");
+    assertThat(orderId.logicalType(), is(LogicalType.STRING));
+    assertThat(orderId.physicalType(), equalTo("varchar(20)"));
+    assertThat(orderId.beamType(), equalTo(FieldType.STRING));
+    assertThat(orderId.description(), equalTo("The order's identifier."));
+    assertThat(orderId.required(), is(true));
+    assertThat(orderId.unique(), is(true));
+    assertThat(orderId.primaryKey(), is(true));
+    assertThat(orderId.primaryKeyPosition(), is(1));
+    assertThat(orderId.partitioned(), is(false));
+    assertThat(orderId.partitionKeyPosition(), is(-1));
+    assertThat(orderId.classification(), equalTo("internal"));
+    assertThat(orderId.pattern(), equalTo("^ORD-[0-9]{8}$"));
+    assertThat(orderId.minLength(), is(12));
+    assertThat(orderId.maxLength(), is(12));
+    assertThat(orderId.minimum(), nullValue());
+    assertThat(orderId.format(), nullValue());
+    assertThat(orderId.customProperties(), equalTo(Map.of()));
+
+    ContractField amount = contract.field("amount");
+    assertThat(amount.logicalType(), is(LogicalType.NUMBER));
+    assertThat(amount.beamType(), equalTo(DataTypes.decimal(18, 4)));
+    assertThat(amount.minimum(), equalTo(new BigDecimal("0")));
+    assertThat(amount.exclusiveMaximum(), equalTo(new BigDecimal("1000000.5")));
+    assertThat(amount.maximum(), nullValue());
+    assertThat(amount.exclusiveMinimum(), nullValue());
+
+    assertThat(contract.field("currency").beamType(), equalTo(FieldType.STRING));
+    assertThat(contract.field("order_ts").beamType(), equalTo(FieldType.DATETIME));
+    assertThat(contract.field("order_ts").logicalType(), is(LogicalType.TIMESTAMP));
+
+    ContractField orderDate = contract.field("order_date");
+    assertThat(orderDate.beamType(), equalTo(DataTypes.date()));
+    assertThat(orderDate.physicalType(), nullValue());
+    assertThat(orderDate.partitioned(), is(true));
+    assertThat(orderDate.partitionKeyPosition(), is(1));
+
+    ContractField quantity = contract.field("quantity");
+    assertThat(quantity.beamType(), equalTo(FieldType.INT32));
+    assertThat(quantity.minimum(), equalTo(new BigDecimal("1")));
+    assertThat(quantity.maximum(), equalTo(new BigDecimal("1000")));
+
+    // No logicalType: inferred from the obvious SQL physical type.
+    ContractField email = contract.field("customer_email");
+    assertThat(email.logicalType(), is(LogicalType.STRING));
+    assertThat(email.classification(), equalTo("restricted"));
+    assertThat(email.customProperties(), equalTo(Map.of("pii", "true")));
+
+    assertThat(contract.primaryKey(), contains("order_id"));
+    assertThat(contract.partitionKeys(), contains("order_date"));
+  }
+
+  @Test
+  void publishesNullableColumnsUnlessRequired() throws Exception {
+    Schema expected =
+        Schema.builder()
+            .addField(
+                Schema.Field.of("order_id", FieldType.STRING)
+                    .withDescription("The order's identifier."))
+            .addField("amount", DataTypes.decimal(18, 4))
+            .addField("currency", FieldType.STRING)
+            .addField("order_ts", FieldType.DATETIME)
+            .addNullableField("order_date", DataTypes.date())
+            .addNullableField("quantity", FieldType.INT32)
+            .addNullableField("customer_email", FieldType.STRING)
+            .build();
+
+    assertThat(load(ORDERS).publishedSchema(), equalTo(expected));
+  }
+
+  @Test
+  void keepsQualityRulesOfPropertiesAndOfTheObject() throws Exception {
+    DataContract contract = load(ORDERS);
+
+    assertThat(
+        contract.field("order_id").quality(),
+        contains(
+            new QualityRule(
+                "schema[0].properties[0].quality[0]", "order_id", "library", null, "nullValues",
+                null, "error", null, Map.of(), Map.of("mustBe", new BigDecimal("0")), null, null),
+            new QualityRule(
+                "schema[0].properties[0].quality[1]", "order_id", "library", null,
+                "duplicateValues", null, null, null, Map.of(),
+                Map.of("mustBe", new BigDecimal("0")), null, "uniqueness")));
+    QualityRule currency = contract.field("currency").quality().get(0);
+    assertThat(currency.metric(), equalTo("invalidValues"));
+    assertThat(currency.arguments(), equalTo(Map.of("validValues", List.of("EUR", "USD", "GBP"))));
+    assertThat(currency.thresholds(), equalTo(Map.of("mustBeLessOrEqualTo", new BigDecimal("0.5"))));
+    assertThat(currency.unit(), equalTo("percent"));
+    assertThat(currency.severity(), equalTo("warning"));
+
+    assertThat(
+        contract.datasetQuality(),
+        contains(
+            new QualityRule(
+                "schema[0].quality[0]", null, "library", "volume", "rowCount", null, "warning",
+                null, Map.of(),
+                Map.of(
+                    "mustBeBetween.min", new BigDecimal("1"),
+                    "mustBeBetween.max", new BigDecimal("5000000")),
+                null, null)));
+  }
+
+  @Test
+  void readsOutputPortsAndServiceLevels() throws Exception {
+    DataContract contract = load(ORDERS);
+
+    assertThat(
+        contract.ports(),
+        contains(
+            new OutputPort("local-lake", "local", "/data/products", "parquet", null, null, "dev"),
+            new OutputPort(
+                "lake", "s3", "s3://acme-lake/products", "parquet", null, null, "prod"),
+            new OutputPort("events", "kafka", null, "avro", "orders_v1", "kafka-1:9092", null)));
+    assertThat(
+        contract.serviceLevels(),
+        equalTo(
+            new ServiceLevels(Duration.ofDays(30), Duration.ofHours(6), Duration.ofMinutes(15))));
+  }
+
+  @Test
+  void listsWhatIsLoadedButNotEnforcedAsNotices() throws Exception {
+    assertThat(
+        load(ORDERS).notices(),
+        contains(
+            new ContractProblem(
+                "schema[0].properties[6].customProperties[0]",
+                lineOf(ORDERS, "- property: pii"),
+                "custom property pii: kept, not enforced yet")));
+
+    String withExtras =
+        ORDERS
+            + """
+            roles:
+              - role: analysts
+                access: read
+            price:
+              priceAmount: 1
+              priceCurrency: EUR
+              priceUnit: megabyte
+            """;
+    withExtras =
+        withExtras
+            .replace(
+                "  - server: events\n",
+                "  - server: archive\n    type: azure\n    location: az://archive/orders\n"
+                    + "    format: parquet\n  - server: events\n")
+            .replace(
+                "  quality:\n      - name: volume",
+                "  quality:\n      - type: sql\n        query: select count(*) from orders\n"
+                    + "        mustBeGreaterThan: 0\n      - name: volume");
+    assertThat(
+        paths(load(withExtras).notices()),
+        contains(
+            "roles",
+            "price",
+            "schema[0].properties[6].customProperties[0]",
+            "schema[0].quality[0]",
+            "servers[2]"));
+  }
+
+  @Test
+  void loadsFromAFile(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("sales-orders.odcs.yaml");
+    Files.writeString(file, ORDERS);
+
+    assertThat(ContractLoader.load(file), equalTo(load(ORDERS)));
+  }
+
+  @Test
+  void survivesJavaSerialization() throws Exception {
+    DataContract contract = load(ORDERS);
+
+    DataContract copy = SerializableUtils.clone(contract);
+
+    assertThat(copy, equalTo(contract));
+    assertThat(copy.publishedSchema(), equalTo(contract.publishedSchema()));
+    assertThat(copy.field("amount").beamType(), equalTo(DataTypes.decimal(18, 4)));
+  }
+
+  // ---- broken contracts: every problem, with its path and line ----
+
+  @Test
+  void reportsEveryProblemWithItsPathAndLine() {
+    String broken =
+        ORDERS
+            .replace("domain: sales", "domain: ../etc")
+            .replace("logicalType: timestamp", "logicalType: time")
+            .replace("logicalType: integer", "logicalType: integr")
+            .replace("      physicalType: char(3)\n        required: true",
+                "      physicalType: char(3)\n        required: maybe")
+            .replace("unit: hours", "unit: fortnights");
+
+    ContractException e = assertThrows(ContractException.class, () -> parse(broken));
+
+    assertThat(
+        e.problems().stream().map(p -> p.path() + "@" + p.line()).toList(),
+        containsInAnyOrder(
+            "domain@" + lineOf(broken, "domain: ../etc"),
+            "schema[0].properties[3].logicalType@" + lineOf(broken, "logicalType: time"),
+            "schema[0].properties[5].logicalType@" + lineOf(broken, "logicalType: integr"),
+            "schema[0].properties[2].required@" + lineOf(broken, "required: maybe"),
+            "slaProperties[1].unit@" + lineOf(broken, "unit: fortnights")));
+    assertThat(
+        problemAt(e, "schema[0].properties[3].logicalType").message(),
+        containsString("time is not supported yet"));
+    assertThat(
+        problemAt(e, "schema[0].properties[2].required").message(),
+        equalTo("string found, boolean expected"));
+    assertThat(
+        problemAt(e, "schema[0].properties[5].logicalType").message(),
+        containsString("enumeration"));
+    assertThat(problemAt(e, "slaProperties[1].unit").message(), containsString("unknown unit"));
+    assertThat(e.getMessage().lines().toList(), hasSize(6));
+    assertThat(
+        e.getMessage().lines().toList().get(1),
+        equalTo(e.problems().get(0).toString()));
+  }
+
+  @Test
+  void problemsNeverQuoteTheValuesFound() {
+    String broken = ORDERS.replace("domain: sales", "domain: Jane.Doe@example.com");
+
+    ContractException e = assertThrows(ContractException.class, () -> parse(broken));
+
+    assertThat(paths(e.problems()), contains("domain"));
+    assertThat(e.getMessage(), not(containsString("Jane")));
+  }
+
+  @Test
+  void reportsAnAmbiguousQualityRuleOnce() {
+    String twoOperators =
+        ORDERS.replace("mustBe: 0\n            severity: error",
+            "mustBe: 0\n            mustBeLessThan: 3\n            severity: error");
+
+    ContractException e = assertThrows(ContractException.class, () -> parse(twoOperators));
+
+    assertThat(
+        e.problems(),
+        contains(
+            new ContractProblem(
+                "schema[0].properties[0].quality[0]",
+                lineOf(twoOperators, "- metric: nullValues"),
+                "matches more than one of the forms ODCS v3.1.0 allows here, where it must match"
+                    + " exactly one (a quality rule takes one threshold operator, for example)")));
+  }
+
+  @Test
+  void refusesNamesThatWouldLeaveTheOutputRoot() {
+    String escaping =
+        ORDERS
+            .replace("domain: sales", "domain: ../etc")
+            .replace("dataProduct: orders", "dataProduct: a/b")
+            .replace("version: 1.0.0", "version: ..");
+
+    assertThat(problemPaths(escaping), contains("domain", "dataProduct", "version"));
+    assertThat(problemPaths(ORDERS.replace("dataProduct: orders", "dataProduct: '.'")),
+        contains("dataProduct"));
+    assertThat(problemPaths(ORDERS.replace("domain: sales", "domain: 'sales\\\\x'")),
+        contains("domain"));
+    assertThat(problemPaths(ORDERS.replace("version: 1.0.0", "version: 1.0 beta")),
+        contains("version"));
+  }
+
+  @Test
+  void requiresADomainAndOneObjectWithProperties() {
+    assertThat(problemPaths(ORDERS.replace("domain: sales\n", "")), contains("domain"));
+
+    String noProperties =
+        ORDERS.substring(0, ORDERS.indexOf("    properties:")) + "servers: []\n";
+    assertThat(problemPaths(noProperties), contains("schema[0].properties"));
+
+    String noSchema =
+        ORDERS.substring(0, ORDERS.indexOf("schema:")) + ORDERS.substring(ORDERS.indexOf("servers:"));
+    ContractException e = assertThrows(ContractException.class, () -> parse(noSchema));
+    assertThat(e.problems(), contains(new ContractProblem("schema", 0,
+        "a contract builds one product from one object; found 0")));
+
+    String twoObjects = ORDERS.replace("servers:\n", "  - name: refunds\n    properties:\n"
+        + "      - name: refund_id\n        logicalType: string\nservers:\n");
+    ContractException two = assertThrows(ContractException.class, () -> parse(twoObjects));
+    assertThat(paths(two.problems()), contains("schema"));
+    assertThat(two.problems().get(0).message(), containsString("found 2; write one contract per object"));
+  }
+
+  @Test
+  void refusesTypesItCannotPublish() {
+    String unsupported =
+        ORDERS
+            .replace("logicalType: timestamp", "logicalType: time")
+            .replace(
+                "      physicalType: varchar(320)\n",
+                "      logicalType: array\n        items:\n          logicalType: string\n")
+            .replace("physicalType: DECIMAL(18, 4)", "physicalType: decimal(3, 4)");
+
+    assertThat(
+        problemPaths(unsupported),
+        contains(
+            "schema[0].properties[1].physicalType",
+            "schema[0].properties[3].logicalType",
+            "schema[0].properties[6].logicalType"));
+
+    String unknownPhysical = ORDERS.replace("physicalType: varchar(320)", "physicalType: geometry");
+    assertThat(problemPaths(unknownPhysical), contains("schema[0].properties[6].logicalType"));
+  }
+
+  @Test
+  void refusesRepeatedNamesKeysAndKeyPositions() {
+    String repeatedProperty = ORDERS.replace("- name: currency", "- name: amount");
+    assertThat(problemPaths(repeatedProperty), contains("schema[0].properties[2].name"));
+
+    String repeatedKey = ORDERS.replace("status: active\n", "status: active\nstatus: draft\n");
+    ContractException e = assertThrows(ContractException.class, () -> parse(repeatedKey));
+    assertThat(e.problems(), contains(new ContractProblem("status",
+        lineOf(repeatedKey, "status: draft"), "this key appears twice in the same mapping")));
+
+    String repeatedPosition =
+        ORDERS.replace(
+            "      physicalType: char(3)\n",
+            "      physicalType: char(3)\n        primaryKey: true\n        primaryKeyPosition: 1\n");
+    assertThat(problemPaths(repeatedPosition), contains("schema[0].properties[2].primaryKeyPosition"));
+  }
+
+  @Test
+  void ordersKeyFieldsByPositionThenDeclaration() throws Exception {
+    String compositeKey =
+        ORDERS
+            .replace("primaryKeyPosition: 1\n", "primaryKeyPosition: 2\n")
+            .replace(
+                "      physicalType: char(3)\n",
+                "      physicalType: char(3)\n        primaryKey: true\n        primaryKeyPosition: 1\n")
+            .replace(
+                "      physicalType: int\n",
+                "      physicalType: int\n        primaryKey: true\n");
+
+    assertThat(load(compositeKey).primaryKey(), contains("currency", "order_id", "quantity"));
+  }
+
+  // ---- hostile YAML ----
+
+  @Test
+  void refusesAYamlBomb() {
+    StringBuilder bomb = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char level = 'b'; level <= 'i'; level++) {
+      char previous = (char) (level - 1);
+      bomb.append(level).append(": &").append(level).append(" [");
+      bomb.append(String.join(", ", Collections.nCopies(9, "*" + previous)));
+      bomb.append("]\n");
+    }
+
+    ContractException e = assertThrows(ContractException.class, () -> parse(bomb.toString()));
+
+    assertThat(paths(e.problems()), contains("$"));
+    assertThat(e.problems().get(0).message(), containsString("more than 50 YAML aliases"));
+  }
+
+  @Test
+  void refusesTenThousandLevelsOfNesting() {
+    String deepSequence = "schema: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+    String deepMapping = "x: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n";
+    String deepRoot = "[".repeat(10_000) + "]".repeat(10_000);
+
+    for (String deep : List.of(deepSequence, deepMapping, deepRoot)) {
+      ContractException e = assertThrows(ContractException.class, () -> parse(deep));
+      assertThat(e.problems(), hasSize(1));
+      assertThat(e.problems().get(0).message(), containsString("nested deeper than 100 levels"));
+    }
+    assertThat(problemPaths(deepSequence), contains("schema"));
+    assertThat(problemPaths(deepMapping), contains("x"));
+    assertThat(problemPaths(deepRoot), contains("$"));
+  }
+
+  @Test
+  void refusesADocumentOverFourMebibytes(@TempDir Path folder) throws IOException {
+    String huge = ORDERS + "tags: [" + "x".repeat(5 * 1024 * 1024) + "]\n";
+
+    ContractException parsed = assertThrows(ContractException.class, () -> parse(huge));
+    assertThat(paths(parsed.problems()), contains("$"));
+    assertThat(parsed.problems().get(0).message(), containsString("4 MiB"));
+
+    Path file = folder.resolve("huge.odcs.yaml");
+    Files.write(file, huge.getBytes(StandardCharsets.UTF_8));
+    ContractException loaded = assertThrows(ContractException.class, () -> ContractLoader.load(file));
+    assertThat(paths(loaded.problems()), contains("$"));
+  }
+
+  @Test
+  void refusesAliasesTagsAndSeveralDocuments() {
+    String alias = ORDERS.replace("id: urn:datacontract:sales:orders", "id: &id urn:x")
+        .replace("name: Sales orders", "name: *id");
+    assertThat(problemPaths(alias), contains("name"));
+
+    String tag = ORDERS.replace("status: active", "status: !!python/object:os.system active");
+    assertThat(problemPaths(tag), contains("status"));
+    String taggedMapping = ORDERS.replace("team:\n", "team: !owner\n");
+    assertThat(problemPaths(taggedMapping), contains("team"));
+
+    String twoDocuments = ORDERS + "---\nkind: DataContract\n";
+    assertThat(problemPaths(twoDocuments), contains("$"));
+  }
+
+  @Test
+  void reportsInvalidYamlWithItsLine() {
+    String invalid = ORDERS.replace("status: active", "status: [active");
+
+    ContractException e = assertThrows(ContractException.class, () -> parse(invalid));
+
+    assertThat(e.problems(), hasSize(1));
+    assertThat(e.problems().get(0).message(), containsString("not valid YAML"));
+    assertThat(e.problems().get(0).line() > 0, is(true));
+  }
+
+  @Test
+  void readsServiceLevelUnits() throws Exception {
+    String sla =
+        ORDERS
+            .replace("value: 30\n    unit: d", "value: 2\n    unit: years")
+            .replace("value: 6\n    unit: hours", "value: 1.5\n    unit: month")
+            .replace("value: 15\n    unit: m", "value: 250\n    unit: ms");
+
+    assertThat(
+        load(sla).serviceLevels(),
+        equalTo(
+            new ServiceLevels(
+                Duration.ofDays(730), Duration.ofDays(45), Duration.ofMillis(250))));
+
+    String noUnit = ORDERS.replace("value: 30\n    unit: d\n", "value: 30\n");
+    assertThat(problemPaths(noUnit), contains("slaProperties[0].unit"));
+  }
+
+  @Test
+  void aContractWithoutOptionalPartsHasNullsAndEmptyLists() throws Exception {
+    String minimal =
+        """
+        apiVersion: v3.1.0
+        kind: DataContract
+        id: minimal
+        version: 0.1.0
+        status: draft
+        domain: tests
+        name: minimal
+        schema:
+          - name: things
+            properties:
+              - name: id
+                physicalType: bigint
+        """;
+
+    DataContract contract = load(minimal);
+
+    assertThat(contract.owner(), nullValue());
+    assertThat(contract.description(), nullValue());
+    assertThat(contract.ports(), empty());
+    assertThat(contract.datasetQuality(), empty());
+    assertThat(contract.notices(), empty());
+    assertThat(contract.primaryKey(), empty());
+    assertThat(contract.serviceLevels(), equalTo(new ServiceLevels(null, null, null)));
+    assertThat(contract.field("id").logicalType(), is(LogicalType.INTEGER));
+    assertThat(contract.field("id").beamType(), equalTo(FieldType.INT64));
+    assertThat(contract.field("missing"), nullValue());
+  }
+
+  @Test
+  void findsTheOwnerAmongTeamMembers() throws Exception {
+    String members = ORDERS.replace("  name: sales-data\n", "");
+    assertThat(load(members).owner(), equalTo("jdoe"));
+  }
+
+  // ---- helpers ----
+
+  private static DataContract load(String yaml) throws ContractException {
+    return parse(yaml);
+  }
+
+  private static DataContract parse(String yaml) throws ContractException {
+    return ContractLoader.parse(yaml, "test.odcs.yaml");
+  }
+
+  private static List<String> problemPaths(String yaml) {
+    return paths(assertThrows(ContractException.class, () -> parse(yaml)).problems());
+  }
+
+  private static List<String> paths(List<ContractProblem> problems) {
+    return problems.stream().map(ContractProblem::path).toList();
+  }
+
+  private static ContractProblem problemAt(ContractException e, String path) {
+    return e.problems().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow();
+  }
+
+  /** The 1-based line of the only line containing {@code snippet}. */
+  static int lineOf(String yaml, String snippet) {
+    List<String> lines = yaml.lines().toList();
+    int found = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(snippet)) {
+        if (found != 0) {
+          throw new IllegalArgumentException(snippet + " is on more than one line");
+        }
+        found = i + 1;
+      }
+    }
+    if (found == 0) {
+      throw new IllegalArgumentException(snippet + " is on no line");
+    }
+    return found;
+  }
+}
