@@ -5,13 +5,23 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.DataTypes;
 
-/** A number lies between inclusive bounds; either bound may be open. */
+/** A number lies between bounds, each inclusive or exclusive; either bound may be absent. */
 final class RangeCheck implements RuleCheck {
 
   private final @Nullable BigDecimal min;
   private final @Nullable BigDecimal max;
+  private final boolean minExclusive;
+  private final boolean maxExclusive;
 
   RangeCheck(@Nullable BigDecimal min, @Nullable BigDecimal max) {
+    this(min, false, max, false);
+  }
+
+  RangeCheck(
+      @Nullable BigDecimal min,
+      boolean minExclusive,
+      @Nullable BigDecimal max,
+      boolean maxExclusive) {
     if (min == null && max == null) {
       throw new IllegalArgumentException("a range needs a minimum, a maximum or both");
     }
@@ -20,6 +30,8 @@ final class RangeCheck implements RuleCheck {
     }
     this.min = min;
     this.max = max;
+    this.minExclusive = minExclusive;
+    this.maxExclusive = maxExclusive;
   }
 
   @Override
@@ -40,19 +52,43 @@ final class RangeCheck implements RuleCheck {
     if (value == null) {
       return null;
     }
-    BigDecimal number =
-        value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-    if ((min != null && number.compareTo(min) < 0) || (max != null && number.compareTo(max) > 0)) {
-      return field + " must be " + describe();
+    BigDecimal number = asDecimal(value);
+    if (min != null) {
+      int c = number.compareTo(min);
+      if (c < 0 || (minExclusive && c == 0)) {
+        return field + " must be " + describe();
+      }
+    }
+    if (max != null) {
+      int c = number.compareTo(max);
+      if (c > 0 || (maxExclusive && c == 0)) {
+        return field + " must be " + describe();
+      }
     }
     return null;
   }
 
+  /** Whole numbers are converted without going through text, as this runs once per record. */
+  private static BigDecimal asDecimal(Object value) {
+    if (value instanceof BigDecimal d) {
+      return d;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      return BigDecimal.valueOf(((Number) value).longValue());
+    }
+    return new BigDecimal(value.toString());
+  }
+
   @Override
   public String describe() {
-    if (min != null && max != null) {
-      return "between " + min.toPlainString() + " and " + max.toPlainString();
+    String lower = min == null ? null : (minExclusive ? "greater than " : "at least ") + min.toPlainString();
+    String upper = max == null ? null : (maxExclusive ? "less than " : "at most ") + max.toPlainString();
+    if (lower != null && upper != null) {
+      return !minExclusive && !maxExclusive
+          ? "between " + min.toPlainString() + " and " + max.toPlainString()
+          : lower + " and " + upper;
     }
-    return min != null ? "at least " + min.toPlainString() : "at most " + max.toPlainString();
+    return lower != null ? lower : upper;
   }
 }

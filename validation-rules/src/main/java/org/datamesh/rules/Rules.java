@@ -2,6 +2,7 @@ package org.datamesh.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The built-in record rules. Each is ERROR severity with the id {@code <field>.<kind>} until told
@@ -39,6 +40,26 @@ public final class Rules {
   /** A number is between {@code min} and {@code max}, inclusive. Id {@code <field>.range}. */
   public static Rule between(String field, Number min, Number max) {
     return Rule.of(field, new RangeCheck(decimal(min), decimal(max)));
+  }
+
+  /** A number is greater than {@code min}. Id {@code <field>.range}. */
+  public static Rule greaterThan(String field, Number min) {
+    return Rule.of(field, new RangeCheck(decimal(min), true, null, false));
+  }
+
+  /** A number is less than {@code max}. Id {@code <field>.range}. */
+  public static Rule lessThan(String field, Number max) {
+    return Rule.of(field, new RangeCheck(null, false, decimal(max), true));
+  }
+
+  /** A range with each bound optional, inclusive or exclusive; for mappings such as contracts. */
+  static Rule range(
+      String field,
+      @Nullable BigDecimal min,
+      boolean minExclusive,
+      @Nullable BigDecimal max,
+      boolean maxExclusive) {
+    return Rule.of(field, new RangeCheck(min, minExclusive, max, maxExclusive));
   }
 
   /** Text is {@code min} to {@code max} characters long, inclusive. Id {@code <field>.length}. */

@@ -28,6 +28,14 @@ public final class ContractException extends Exception {
     this.problems = List.copyOf(problems);
   }
 
+  /** A contract problem found after loading, while mapping it to a product. */
+  public static ContractException of(String source, List<ContractProblem> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("a contract exception needs a problem");
+    }
+    return new ContractException(source, problems);
+  }
+
   /** The file or name the contract was read from. */
   public String source() {
     return source;

@@ -72,6 +72,23 @@ public record DataContract(
   }
 
   /** Primary key fields by {@code primaryKeyPosition}; those without one follow in declared order. */
+  /** The custom property naming the column that decides which of a key's records is kept. */
+  public static final String DEDUPLICATE_PROPERTY = "deduplicate";
+
+  /**
+   * The column whose greatest value wins among records sharing the primary key: the one marked
+   * {@code customProperties: [{property: deduplicate, value: latest}]}; null when none is, and
+   * then the record read last wins.
+   */
+  public @Nullable String latestBy() {
+    for (ContractField field : fields) {
+      if ("latest".equals(field.customProperties().get(DEDUPLICATE_PROPERTY))) {
+        return field.name();
+      }
+    }
+    return null;
+  }
+
   public List<String> primaryKey() {
     return keys(ContractField::primaryKey, ContractField::primaryKeyPosition);
   }

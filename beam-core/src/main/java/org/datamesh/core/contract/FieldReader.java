@@ -187,6 +187,11 @@ final class FieldReader {
     return value.canConvertToInt() && value.isIntegralNumber() ? value.asInt() : null;
   }
 
+  /** Custom properties datamesh-beam acts on; see ContractStandardization. */
+  private static final java.util.Set<String> KNOWN_CUSTOM_PROPERTIES =
+      java.util.Set.of(
+          ContractStandardization.PROPERTY, DataContract.DEDUPLICATE_PROPERTY);
+
   private Map<String, String> customProperties(JsonNode entries, String path) {
     Map<String, String> properties = new LinkedHashMap<>();
     List<JsonNode> list = Nodes.elements(entries);
@@ -194,6 +199,9 @@ final class FieldReader {
       String property = Nodes.text(list.get(i), "property");
       if (property != null) {
         properties.put(property, Nodes.asText(list.get(i).path("value")));
+        if (KNOWN_CUSTOM_PROPERTIES.contains(property)) {
+          continue;
+        }
         problems.notice(
             YamlPaths.index(YamlPaths.key(path, "customProperties"), i),
             "custom property " + property + ": kept, not enforced yet");

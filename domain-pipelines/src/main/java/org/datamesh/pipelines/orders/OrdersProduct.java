@@ -1,21 +1,27 @@
 package org.datamesh.pipelines.orders;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
+import org.datamesh.core.contract.ContractException;
+import org.datamesh.core.contract.ContractLoader;
+import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.pipeline.BuildProduct;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.publish.ProductRecords;
-import org.datamesh.core.standardize.StandardizationStep;
-import org.datamesh.core.standardize.Standardizers;
-import org.datamesh.rules.ValidationStep;
+import org.datamesh.pipelines.contract.ContractProducts;
 
 /**
- * The sales domain's {@code orders} product, from CSV exports to records ready to publish: parse,
- * validate ({@link OrdersRules}), standardize (timestamps to UTC, amounts to their currency's
- * minor unit, codes upper-cased), and keep the latest record of each order.
+ * The sales domain's {@code orders} product, from CSV exports to records ready to publish. It is
+ * declared by its contract, {@code sales-orders.odcs.yaml} beside this class (columns, rules,
+ * standardization, primary key); the one thing the contract cannot state is {@link
+ * OrdersRules#BULK}, a warning added here.
  *
  * <pre>{@code
  * ProductRecords records =
@@ -32,7 +38,15 @@ import org.datamesh.rules.ValidationStep;
 public final class OrdersProduct
     extends PTransform<PCollection<FileIO.ReadableFile>, ProductRecords> {
 
-  public static final DataProduct PRODUCT = DataProduct.of("sales", "orders", "1.0.0");
+  /** Where the contract is, on the class path. */
+  public static final String CONTRACT_RESOURCE = "sales-orders.odcs.yaml";
+
+  public static final DataContract CONTRACT = loadContract();
+
+  public static final DataProduct PRODUCT = CONTRACT.product();
+
+  /** How the orders product is built: its contract, plus the bulk-order warning. */
+  public static final ProductSpec SPEC = spec();
 
   private OrdersProduct() {}
 
@@ -45,22 +59,31 @@ public final class OrdersProduct
     return files.apply("Build", BuildProduct.of(SPEC));
   }
 
-  /** Timestamps to UTC, amounts to their currency's minor unit, codes trimmed and upper-cased. */
-  static final StandardizationStep STANDARDIZATION =
-      StandardizationStep.of(
-          Standardizers.trim("order_id"),
-          Standardizers.trim("customer_id"),
-          Standardizers.upperCase("currency"),
-          Standardizers.upperCase("status"),
-          Standardizers.timestampUtc("order_ts"),
-          Standardizers.timestampUtc("updated_at"),
-          Standardizers.currencyAmount("amount", "currency"));
+  /** The contract's text, for tools that take a contract file. */
+  public static String contractText() {
+    try (InputStream in = OrdersProduct.class.getResourceAsStream(CONTRACT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(CONTRACT_RESOURCE + " is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
-  /** How the orders product is built: CSV exports, its rules and standardization, latest order wins. */
-  public static final ProductSpec SPEC =
-      ProductSpec.of(PRODUCT)
-          .readingFrom(RecordFormat.csv(OrdersSchema.RAW))
-          .through(ValidationStep.of(OrdersRules.RULES), STANDARDIZATION)
-          .deduplicatedBy("order_id")
-          .keepingLatestBy("updated_at");
+  private static DataContract loadContract() {
+    try {
+      return ContractLoader.parse(contractText(), CONTRACT_RESOURCE);
+    } catch (ContractException e) {
+      throw new IllegalStateException("the orders contract is broken: " + e.getMessage(), e);
+    }
+  }
+
+  private static ProductSpec spec() {
+    try {
+      return ContractProducts.spec(CONTRACT, RecordFormat.Kind.CSV, OrdersRules.BULK);
+    } catch (ContractException e) {
+      throw new IllegalStateException("the orders contract is broken: " + e.getMessage(), e);
+    }
+  }
 }

@@ -1,0 +1,99 @@
+package org.datamesh.pipelines.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.datamesh.core.contract.ContractException;
+import org.datamesh.core.contract.ContractField;
+import org.datamesh.core.contract.ContractProblem;
+import org.datamesh.core.contract.ContractStandardization;
+import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.pipeline.ProductSpec;
+import org.datamesh.core.pipeline.RecordFormat;
+import org.datamesh.core.record.ConformToSchema;
+import org.datamesh.core.standardize.StandardizationStep;
+import org.datamesh.rules.ContractRules;
+import org.datamesh.rules.Rule;
+import org.datamesh.rules.RuleSet;
+import org.datamesh.rules.ValidationStep;
+
+/**
+ * A product built from its contract alone: the contract's columns, record rules, standardization
+ * and primary key become the {@link ProductSpec} that {@code DataProductPipeline} runs.
+ *
+ * <pre>{@code
+ * DataContract contract = ContractLoader.load(Path.of("orders.odcs.yaml"));
+ * ProductSpec spec = ContractProducts.spec(contract, RecordFormat.Kind.CSV);
+ * pipeline.apply(DataProductPipeline.of(spec).from("/exports/orders/*.csv").to("/data/products"));
+ * }</pre>
+ *
+ * <p>The record path is: validation ({@link ContractRules}), standardization ({@link
+ * ContractStandardization}), then the rows take the contract's published schema ({@link
+ * ConformToSchema}). Records sharing the primary key are deduplicated, the one with the greatest
+ * value of the column marked {@code deduplicate: latest} winning. A product with business rules a
+ * contract cannot state passes them as {@code extraRules}; they join the contract's rules in the
+ * same validation step.
+ */
+public final class ContractProducts {
+
+  private ContractProducts() {}
+
+  /** The spec of {@code contract}'s product, reading CSV. */
+  public static ProductSpec spec(DataContract contract) throws ContractException {
+    return spec(contract, RecordFormat.Kind.CSV);
+  }
+
+  /** The spec of {@code contract}'s product, reading {@code format}, with {@code extraRules}. */
+  public static ProductSpec spec(DataContract contract, RecordFormat.Kind format, Rule... extraRules)
+      throws ContractException {
+    checkDeduplication(contract);
+    RecordFormat input =
+        format == RecordFormat.Kind.CSV
+            ? RecordFormat.csv(ContractStandardization.rawSchema(contract))
+            : RecordFormat.jsonLines(ContractStandardization.rawSchema(contract));
+    RuleSet rules = ContractRules.from(contract);
+    for (Rule extra : extraRules) {
+      rules = rules.and(extra);
+    }
+    ProductSpec spec = ProductSpec.of(contract.product()).readingFrom(input);
+    if (!rules.rules().isEmpty()) {
+      spec = spec.through(ValidationStep.of(rules));
+    }
+    StandardizationStep standardization = ContractStandardization.step(contract);
+    if (standardization != null) {
+      spec = spec.through(standardization);
+    }
+    spec = spec.through(ConformToSchema.to(contract.publishedSchema()));
+    if (!contract.primaryKey().isEmpty()) {
+      spec = spec.deduplicatedBy(contract.primaryKey().toArray(new String[0]));
+      if (contract.latestBy() != null) {
+        spec = spec.keepingLatestBy(contract.latestBy());
+      }
+    }
+    return spec;
+  }
+
+  private static void checkDeduplication(DataContract contract) throws ContractException {
+    List<ContractProblem> problems = new ArrayList<>();
+    int latest = 0;
+    List<ContractField> fields = contract.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      String value = fields.get(i).customProperties().get(DataContract.DEDUPLICATE_PROPERTY);
+      String path = "schema[0].properties[" + i + "].customProperties." + DataContract.DEDUPLICATE_PROPERTY;
+      if (value == null) {
+        continue;
+      }
+      if (!value.equals("latest")) {
+        problems.add(new ContractProblem(path, 0, "the only value is latest"));
+      } else if (++latest > 1) {
+        problems.add(new ContractProblem(path, 0, "only one column can decide which record is latest"));
+      }
+    }
+    if (latest > 0 && contract.primaryKey().isEmpty()) {
+      problems.add(
+          new ContractProblem("schema[0].properties", 0, "deduplicate: latest needs a primaryKey"));
+    }
+    if (!problems.isEmpty()) {
+      throw ContractException.of(contract.domain() + "." + contract.productName(), problems);
+    }
+  }
+}

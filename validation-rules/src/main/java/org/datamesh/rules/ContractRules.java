@@ -1,0 +1,188 @@
+package org.datamesh.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.contract.ContractField;
+import org.datamesh.core.contract.ContractStandardization;
+import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.contract.LogicalType;
+import org.datamesh.core.contract.QualityRule;
+
+/**
+ * The record rules a contract declares, as a {@link RuleSet}: what every record must satisfy to
+ * be published. Rules that judge the whole dataset (a share of null values, a row count) are not
+ * record rules; {@link #datasetChecks} lists them, and they are not enforced yet.
+ *
+ * <pre>{@code
+ * RuleSet rules = ContractRules.from(contract);
+ * files.apply(ParseCsv.of(rawSchema).then(ValidationStep.of(rules)));
+ * }</pre>
+ *
+ * <p>Per column, in this order:
+ *
+ * <ul>
+ *   <li>{@code required: true}: {@code <column>.not_null} (text must not be blank);
+ *   <li>{@code logicalTypeOptions.pattern}: {@code <column>.pattern}, the whole text matches;
+ *   <li>{@code minLength}/{@code maxLength}: {@code <column>.length};
+ *   <li>{@code minimum}/{@code maximum}/{@code exclusiveMinimum}/{@code exclusiveMaximum}:
+ *       {@code <column>.range};
+ *   <li>a {@code quality} rule of type {@code library} whose threshold is zero rows ({@code
+ *       mustBe: 0}, {@code mustBeLessOrEqualTo: 0}, {@code mustBeLessThan: 1}, or none): {@code
+ *       nullValues} becomes {@code not_null}; {@code invalidValues} with {@code
+ *       arguments.validValues} becomes {@code allowed_values} (ignoring case and surrounding
+ *       spaces when the column is standardized to upper or lower case, since standardization
+ *       runs after validation), with {@code arguments.pattern} becomes {@code pattern}. Its
+ *       {@code name}, when given, is the rule id; {@code severity: warning} or {@code info}
+ *       publishes the record and counts the hit.
+ * </ul>
+ */
+public final class ContractRules {
+
+  private ContractRules() {}
+
+  /** The record rules of {@code contract}. */
+  public static RuleSet from(DataContract contract) {
+    List<Rule> rules = new ArrayList<>();
+    for (ContractField field : contract.fields()) {
+      addColumnRules(field, rules);
+      for (QualityRule quality : field.quality()) {
+        Rule rule = recordRule(field, quality);
+        if (rule != null && rules.stream().noneMatch(r -> r.id().equals(rule.id()))) {
+          rules.add(rule);
+        }
+      }
+    }
+    return RuleSet.of(rules);
+  }
+
+  /**
+   * The contract's quality rules that are not record rules: dataset-level thresholds, and rules
+   * of type sql, custom or text. Loaded, not enforced yet.
+   */
+  public static List<QualityRule> datasetChecks(DataContract contract) {
+    List<QualityRule> checks = new ArrayList<>(contract.datasetQuality());
+    for (ContractField field : contract.fields()) {
+      for (QualityRule quality : field.quality()) {
+        if (recordRule(field, quality) == null) {
+          checks.add(quality);
+        }
+      }
+    }
+    return checks;
+  }
+
+  private static void addColumnRules(ContractField field, List<Rule> rules) {
+    String name = field.name();
+    boolean text = field.logicalType() == LogicalType.STRING;
+    if (field.required()) {
+      rules.add(Rules.notNull(name));
+    }
+    if (text && field.pattern() != null) {
+      rules.add(Rules.matches(name, field.pattern()));
+    }
+    if (text && (field.minLength() != null || field.maxLength() != null)) {
+      rules.add(
+          Rules.lengthBetween(
+              name,
+              field.minLength() == null ? 0 : field.minLength(),
+              field.maxLength() == null ? Integer.MAX_VALUE : field.maxLength()));
+    }
+    boolean numeric =
+        field.logicalType() == LogicalType.INTEGER || field.logicalType() == LogicalType.NUMBER;
+    BigDecimal min = field.exclusiveMinimum() != null ? field.exclusiveMinimum() : field.minimum();
+    BigDecimal max = field.exclusiveMaximum() != null ? field.exclusiveMaximum() : field.maximum();
+    if (numeric && (min != null || max != null)) {
+      rules.add(
+          Rules.range(
+              name, min, field.exclusiveMinimum() != null, max, field.exclusiveMaximum() != null));
+    }
+  }
+
+  /** The record rule {@code quality} stands for, or null when it is not a record rule. */
+  private static @Nullable Rule recordRule(ContractField field, QualityRule quality) {
+    if (!"library".equals(quality.type()) || !perRecord(quality)) {
+      return null;
+    }
+    String metric = quality.metric() != null ? quality.metric() : quality.rule();
+    if (metric == null) {
+      return null;
+    }
+    Rule rule;
+    switch (metric) {
+      case "nullValues":
+        rule = Rules.notNull(field.name());
+        break;
+      case "invalidValues":
+        rule = invalidValuesRule(field, quality.arguments());
+        break;
+      default:
+        return null;
+    }
+    if (rule == null) {
+      return null;
+    }
+    if (quality.name() != null && !quality.name().isBlank()) {
+      rule = rule.withId(quality.name());
+    }
+    String severity = quality.severity() == null ? "" : quality.severity().toLowerCase(Locale.ROOT);
+    return severity.equals("warning") || severity.equals("warn") || severity.equals("info")
+        ? rule.asWarning()
+        : rule;
+  }
+
+  private static @Nullable Rule invalidValuesRule(ContractField field, Map<String, Object> args) {
+    Object valid = args.get("validValues");
+    if (valid instanceof List<?> values && field.logicalType() == LogicalType.STRING) {
+      String[] allowed =
+          values.stream().filter(v -> v != null).map(Object::toString).toArray(String[]::new);
+      return foldsCase(field)
+          ? Rules.oneOfIgnoringCase(field.name(), allowed)
+          : Rules.oneOf(field.name(), allowed);
+    }
+    Object pattern = args.get("pattern");
+    if (pattern instanceof String regex && field.logicalType() == LogicalType.STRING) {
+      return Rules.matches(field.name(), regex);
+    }
+    return null;
+  }
+
+  private static boolean foldsCase(ContractField field) {
+    String directives = field.customProperties().get(ContractStandardization.PROPERTY);
+    if (directives == null) {
+      return false;
+    }
+    for (String part : directives.split(",")) {
+      String word = part.trim().toLowerCase(Locale.ROOT);
+      if (word.equals("upper") || word.equals("lower")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the rule's threshold allows no offending row at all: then each row is judged. */
+  private static boolean perRecord(QualityRule quality) {
+    if (quality.unit() != null && quality.unit().toLowerCase(Locale.ROOT).startsWith("percent")) {
+      return isZero(quality.thresholds().get("mustBe"))
+          || isZero(quality.thresholds().get("mustBeLessOrEqualTo"));
+    }
+    Map<String, BigDecimal> t = quality.thresholds();
+    if (t.isEmpty()) {
+      return true;
+    }
+    if (t.size() != 1) {
+      return false;
+    }
+    return isZero(t.get("mustBe"))
+        || isZero(t.get("mustBeLessOrEqualTo"))
+        || (t.get("mustBeLessThan") != null && t.get("mustBeLessThan").compareTo(BigDecimal.ONE) == 0);
+  }
+
+  private static boolean isZero(@Nullable BigDecimal value) {
+    return value != null && value.signum() == 0;
+  }
+}
