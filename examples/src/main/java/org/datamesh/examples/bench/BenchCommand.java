@@ -48,6 +48,12 @@ public final class BenchCommand implements Command {
     return BenchOptions.class;
   }
 
+  /** Each scenario fixes its runners and options, so they are stated in every figure. */
+  @Override
+  public boolean takesBeamOptions() {
+    return false;
+  }
+
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
     BenchOptions options = Options.parse(args, BenchOptions.class);

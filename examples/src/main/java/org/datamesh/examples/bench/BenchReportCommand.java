@@ -40,6 +40,11 @@ public final class BenchReportCommand implements Command {
   }
 
   @Override
+  public boolean takesBeamOptions() {
+    return false;
+  }
+
+  @Override
   public int run(String[] args, PrintStream out) throws Exception {
     BenchReportOptions options = Options.parse(args, BenchReportOptions.class);
     if (options.getResults() == null || options.getResults().isBlank()) {

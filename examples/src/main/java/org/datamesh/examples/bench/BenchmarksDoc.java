@@ -68,8 +68,9 @@ final class BenchmarksDoc {
             + " it first runs the same work untimed on a small input, then the timed run."
             + " CPU time is the process CPU time of the timed run (all threads); peak RSS is"
             + " VmHWM, reset after the warm-up where Linux allows; peak heap sums the heap pools'"
-            + " peaks. Wall time excludes JVM start-up but includes the runner's start-up (an"
-            + " embedded Flink cluster per pipeline run). Every run's counts (input, published,"
+            + " peaks. Wall and CPU time exclude JVM start-up and the warm-up but include the"
+            + " runner's start-up (an embedded Flink cluster per pipeline run), which dominates"
+            + " at small sizes. Every run's counts (input, published,"
             + " quarantined per stage, deduplicated, warnings) are checked against the"
             + " generator's ledger.\n\n");
     doc.append(profilesOf(existing));

@@ -18,8 +18,8 @@ final class MarkdownTable {
   static String render(JsonNode results) {
     StringBuilder table = new StringBuilder();
     table.append("| scenario | unit | library | baseline | ratio | goal | met | counts ")
-        .append("| peak RSS MB (library / baseline) | runner | options |\n");
-    table.append("|---|---|---:|---:|---:|---|---|---|---:|---|---|\n");
+        .append("| peak RSS MB (library / baseline) | peak heap MB (library) | runner | options |\n");
+    table.append("|---|---|---:|---:|---:|---|---|---|---:|---:|---|---|\n");
     for (JsonNode s : results.path("scenarios")) {
       table.append("| ").append(s.path("name").asText())
           .append(" | ").append(s.path("unit").asText())
@@ -30,6 +30,7 @@ final class MarkdownTable {
           .append(" | ").append(s.path("met").asBoolean() ? "yes" : "**no**")
           .append(" | ").append(counts(s))
           .append(" | ").append(rss(s))
+          .append(" | ").append(megabytes(s.path("peakHeapMb")))
           .append(" | ").append(escape(s.path("runner").asText()))
           .append(" | ").append(escape(s.path("options").asText()))
           .append(" |\n");
@@ -45,15 +46,15 @@ final class MarkdownTable {
   }
 
   private static String rss(JsonNode scenario) {
-    JsonNode library = scenario.path("peakRssMb");
-    JsonNode baseline = scenario.path("baselinePeakRssMb");
-    if (library.isMissingNode() || library.isNull()) {
-      return "";
-    }
-    String text = String.format(Locale.ROOT, "%,d", library.asLong());
-    return baseline.isNull() || baseline.isMissingNode()
-        ? text
-        : text + " / " + String.format(Locale.ROOT, "%,d", baseline.asLong());
+    String library = megabytes(scenario.path("peakRssMb"));
+    String baseline = megabytes(scenario.path("baselinePeakRssMb"));
+    return baseline.isEmpty() ? library : library + " / " + baseline;
+  }
+
+  private static String megabytes(JsonNode value) {
+    return value.isNull() || value.isMissingNode()
+        ? ""
+        : String.format(Locale.ROOT, "%,d", value.asLong());
   }
 
   private static String number(JsonNode value) {

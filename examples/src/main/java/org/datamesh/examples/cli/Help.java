@@ -34,12 +34,14 @@ final class Help {
             description.value(),
             defaultOf(getter));
       }
-      out.printf(
-          Locale.ROOT,
-          "  --%-22s %s%n",
-          "runner=NAME",
-          "Beam runner: FlinkRunner (embedded, the default) or DirectRunner");
-      out.println("  Any other Beam pipeline option (--parallelism=2, ...) goes to the runner.");
+      if (command.takesBeamOptions()) {
+        out.printf(
+            Locale.ROOT,
+            "  --%-22s %s%n",
+            "runner=NAME",
+            "Beam runner: FlinkRunner (embedded, the default) or DirectRunner");
+        out.println("  Any other Beam pipeline option (--parallelism=2, ...) goes to the runner.");
+      }
     }
     out.println();
     out.println(

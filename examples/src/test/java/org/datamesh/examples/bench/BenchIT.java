@@ -96,4 +96,30 @@ class BenchIT {
     assertThat(report, containsString("| library-vs-plain-java |"));
     assertThat(report, containsString(BenchmarksDoc.PROFILES_HEADING));
   }
+
+  @Test
+  void theMemoryScenarioRunsOnlyWhenNamedWithItsHeapCap() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status =
+        DatameshCli.run(
+            new String[] {
+              "bench", "--scenarios=memory-10m", "--memoryRecords=1000", "--warmupRecords=0",
+              "--output=" + folder
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+    assertThat(out.toString(StandardCharsets.UTF_8), status, is(0));
+
+    JsonNode results = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+    JsonNode memory = results.path("scenarios").get(0);
+    assertThat(results.path("scenarios").size(), is(1));
+    assertThat(memory.path("name").asText(), is("memory-10m"));
+    assertThat(memory.path("goal").asText(), is("completes"));
+    assertThat(memory.path("met").asBoolean(), is(true));
+    assertThat(memory.path("ratio").isNull(), is(true));
+    assertThat(memory.path("peakHeapMb").asLong(), greaterThan(0L));
+    assertThat(memory.path("peakRssMb").asLong(), greaterThan(0L));
+    assertThat(memory.path("runs").path("library").path("jvmArgs").asText(), is("-Xmx1g"));
+    assertThat(memory.path("runs").path("library").path("maxHeapMb").asLong(), is(1024L));
+  }
 }
