@@ -19,10 +19,10 @@ final class SyntheticOrders {
   private SyntheticOrders() {}
 
   static CleanOrder order(long i) {
-    String number = Long.toString(1_000_000 + i).substring(1);
+    String digits = Long.toString(i);
     long orderTs = START_MILLIS + i * 37_000L;
     return new CleanOrder(
-        "ORD-" + (number.length() < 7 ? "0".repeat(7 - number.length()) : "") + number,
+        "ORD-" + "0".repeat(Math.max(0, 7 - digits.length())) + digits,
         "C-" + (i % 20_000),
         orderTs,
         orderTs + 60_000L * (i % 600),
