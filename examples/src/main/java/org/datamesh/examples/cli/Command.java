@@ -15,6 +15,11 @@ public interface Command {
   /** Its options; their {@code @Description}s make its part of the help. */
   Class<? extends PipelineOptions> optionsType();
 
+  /** Whether {@code --runner} and other Beam options apply to it (so the help lists them). */
+  default boolean takesBeamOptions() {
+    return true;
+  }
+
   /**
    * Runs the command and returns its exit status.
    *

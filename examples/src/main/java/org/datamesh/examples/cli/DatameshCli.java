@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.datamesh.examples.bench.BenchCommand;
+import org.datamesh.examples.bench.BenchReportCommand;
 import org.datamesh.examples.demo.DemoCommand;
 
 /**
@@ -13,7 +15,7 @@ import org.datamesh.examples.demo.DemoCommand;
  */
 public final class DatameshCli {
 
-  private static final List<Command> COMMANDS = List.of(new DemoCommand());
+  private static final List<Command> COMMANDS = List.of(new DemoCommand(), new BenchCommand(), new BenchReportCommand());
 
   private DatameshCli() {}
 

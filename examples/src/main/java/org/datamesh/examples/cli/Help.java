@@ -20,7 +20,7 @@ final class Help {
     out.println();
     out.println("Commands:");
     for (Command command : commands) {
-      out.printf(Locale.ROOT, "  %-10s %s%n", command.name(), command.summary());
+      out.printf(Locale.ROOT, "  %-12s %s%n", command.name(), command.summary());
     }
     for (Command command : commands) {
       out.println();
@@ -29,17 +29,19 @@ final class Help {
         Description description = getter.getAnnotation(Description.class);
         out.printf(
             Locale.ROOT,
-            "  --%-18s %s%s%n",
+            "  --%-22s %s%s%n",
             property(getter) + "=" + placeholder(getter),
             description.value(),
             defaultOf(getter));
       }
-      out.printf(
-          Locale.ROOT,
-          "  --%-18s %s%n",
-          "runner=NAME",
-          "Beam runner: FlinkRunner (embedded, the default) or DirectRunner");
-      out.println("  Any other Beam pipeline option (--parallelism=2, ...) goes to the runner.");
+      if (command.takesBeamOptions()) {
+        out.printf(
+            Locale.ROOT,
+            "  --%-22s %s%n",
+            "runner=NAME",
+            "Beam runner: FlinkRunner (embedded, the default) or DirectRunner");
+        out.println("  Any other Beam pipeline option (--parallelism=2, ...) goes to the runner.");
+      }
     }
     out.println();
     out.println(
@@ -61,12 +63,20 @@ final class Help {
 
   private static String placeholder(Method getter) {
     Class<?> type = getter.getReturnType();
-    return type == String.class ? "DIR" : "N";
+    if (type != String.class) {
+      return "N";
+    }
+    // A folder is DIR; any other text option shows its own name (--results=RESULTS).
+    String property = property(getter);
+    return property.equals("output") ? "DIR" : property.toUpperCase(Locale.ROOT);
   }
 
   private static String defaultOf(Method getter) {
     if (getter.isAnnotationPresent(Default.Integer.class)) {
       return " (default " + getter.getAnnotation(Default.Integer.class).value() + ")";
+    }
+    if (getter.isAnnotationPresent(Default.String.class)) {
+      return " (default " + getter.getAnnotation(Default.String.class).value() + ")";
     }
     if (getter.isAnnotationPresent(Default.Long.class)) {
       return " (default " + getter.getAnnotation(Default.Long.class).value() + ")";

@@ -1,0 +1,128 @@
+package org.datamesh.examples.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.datamesh.examples.cli.Command;
+import org.datamesh.examples.cli.ExitCode;
+import org.datamesh.examples.cli.Options;
+import org.datamesh.examples.cli.UsageException;
+
+/**
+ * {@code datamesh bench --records=N --output=DIR [--scenarios=a,b]}: measures the library against
+ * its baselines on one generated input, each run in its own JVM after a warm-up, writes {@code
+ * DIR/results.json} and prints a Markdown table.
+ *
+ * <pre>{@code
+ * java -jar examples/target/datamesh.jar bench --records=300000 --output=target/bench
+ * java -jar examples/target/datamesh.jar bench --records=20000 --output=target/bench \
+ *     --scenarios=library-vs-plain-java,publish-vs-raw-parquet --repeat=3
+ * }</pre>
+ *
+ * <p>Exits 1 when some run's counts differ from what the input holds (its figures would compare
+ * different work) or a scenario could not run; a missed goal is a finding, not a failure.
+ */
+public final class BenchCommand implements Command {
+
+  static final String RESULTS_FILE = "results.json";
+
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "Measure the library against plain-Java, hand-written Beam and raw Parquet baselines";
+  }
+
+  @Override
+  public Class<BenchOptions> optionsType() {
+    return BenchOptions.class;
+  }
+
+  /** Each scenario fixes its runners and options, so they are stated in every figure. */
+  @Override
+  public boolean takesBeamOptions() {
+    return false;
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) throws Exception {
+    BenchOptions options = Options.parse(args, BenchOptions.class);
+    Path folder = folder(options.getOutput());
+    List<Scenario> scenarios;
+    try {
+      scenarios = Scenario.parse(options.getScenarios());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    requireAtLeast("--records", options.getRecords(), 1);
+    requireAtLeast("--repeat", options.getRepeat(), 1);
+    requireAtLeast("--directRecords", options.getDirectRecords(), 1);
+    requireAtLeast("--warmupRecords", options.getWarmupRecords(), 0);
+    requireAtLeast("--memoryRecords", options.getMemoryRecords(), 1);
+    if (scenarios.contains(Scenario.SCALE_10X) && options.getRecords() > Integer.MAX_VALUE / 10) {
+      throw new UsageException("--records is too large for scale-10x");
+    }
+
+    out.println("Benchmarking " + Scenario.ids(scenarios) + " into " + folder);
+    BenchSuite suite =
+        new BenchSuite(
+            new BenchSuite.Settings(
+                options.getRecords(),
+                options.getDirectRecords(),
+                options.getWarmupRecords(),
+                options.getMemoryRecords(),
+                options.getSeed(),
+                options.getRepeat()),
+            folder,
+            out);
+    ObjectNode results = suite.run(scenarios);
+    Path resultsFile = folder.resolve(RESULTS_FILE);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(resultsFile.toFile(), results);
+    out.println();
+    out.print(MarkdownTable.render(results));
+    out.println();
+    out.println("Results: " + resultsFile);
+    if (options.getReport() != null) {
+      Path report = Paths.get(options.getReport());
+      BenchReportCommand.write(results, report);
+      out.println("Report:  " + report.toAbsolutePath());
+    }
+    if (!results.path("countsAgree").asBoolean()) {
+      out.println("COUNTS MISMATCH or a failed scenario: the figures above compare different work.");
+      return ExitCode.RUN_FAILED;
+    }
+    return ExitCode.OK;
+  }
+
+  private static void requireAtLeast(String option, int value, int min) throws UsageException {
+    if (value < min) {
+      throw new UsageException(option + " must be at least " + min);
+    }
+  }
+
+  private static Path folder(String output) throws UsageException {
+    if (output == null || output.isBlank()) {
+      throw new UsageException("--output is required: the folder for the input, runs and results");
+    }
+    try {
+      Path folder = Paths.get(output).toAbsolutePath().normalize();
+      Files.createDirectories(folder);
+      if (!Files.isWritable(folder)) {
+        throw new UsageException("cannot write to " + folder);
+      }
+      return folder;
+    } catch (InvalidPathException | IOException e) {
+      throw new UsageException("cannot use --output=" + output + " (" + e.getMessage() + ")");
+    }
+  }
+}

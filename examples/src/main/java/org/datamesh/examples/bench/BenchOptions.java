@@ -1,0 +1,63 @@
+package org.datamesh.examples.bench;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Options of {@code datamesh bench}. */
+public interface BenchOptions extends PipelineOptions {
+
+  @Description("Folder for the input, the runs' output and logs, and results.json (required)")
+  String getOutput();
+
+  void setOutput(String output);
+
+  @Description("Sample orders N to generate; scale-10x also runs 10N")
+  @Default.Integer(100_000)
+  int getRecords();
+
+  void setRecords(int records);
+
+  @Description(
+      "Comma-separated scenarios (default: all but memory-10m, which runs only when named):"
+          + " library-vs-plain-java, library-vs-handwritten-beam,"
+          + " library-vs-handwritten-beam-direct, publish-vs-raw-parquet, scale-10x, memory-10m")
+  String getScenarios();
+
+  void setScenarios(String scenarios);
+
+  @Description("Runs of each measurement; the median is kept")
+  @Default.Integer(1)
+  int getRepeat();
+
+  void setRepeat(int repeat);
+
+  @Description("Orders for the Direct runner scenario, whatever N is")
+  @Default.Integer(2_000)
+  int getDirectRecords();
+
+  void setDirectRecords(int directRecords);
+
+  @Description("Orders of the untimed warm-up each child JVM runs first; 0 for none")
+  @Default.Integer(1_000)
+  int getWarmupRecords();
+
+  void setWarmupRecords(int warmupRecords);
+
+  @Description("Orders of the memory-10m scenario (run with -Xmx1g)")
+  @Default.Integer(10_000_000)
+  int getMemoryRecords();
+
+  void setMemoryRecords(int memoryRecords);
+
+  @Description("Random seed of the sample data")
+  @Default.Long(42)
+  long getSeed();
+
+  void setSeed(long seed);
+
+  @Description("Also write this Markdown report (docs/benchmarks.md), as bench-report does")
+  String getReport();
+
+  void setReport(String report);
+}

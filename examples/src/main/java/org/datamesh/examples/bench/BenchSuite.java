@@ -1,0 +1,226 @@
+package org.datamesh.examples.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.datamesh.examples.demo.OrdersSampleGenerator;
+
+/**
+ * Runs scenarios: generates each input once (the demo's generator, one seed), measures each run
+ * kind once per size however many scenarios use it ({@code --repeat} times, median kept), compares
+ * every run's counts with what the generator injected, and builds {@code results.json}.
+ *
+ * <pre>{@code
+ * BenchSuite suite = new BenchSuite(new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 42, 1),
+ *     Path.of("target/bench"), System.out);
+ * ObjectNode results = suite.run(Scenario.DEFAULTS);
+ * }</pre>
+ */
+final class BenchSuite {
+
+  /** The sizes and repeats of a bench run, as the command's options give them. */
+  record Settings(
+      int records, int directRecords, int warmupRecords, int memoryRecords, long seed, int repeat) {}
+
+  /** A generated input and the counts a correct run of it reports. */
+  private record Input(String argument, Counts expected) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Settings settings;
+  private final Path directory;
+  private final PrintStream progress;
+  private final Map<Integer, Input> inputs = new HashMap<>();
+  private final Map<String, RunFigures> measured = new HashMap<>();
+
+  BenchSuite(Settings settings, Path directory, PrintStream progress) {
+    this.settings = settings;
+    this.directory = directory;
+    this.progress = progress;
+  }
+
+  /** Runs {@code scenarios} and returns the whole of {@code results.json}. */
+  ObjectNode run(List<Scenario> scenarios) throws IOException {
+    ObjectNode results = JSON.createObjectNode();
+    results.put("generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    results.put("records", settings.records());
+    results.put("directRecords", settings.directRecords());
+    results.put("memoryRecords", settings.memoryRecords());
+    results.put("warmupRecords", settings.warmupRecords());
+    results.put("seed", settings.seed());
+    results.put("repeat", settings.repeat());
+    ArrayNode rows = results.putArray("scenarios");
+    boolean countsAgree = true;
+    int met = 0;
+    for (Scenario scenario : scenarios) {
+      ScenarioResult result = evaluate(scenario);
+      rows.add(result.toJson());
+      countsAgree &= result.error() == null && result.countProblems().isEmpty();
+      met += result.met() ? 1 : 0;
+    }
+    results.put("countsAgree", countsAgree);
+    results.put("goalsMet", met);
+    results.put("goalsTotal", scenarios.size());
+    results.set("machine", MachineInfo.describe());
+    return results;
+  }
+
+  private ScenarioResult evaluate(Scenario scenario) {
+    progress.println("Scenario " + scenario.id + ":");
+    try {
+      int n = settings.records();
+      switch (scenario) {
+        case LIBRARY_VS_PLAIN_JAVA:
+          return compare(scenario, RunKind.LIBRARY_FLINK, RunKind.PLAIN_JAVA, n, true);
+        case LIBRARY_VS_HANDWRITTEN_BEAM:
+          return compare(scenario, RunKind.LIBRARY_FLINK, RunKind.HANDWRITTEN_FLINK, n, false);
+        case LIBRARY_VS_HANDWRITTEN_BEAM_DIRECT:
+          return compare(
+              scenario, RunKind.LIBRARY_DIRECT, RunKind.HANDWRITTEN_DIRECT,
+              settings.directRecords(), false);
+        case PUBLISH_VS_RAW_PARQUET:
+          return compare(scenario, RunKind.PUBLISH_LIBRARY, RunKind.PUBLISH_RAW, n, false);
+        case SCALE_10X:
+          return scale(scenario, n);
+        case MEMORY_10M:
+          return memory(scenario, settings.memoryRecords());
+        default:
+          throw new IllegalStateException("no measurement for " + scenario);
+      }
+    } catch (IOException | RuntimeException e) {
+      progress.println("  FAILED: " + e.getMessage());
+      return ScenarioResult.failed(scenario, String.valueOf(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ScenarioResult.failed(scenario, "interrupted");
+    }
+  }
+
+  /**
+   * Library against baseline on the same input: records per CPU-second when {@code perCpu}, rows
+   * per second for publication, else wall seconds.
+   */
+  private ScenarioResult compare(
+      Scenario scenario, RunKind libraryKind, RunKind baselineKind, int size, boolean perCpu)
+      throws IOException, InterruptedException {
+    RunFigures library = measure(libraryKind, size, List.of());
+    RunFigures baseline = measure(baselineKind, size, List.of());
+    double value;
+    double base;
+    if (perCpu) {
+      value = library.counts().input() / library.cpuSeconds();
+      base = baseline.counts().input() / baseline.cpuSeconds();
+    } else if (libraryKind.takesRowCount()) {
+      value = library.counts().published() / library.wallSeconds();
+      base = baseline.counts().published() / baseline.wallSeconds();
+    } else {
+      value = library.wallSeconds();
+      base = baseline.wallSeconds();
+    }
+    Counts expected = input(libraryKind, size).expected();
+    List<String> problems = new ArrayList<>();
+    check(problems, "library", library.counts(), expected);
+    check(problems, "baseline", baseline.counts(), expected);
+    return new ScenarioResult(
+        scenario, value, base, value / base, library, baseline, problems, null);
+  }
+
+  private ScenarioResult scale(Scenario scenario, int n) throws IOException, InterruptedException {
+    RunFigures small = measure(RunKind.LIBRARY_FLINK, n, List.of());
+    RunFigures large = measure(RunKind.LIBRARY_FLINK, 10 * n, List.of());
+    List<String> problems = new ArrayList<>();
+    check(problems, "library at N", small.counts(), input(RunKind.LIBRARY_FLINK, n).expected());
+    check(problems, "library at 10N", large.counts(), input(RunKind.LIBRARY_FLINK, 10 * n).expected());
+    double ratio = large.wallSeconds() / small.wallSeconds();
+    return new ScenarioResult(
+        scenario, large.wallSeconds(), small.wallSeconds(), ratio, large, small, problems, null);
+  }
+
+  private ScenarioResult memory(Scenario scenario, int size)
+      throws IOException, InterruptedException {
+    RunFigures run = measure(RunKind.LIBRARY_FLINK, size, List.of("-Xmx1g"));
+    List<String> problems = new ArrayList<>();
+    check(problems, "library", run.counts(), input(RunKind.LIBRARY_FLINK, size).expected());
+    return new ScenarioResult(
+        scenario, run.wallSeconds(), null, null, run, null, problems, null);
+  }
+
+  private static void check(List<String> problems, String who, Counts actual, Counts expected) {
+    if (!actual.equals(expected)) {
+      problems.add(who + " counted " + actual + " where the input holds " + expected);
+    }
+  }
+
+  /** Measures a run kind on a size once per bench (cached), {@code repeat} times, median kept. */
+  private RunFigures measure(RunKind kind, int size, List<String> jvmArgs)
+      throws IOException, InterruptedException {
+    String key = kind + "/" + size + "/" + jvmArgs;
+    RunFigures known = measured.get(key);
+    if (known != null) {
+      return known;
+    }
+    String input = input(kind, size).argument();
+    String warmup = warmupFor(kind);
+    List<RunFigures> repeats = new ArrayList<>();
+    for (int i = 1; i <= settings.repeat(); i++) {
+      String name = kind.name().toLowerCase(Locale.ROOT) + "-" + size + "-" + i;
+      RunFigures figures =
+          ChildJvm.run(
+              kind, size, jvmArgs, input, directory.resolve("runs").resolve(name), warmup,
+              directory.resolve("logs").resolve(name + ".log"));
+      progress.printf(
+          Locale.ROOT,
+          "  %-20s %,11d  %8.2f s wall  %8.2f s CPU  peak RSS %,6d MB%n",
+          kind.name().toLowerCase(Locale.ROOT),
+          size,
+          figures.wallSeconds(),
+          figures.cpuSeconds(),
+          figures.peakRssMb());
+      repeats.add(figures);
+    }
+    RunFigures median = RunFigures.median(repeats);
+    measured.put(key, median);
+    return median;
+  }
+
+  /** The small untimed input a child runs first; "-" for none. */
+  private String warmupFor(RunKind kind) throws IOException {
+    int warmup = settings.warmupRecords();
+    if (warmup == 0) {
+      return "-";
+    }
+    if (kind == RunKind.LIBRARY_DIRECT || kind == RunKind.HANDWRITTEN_DIRECT) {
+      // The Direct runner pays per key; a tenth of the measured size warms it up well enough.
+      warmup = Math.min(warmup, Math.max(10, settings.directRecords() / 10));
+    }
+    return input(kind, warmup).argument();
+  }
+
+  /** The input of {@code size} for {@code kind}: a generated CSV file, or a row count. */
+  private Input input(RunKind kind, int size) throws IOException {
+    if (kind.takesRowCount()) {
+      return new Input(String.valueOf(size), Counts.rows(size));
+    }
+    Input known = inputs.get(size);
+    if (known == null) {
+      Path file = directory.resolve("input").resolve("orders-" + size + ".csv");
+      progress.printf(Locale.ROOT, "  generating %,d orders (seed %d)%n", size, settings.seed());
+      known =
+          new Input(
+              file.toString(),
+              Counts.fromLedger(OrdersSampleGenerator.write(file, size, settings.seed())));
+      inputs.put(size, known);
+    }
+    return known;
+  }
+}

@@ -1,0 +1,72 @@
+package org.datamesh.examples.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts one measured run in its own JVM (this JVM's {@code java} and class path, a small main
+ * class per run kind), waits for it and reads the {@code BENCH-RESULT} line it prints, so CPU time
+ * and peak memory belong to that run alone. The child's output goes to a log file.
+ *
+ * <pre>{@code
+ * RunFigures figures = ChildJvm.run(RunKind.PLAIN_JAVA, 20_000, List.of(), "in.csv", out, "warm.csv", log);
+ * }</pre>
+ */
+final class ChildJvm {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ChildJvm() {}
+
+  static RunFigures run(
+      RunKind kind,
+      long size,
+      List<String> jvmArgs,
+      String input,
+      Path output,
+      String warmup,
+      Path log)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(kind.mainClass.getName());
+    command.add(input);
+    command.add(output.toString());
+    command.add(warmup);
+    command.addAll(kind.beamArgs);
+    Files.createDirectories(log.getParent());
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    int status = process.waitFor();
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    String result = null;
+    for (String line : lines) {
+      if (line.startsWith(ChildRun.RESULT_PREFIX)) {
+        result = line.substring(ChildRun.RESULT_PREFIX.length());
+      }
+    }
+    if (status != 0 || result == null) {
+      throw new IOException(
+          kind.name() + " on " + size + " records failed (exit " + status + "); see " + log
+              + lastLines(lines));
+    }
+    return RunFigures.fromChild(kind, size, jvmArgs, JSON.readTree(result));
+  }
+
+  private static String lastLines(List<String> lines) {
+    int from = Math.max(0, lines.size() - 5);
+    return lines.isEmpty() ? "" : ":\n  " + String.join("\n  ", lines.subList(from, lines.size()));
+  }
+}

@@ -1,0 +1,55 @@
+package org.datamesh.examples.bench;
+
+import java.util.List;
+
+/**
+ * The kinds of measured run: which child main class runs, with which Beam options, and how the
+ * run is described in the results ({@code runner}, {@code options}).
+ */
+enum RunKind {
+  LIBRARY_FLINK(LibraryRun.class, Runners.FLINK, "FlinkRunner (embedded)", "library: OrdersPipeline"),
+  LIBRARY_DIRECT(LibraryRun.class, Runners.DIRECT, "DirectRunner", "library: OrdersPipeline"),
+  PLAIN_JAVA(PlainJavaRun.class, List.of(), "plain Java", "1 thread, parquet-avro writer"),
+  HANDWRITTEN_FLINK(
+      HandwrittenBeamRun.class, Runners.FLINK, "FlinkRunner (embedded)", "hand-written Beam"),
+  HANDWRITTEN_DIRECT(HandwrittenBeamRun.class, Runners.DIRECT, "DirectRunner", "hand-written Beam"),
+  PUBLISH_LIBRARY(
+      PublishLibraryRun.class, Runners.FLINK, "FlinkRunner (embedded)", "library: PublishDataProduct"),
+  PUBLISH_RAW(PublishRawRun.class, List.of(), "plain Java", "1 thread, AvroParquetWriter");
+
+  /** The Beam options of each runner as the bench uses it; stated in every figure. */
+  static final class Runners {
+    static final List<String> FLINK = List.of("--runner=FlinkRunner", "--parallelism=2");
+    static final List<String> DIRECT = List.of("--runner=DirectRunner");
+
+    private Runners() {}
+  }
+
+  final Class<?> mainClass;
+  final List<String> beamArgs;
+  final String runner;
+  final String what;
+
+  RunKind(Class<?> mainClass, List<String> beamArgs, String runner, String what) {
+    this.mainClass = mainClass;
+    this.beamArgs = beamArgs;
+    this.runner = runner;
+    this.what = what;
+  }
+
+  /** Whether the run's input is a number of rows to make rather than a CSV file. */
+  boolean takesRowCount() {
+    return this == PUBLISH_LIBRARY || this == PUBLISH_RAW;
+  }
+
+  /** The options in words: {@code --runner=DirectRunner (default enforcement)}. */
+  String options() {
+    if (beamArgs.isEmpty()) {
+      return what;
+    }
+    String args = String.join(" ", beamArgs);
+    return what + "; " + (this == LIBRARY_DIRECT || this == HANDWRITTEN_DIRECT
+        ? args + " (default enforcement)"
+        : args);
+  }
+}

@@ -1,0 +1,90 @@
+package org.datamesh.examples.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The bench's scenarios (issue 5), each a measure of the library against a baseline, as {@code
+ * ratio = library / baseline} with a goal. {@link BenchSuite} measures them.
+ *
+ * <pre>{@code
+ * List<Scenario> chosen = Scenario.parse("library-vs-plain-java,scale-10x");
+ * }</pre>
+ *
+ * <p>{@link #MEMORY_10M} is not among the defaults: it generates and processes ten million records
+ * (about a gigabyte of CSV) and takes minutes; name it in {@code --scenarios} to run it.
+ */
+enum Scenario {
+  LIBRARY_VS_PLAIN_JAVA(
+      "library-vs-plain-java",
+      "records per CPU-second, library on embedded Flink vs the single-threaded plain-Java loop",
+      "records/CPU-s",
+      Goal.atLeast(0.5)),
+  LIBRARY_VS_HANDWRITTEN_BEAM(
+      "library-vs-handwritten-beam",
+      "wall time, embedded Flink, vs a minimal hand-written Beam pipeline with the same work",
+      "s",
+      Goal.atMost(1.0)),
+  LIBRARY_VS_HANDWRITTEN_BEAM_DIRECT(
+      "library-vs-handwritten-beam-direct",
+      "wall time on the Direct runner, default enforcement, at --directRecords",
+      "s",
+      Goal.atMost(1.5)),
+  PUBLISH_VS_RAW_PARQUET(
+      "publish-vs-raw-parquet",
+      "rows/s of PublishDataProduct vs a raw AvroParquetWriter loop, same schema, Snappy, row group",
+      "rows/s",
+      Goal.atLeast(0.8)),
+  SCALE_10X(
+      "scale-10x", "wall time for 10N records / wall time for N, library on embedded Flink", "s",
+      Goal.atMost(10.5)),
+  MEMORY_10M(
+      "memory-10m",
+      "--memoryRecords (10 million) through the library on embedded Flink with -Xmx1g",
+      "s",
+      Goal.COMPLETES);
+
+  /** Every scenario but {@link #MEMORY_10M}. */
+  static final List<Scenario> DEFAULTS =
+      Arrays.stream(values()).filter(s -> s != MEMORY_10M).toList();
+
+  final String id;
+  final String measure;
+  final String unit;
+  final Goal goal;
+
+  Scenario(String id, String measure, String unit, Goal goal) {
+    this.id = id;
+    this.measure = measure;
+    this.unit = unit;
+    this.goal = goal;
+  }
+
+  /** The scenarios named in a comma-separated list; the defaults for a blank one. */
+  static List<Scenario> parse(String names) {
+    if (names == null || names.isBlank()) {
+      return DEFAULTS;
+    }
+    List<Scenario> chosen = new ArrayList<>();
+    for (String name : names.split(",")) {
+      String wanted = name.trim().toLowerCase(Locale.ROOT);
+      Scenario scenario =
+          Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst().orElse(null);
+      if (scenario == null) {
+        throw new IllegalArgumentException(
+            "unknown scenario '" + name.trim() + "'; choose from " + ids(Arrays.asList(values())));
+      }
+      if (!chosen.contains(scenario)) {
+        chosen.add(scenario);
+      }
+    }
+    return chosen;
+  }
+
+  static String ids(List<Scenario> scenarios) {
+    return scenarios.stream().map(s -> s.id).collect(Collectors.joining(","));
+  }
+}

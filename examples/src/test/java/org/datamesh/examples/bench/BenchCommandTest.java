@@ -1,0 +1,84 @@
+package org.datamesh.examples.bench;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.datamesh.examples.cli.DatameshCli;
+import org.datamesh.examples.cli.ExitCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench command's usage, scenarios and goals, without running a benchmark. */
+class BenchCommandTest {
+
+  @TempDir Path folder;
+
+  private record Outcome(int status, String out, String err) {}
+
+  private static Outcome cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        DatameshCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsBothCommandsAndTheirOptions() {
+    Outcome help = cli("--help");
+
+    assertThat(help.out(), containsString("bench "));
+    assertThat(help.out(), containsString("bench-report "));
+    assertThat(help.out(), containsString("--scenarios=SCENARIOS"));
+    assertThat(help.out(), containsString("--records=N"));
+    assertThat(help.out(), containsString("--results=RESULTS"));
+    assertThat(help.out(), containsString("(default docs/benchmarks.md)"));
+  }
+
+  @Test
+  void anUnknownScenarioIsAUsageErrorNamingTheChoices() {
+    Outcome outcome = cli("bench", "--output=" + folder, "--scenarios=library-vs-nothing");
+
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(outcome.err(), containsString("unknown scenario 'library-vs-nothing'"));
+    assertThat(outcome.err(), containsString("memory-10m"));
+  }
+
+  @Test
+  void badSizesAreUsageErrors() {
+    assertThat(cli("bench", "--output=" + folder, "--records=0").status(), is(ExitCode.USAGE));
+    assertThat(cli("bench", "--output=" + folder, "--repeat=0").status(), is(ExitCode.USAGE));
+    assertThat(cli("bench", "--records=10").status(), is(ExitCode.USAGE));
+    assertThat(cli("bench-report").status(), is(ExitCode.USAGE));
+  }
+
+  @Test
+  void theDefaultsAreEveryScenarioButTheTenMillionRecordOne() {
+    assertThat(Scenario.parse(null), is(Scenario.DEFAULTS));
+    assertThat(Scenario.DEFAULTS, not(org.hamcrest.Matchers.hasItem(Scenario.MEMORY_10M)));
+    assertThat(Scenario.DEFAULTS.size(), is(5));
+    assertThat(Scenario.parse(" memory-10m,scale-10x ").get(0), is(Scenario.MEMORY_10M));
+    assertThrows(IllegalArgumentException.class, () -> Scenario.parse("scale-100x"));
+  }
+
+  @Test
+  void goalsCompareTheRatio() {
+    assertThat(Goal.atLeast(0.5).isMetBy(0.5), is(true));
+    assertThat(Goal.atLeast(0.5).isMetBy(0.49), is(false));
+    assertThat(Goal.atMost(10.5).isMetBy(10.6), is(false));
+    assertThat(Goal.atMost(1.0).isMetBy(null), is(false));
+    assertThat(Goal.COMPLETES.isMetBy(null), is(true));
+    assertThat(Goal.atLeast(0.8).toString(), is(">= 0.8"));
+  }
+}
