@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class OrderColumns {
 
-  /** The raw order fields in {@code OrdersSchema.RAW} order. */
+  /** The raw order fields in the order of the orders contract's columns. */
   static final String[] FIELDS = {
     "order_id", "customer_id", "order_ts", "updated_at", "amount", "currency", "status", "quantity"
   };

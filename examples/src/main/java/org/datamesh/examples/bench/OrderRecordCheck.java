@@ -30,7 +30,9 @@ final class OrderRecordCheck {
 
   private static final Pattern ORDER_ID = Pattern.compile("ORD-[0-9]{6,}");
   private static final Pattern CURRENCY = Pattern.compile(" *[A-Za-z]{3} *");
-  private static final Set<String> STATUSES = Set.of(OrdersRules.STATUSES);
+  /** The statuses the orders contract (sales-orders.odcs.yaml) lists as valid. */
+  private static final Set<String> STATUSES =
+      Set.of("PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "RETURNED");
   private static final int AMOUNT_PRECISION = 18;
   private static final int AMOUNT_SCALE = 4;
 
