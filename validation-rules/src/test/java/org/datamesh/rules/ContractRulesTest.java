@@ -100,6 +100,22 @@ class ContractRulesTest {
   }
 
   @Test
+  void aLibraryRuleWithoutThresholdIsRefusedOnceWithTheOperatorsItNeeds() {
+    String noThreshold =
+        CONTRACT.replaceFirst("(validValues: \\[S, M, L\\]\\n)\\s*mustBe: 0\\n", "$1");
+    org.datamesh.core.contract.ContractException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.datamesh.core.contract.ContractException.class,
+            () -> ContractLoader.parse(noThreshold, "items.yaml"));
+    assertThat(e.problems().size(), is(1));
+    assertThat(
+        e.problems().get(0).toString(),
+        is("schema[0].properties[3].quality[0] (line 45): needs one of mustBe, mustBeBetween,"
+            + " mustBeGreaterOrEqualTo, mustBeGreaterThan, mustBeLessOrEqualTo, mustBeLessThan,"
+            + " mustNotBe, mustNotBeBetween (ODCS v3.1.0)"));
+  }
+
+  @Test
   void datasetThresholdsAreListedAsNotRecordRules() throws Exception {
     List<QualityRule> checks = ContractRules.datasetChecks(contract());
     assertThat(checks.size(), is(1));
