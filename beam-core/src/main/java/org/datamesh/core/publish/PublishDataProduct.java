@@ -129,8 +129,9 @@ public abstract class PublishDataProduct
    * }</pre>
    *
    * <p>Keys must be published fields of text, integer, boolean, decimal, date or timestamp type
-   * (checked when the pipeline is built). The columns stay in the files as well; see {@link
-   * HivePartitions} for how values become folder names. An empty list means no partitions.
+   * (checked when the pipeline is built). The columns stay in the files as well. Values are
+   * escaped as Hive escapes them ({@code a/b} becomes {@code a%2Fb}); null and empty values go to
+   * {@code __HIVE_DEFAULT_PARTITION__}. An empty list means no partitions.
    */
   public PublishDataProduct withPartitionKeys(List<String> keys) {
     return toBuilder().setPartitionKeys(List.copyOf(keys)).build();
