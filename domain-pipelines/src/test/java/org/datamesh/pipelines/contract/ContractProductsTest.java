@@ -73,6 +73,8 @@ class ContractProductsTest {
                   value: upper
             - name: method
               logicalType: string
+              partitioned: true
+              partitionKeyPosition: 1
               quality:
                 - metric: invalidValues
                   arguments:
@@ -90,6 +92,10 @@ class ContractProductsTest {
               customProperties:
                 - property: deduplicate
                   value: latest
+      slaProperties:
+        - property: retention
+          value: 30
+          unit: d
       """;
 
   static final String INPUT =
@@ -169,6 +175,8 @@ class ContractProductsTest {
     assertThat(spec.key(), containsInAnyOrder("payment_id"));
     assertThat(spec.latestBy(), is("paid_at"));
     assertThat(spec.product().id(), is("shop.payments"));
+    assertThat(spec.partitionKeys(), containsInAnyOrder("method"));
+    assertThat(spec.retention(), is(java.time.Duration.ofDays(30)));
   }
 
   @Test
