@@ -22,7 +22,12 @@ import org.datamesh.core.failure.Failure;
 import org.datamesh.core.parse.ParseCsv;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.pipeline.DataProductPipeline;
+import org.datamesh.core.pipeline.ProductSpec;
+import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.publish.ProductRecords;
+import org.datamesh.core.standardize.StandardizationStep;
+import org.datamesh.rules.ValidationStep;
 import org.datamesh.core.publish.PublishDataProduct;
 import org.datamesh.core.standardize.Standardize;
 import org.datamesh.core.standardize.Standardizers;
@@ -33,7 +38,7 @@ import org.datamesh.rules.Validate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's "Composing a product" example, kept compiling and working. */
+/** The README's "Building a product" examples, kept compiling and working. */
 class ComposingAProductTest {
 
   @TempDir Path exports;
@@ -81,5 +86,48 @@ class ComposingAProductTest {
 
     Manifest manifest = Manifest.read(products.resolve("sales/orders"));
     assertThat(manifest.counts(), equalTo(new Manifest.Counts(4, 2, 1, 1)));
+  }
+
+  @Test
+  void theReadmeSpecExampleRunsAndBalances() throws Exception {
+    Files.writeString(
+        exports.resolve("orders.csv"),
+        "order_id,amount,currency,order_ts,quantity\n"
+            + "O1,10.005,eur,2024-03-05T10:00:00Z,1\n"
+            + "O1,10.005,eur,2024-03-05T10:00:00Z,1\n"
+            + "O2,-1,EUR,2024-03-05T10:00:00Z,1\n"
+            + "O3,5,EUR,2024-03-05T10:00:00Z,500\n"
+            + "O4,5,XXX,2024-03-05T10:00:00Z,1\n",
+        StandardCharsets.UTF_8);
+    Schema rawSchema =
+        Schema.builder()
+            .addNullableField("order_id", FieldType.STRING)
+            .addNullableField("amount", FieldType.DECIMAL)
+            .addNullableField("currency", FieldType.STRING)
+            .addNullableField("order_ts", FieldType.STRING)
+            .addNullableField("quantity", FieldType.INT32)
+            .build();
+    PipelineOptions options = PipelineOptionsFactory.create();
+
+    // The README's example as it stands (paths aside).
+    Pipeline pipeline = Pipeline.create(options);
+    ProductSpec orders = ProductSpec.of(DataProduct.of("sales", "orders", "1.0.0"))
+        .readingFrom(RecordFormat.csv(rawSchema))
+        .through(
+            ValidationStep.of(RuleSet.of(
+                Rules.notNull("order_id"), Rules.atLeast("amount", 0),
+                Rules.atMost("quantity", 100).asWarning().withId("quantity.bulk"))),
+            StandardizationStep.of(
+                Standardizers.upperCase("currency"), Standardizers.timestampUtc("order_ts"),
+                Standardizers.currencyAmount("amount", "currency")))
+        .deduplicatedBy("order_id");
+    pipeline.apply(DataProductPipeline.of(orders)
+        .from(exports.resolve("*.csv").toString()).to(products.toString()));
+    pipeline.run().waitUntilFinish();
+
+    Manifest manifest = Manifest.read(products.resolve("sales/orders"));
+    assertThat(manifest.counts(), equalTo(new Manifest.Counts(5, 2, 2, 1)));
+    assertThat(manifest.quality().failuresByStage(), equalTo(java.util.Map.of("VALIDATE", 1L, "STANDARDIZE", 1L)));
+    assertThat(manifest.quality().warningsByRule(), equalTo(java.util.Map.of("quantity.bulk", 1L)));
   }
 }
