@@ -30,6 +30,8 @@ import org.datamesh.core.failure.FailureSchemaProvider;
  * StageResult parsed = files.apply(ParseCsv.of(schema).forProduct("sales.orders"));
  * PCollection<Row> rows = parsed.rows();
  * PCollection<Failure> failures = parsed.failures();
+ * PCollection<KV<String, Long>> warnings = parsed.warningCounts();  // WARN hits per rule
+ * PCollection<Long> read = parsed.recordCount();                     // rows + failures
  * }</pre>
  */
 public final class StageResult implements POutput {
@@ -39,10 +41,13 @@ public final class StageResult implements POutput {
   private final PCollection<Row> rows;
   private final TupleTag<Failure> failuresTag;
   private final PCollection<Failure> failures;
-  private final @Nullable TupleTag<String> warningsTag;
-  private final @Nullable PCollection<String> warnings;
-  private @Nullable PCollection<Long> recordCount;
+  private static final TupleTag<KV<String, Long>> WARNING_COUNTS = new TupleTag<>("warningCounts");
+  private static final TupleTag<Long> RECORD_COUNT = new TupleTag<>("recordCount");
+
   private @Nullable PCollection<KV<String, Long>> warningCounts;
+  private @Nullable PCollection<Long> recordCount;
+  /** Whether the stage computed its counts itself: then they are among its outputs. */
+  private final boolean ownCounts;
 
   private StageResult(
       Pipeline pipeline,
@@ -50,15 +55,16 @@ public final class StageResult implements POutput {
       PCollection<Row> rows,
       TupleTag<Failure> failuresTag,
       PCollection<Failure> failures,
-      @Nullable TupleTag<String> warningsTag,
-      @Nullable PCollection<String> warnings) {
+      @Nullable PCollection<KV<String, Long>> warningCounts,
+      @Nullable PCollection<Long> recordCount) {
     this.pipeline = pipeline;
     this.rowsTag = rowsTag;
     this.rows = rows;
     this.failuresTag = failuresTag;
     this.failures = failures;
-    this.warningsTag = warningsTag;
-    this.warnings = warnings;
+    this.warningCounts = warningCounts;
+    this.recordCount = recordCount;
+    this.ownCounts = recordCount != null;
   }
 
   /** The result held by {@code tuple} under the two tags. */
@@ -75,22 +81,22 @@ public final class StageResult implements POutput {
   }
 
   /**
-   * The result held by {@code tuple} under the three tags; {@code warningsTag} holds the rule id
-   * of each WARN violation of a record that passed.
+   * A result whose warning counts and record count the stage computed itself, such as a parsing
+   * step that counts per bundle rather than counting its rows again.
    */
-  public static StageResult in(
-      PCollectionTuple tuple,
-      TupleTag<Row> rowsTag,
-      TupleTag<Failure> failuresTag,
-      TupleTag<String> warningsTag) {
+  public static StageResult of(
+      PCollection<Row> rows,
+      PCollection<Failure> failures,
+      PCollection<KV<String, Long>> warningCounts,
+      PCollection<Long> recordCount) {
     return new StageResult(
-        tuple.getPipeline(),
-        rowsTag,
-        tuple.get(rowsTag),
-        failuresTag,
-        tuple.get(failuresTag).setCoder(FailureSchemaProvider.coder()),
-        warningsTag,
-        tuple.get(warningsTag));
+        rows.getPipeline(),
+        new TupleTag<>("rows"),
+        rows,
+        new TupleTag<>("failures"),
+        failures,
+        warningCounts,
+        recordCount);
   }
 
   /** The rows that passed the stage. */
@@ -125,10 +131,8 @@ public final class StageResult implements POutput {
   public PCollection<KV<String, Long>> warningCounts() {
     if (warningCounts == null) {
       warningCounts =
-          warnings == null
-              ? pipeline.apply(
-                  "NoWarnings", Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-              : warnings.apply("CountWarnings", Count.perElement());
+          pipeline.apply(
+              "NoWarnings", Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
     }
     return warningCounts;
   }
@@ -140,9 +144,14 @@ public final class StageResult implements POutput {
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return warningsTag == null
-        ? Map.of(rowsTag, rows, failuresTag, failures)
-        : Map.of(rowsTag, rows, failuresTag, failures, warningsTag, warnings);
+    Map<TupleTag<?>, PValue> outputs = new java.util.LinkedHashMap<>();
+    outputs.put(rowsTag, rows);
+    outputs.put(failuresTag, failures);
+    if (ownCounts) {
+      outputs.put(WARNING_COUNTS, warningCounts);
+      outputs.put(RECORD_COUNT, recordCount);
+    }
+    return outputs;
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.StageResult;
@@ -165,7 +166,8 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+    public void process(
+        @Element FileIO.ReadableFile file, BoundedWindow window, MultiOutputReceiver out) {
       String name = file.getMetadata().resourceId().toString();
       try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
         CsvTokenizer tokenizer = new CsvTokenizer(reader, delimiter, maxRecordChars);
@@ -177,7 +179,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
         long recordNumber = 0;
         for (CsvRecord record = tokenizer.next(); record != null; record = tokenizer.next()) {
           recordNumber++;
-          emit(columns.toOutcome(record, name, recordNumber, product()), out);
+          emit(columns.toOutcome(record, name, recordNumber, product()), window, out);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("could not read " + name, e);

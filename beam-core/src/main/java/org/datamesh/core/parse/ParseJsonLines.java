@@ -14,6 +14,7 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.StageResult;
@@ -145,14 +146,15 @@ public final class ParseJsonLines
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+    public void process(
+        @Element FileIO.ReadableFile file, BoundedWindow window, MultiOutputReceiver out) {
       String name = file.getMetadata().resourceId().toString();
       try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
         BoundedLineReader lines = new BoundedLineReader(reader, maxRecordChars);
         long number = 0;
         for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
           number++;
-          emit(parse(line, SourcePosition.fileRecord(name, number, number)), out);
+          emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("could not read " + name, e);

@@ -1,12 +1,14 @@
 package org.datamesh.core.parse;
 
 import java.util.Arrays;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -34,13 +36,13 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   private final boolean withSourcePositions;
   private final String product;
   private final TupleTag<Row> rows = new TupleTag<>() {};
-  private final TupleTag<Failure> failures = new TupleTag<>() {};
-  private final TupleTag<String> warnings = new TupleTag<>() {};
+  private final TupleTag<RecordNote> notes = new TupleTag<>() {};
   private final Counter parsedCounter = Metrics.counter(METRICS_NAMESPACE, "rows");
   private final Counter failedCounter = Metrics.counter(METRICS_NAMESPACE, "failures");
   private transient RecordPath.Compiled compiled;
   private transient long parsed;
   private transient long failed;
+  private transient Map<BoundedWindow, BundleTally> tallies;
 
   RecordParsingFn(Schema schema, RecordPath path, boolean withSourcePositions, String product) {
     this.schema = schema;
@@ -63,11 +65,10 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   static <InputT> StageResult apply(PCollection<InputT> input, RecordParsingFn<InputT> fn) {
     PCollectionTuple parsed =
         input.apply(
-            "ParseRecords",
-            ParDo.of(fn).withOutputTags(fn.rows, TupleTagList.of(fn.failures).and(fn.warnings)));
-    parsed.get(fn.rows).setCoder(CompactRowCoder.of(fn.outputSchema));
-    parsed.get(fn.warnings).setCoder(StringUtf8Coder.of());
-    return StageResult.in(parsed, fn.rows, fn.failures, fn.warnings);
+            "ParseRecords", ParDo.of(fn).withOutputTags(fn.rows, TupleTagList.of(fn.notes)));
+    PCollection<Row> rows = parsed.get(fn.rows).setCoder(CompactRowCoder.of(fn.outputSchema));
+    PCollection<RecordNote> notes = parsed.get(fn.notes).setCoder(new RecordNote.Coder());
+    return RecordNotes.split(rows, notes);
   }
 
   Schema schema() {
@@ -87,31 +88,49 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   public void startBundle() {
     parsed = 0;
     failed = 0;
+    tallies = new HashMap<>();
   }
 
-  /** Counters are added once a bundle rather than once a record. */
+  /**
+   * Counters, record counts and warning counts leave once a bundle, per window, rather than once
+   * a record.
+   */
   @FinishBundle
-  public void finishBundle() {
+  public void finishBundle(FinishBundleContext context) {
     parsedCounter.inc(parsed);
     failedCounter.inc(failed);
+    for (Map.Entry<BoundedWindow, BundleTally> entry : tallies.entrySet()) {
+      BoundedWindow window = entry.getKey();
+      BundleTally tally = entry.getValue();
+      context.output(notes, RecordNote.records(tally.records), window.maxTimestamp(), window);
+      for (Map.Entry<String, Long> warning : tally.warnings.entrySet()) {
+        context.output(
+            notes,
+            RecordNote.warnings(warning.getKey(), warning.getValue()),
+            window.maxTimestamp(),
+            window);
+      }
+    }
   }
 
-  void emit(ParseOutcome outcome, MultiOutputReceiver out) {
+  void emit(ParseOutcome outcome, BoundedWindow window, MultiOutputReceiver out) {
+    BundleTally tally = tallies.computeIfAbsent(window, w -> new BundleTally());
+    tally.records++;
     if (outcome.values() == null) {
       failed++;
-      out.get(failures).output(outcome.failure());
+      out.get(notes).output(RecordNote.of(outcome.failure()));
       return;
     }
-    StepFailure stopped = compiled.run(outcome.values(), out.get(warnings)::output);
+    StepFailure stopped = compiled.run(outcome.values(), tally::warn);
     if (stopped != null) {
       failed++;
-      out.get(failures)
-          .output(
+      out.get(notes)
+          .output(RecordNote.of(
               Failure.builder(stopped.stage(), product)
                   .setViolations(stopped.violations())
                   .setSource(outcome.position())
                   .setRawPayload(outcome.raw())
-                  .build());
+                  .build()));
       return;
     }
     parsed++;
@@ -123,5 +142,15 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
     // The values come from our own parsers and steps, typed for the schema: attaching them skips
     // Row.Builder's per-value checks, which runners with encodability checks repeat anyway.
     out.get(rows).output(Row.withSchema(outputSchema).attachValues(Arrays.asList(values)));
+  }
+
+  /** What one bundle read in one window. */
+  private static final class BundleTally {
+    long records;
+    final Map<String, Long> warnings = new HashMap<>();
+
+    void warn(String ruleId) {
+      warnings.merge(ruleId, 1L, Long::sum);
+    }
   }
 }
