@@ -1,5 +1,10 @@
 package org.datamesh.examples.contract;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -20,6 +25,9 @@ import org.datamesh.examples.cli.UsageException;
  * message}, never a stack trace.
  */
 final class ContractFile {
+
+  /** Files larger than this are left to the loader, which refuses them without reading. */
+  private static final long TEXT_CHECK_LIMIT = 4L * 1024 * 1024;
 
   private final Path file;
 
@@ -48,7 +56,35 @@ final class ContractFile {
     if (!Files.isReadable(file)) {
       throw new UsageException("cannot read the contract " + file + " (permission denied)");
     }
+    checkText(file);
     return new ContractFile(file);
+  }
+
+  /**
+   * Refuses a file that is not UTF-8 text (an image, a jar given by mistake) in plain words: the
+   * YAML parser's own message would name a Java exception and quote the bytes it choked on.
+   */
+  private static void checkText(Path file) throws UsageException {
+    try {
+      if (Files.size(file) > TEXT_CHECK_LIMIT) {
+        return; // the loader refuses an oversized contract by its size, unread
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      for (byte b : bytes) {
+        if (b == 0) {
+          throw new CharacterCodingException();
+        }
+      }
+    } catch (CharacterCodingException e) {
+      throw new UsageException("the contract " + file + " is not UTF-8 text (a binary file?)");
+    } catch (IOException e) {
+      throw new UsageException("cannot read the contract " + file + " (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   Path path() {
