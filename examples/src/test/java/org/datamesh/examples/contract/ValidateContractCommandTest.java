@@ -10,13 +10,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.datamesh.examples.cli.DatameshCli;
 import org.datamesh.examples.cli.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,26 +22,8 @@ class ValidateContractCommandTest {
 
   @TempDir Path dir;
 
-  record Outcome(int status, String out, String err) {
-    List<String> outLines() {
-      return out.lines().toList();
-    }
-
-    List<String> errLines() {
-      return err.lines().toList();
-    }
-  }
-
-  static Outcome run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        DatameshCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    Outcome outcome =
-        new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliOutcome run(String... args) {
+    CliOutcome outcome = CliOutcome.run(args);
     assertThat(
         "no stack trace, whatever happened",
         outcome.out() + outcome.err(),
@@ -56,7 +34,7 @@ class ValidateContractCommandTest {
   @Test
   void theOrdersContractIsValidAndSummarized() throws Exception {
     Path contract = OrdersContract.write(dir, "sales-orders.odcs.yaml");
-    Outcome outcome = run("validate-contract", "--contract=" + contract);
+    CliOutcome outcome = run("validate-contract", "--contract=" + contract);
 
     assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
     assertThat(outcome.err(), equalTo(""));
@@ -107,7 +85,7 @@ class ValidateContractCommandTest {
                 + "    quality:\n"
                 + "      - metric: rowCount\n"
                 + "        mustBeGreaterThan: 100\n");
-    Outcome outcome =
+    CliOutcome outcome =
         run("validate-contract", "--contract=" + OrdersContract.write(dir, "more.yaml", yaml));
 
     assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
@@ -127,7 +105,7 @@ class ValidateContractCommandTest {
   void aBrokenContractListsEveryProblemByPath() throws Exception {
     String yaml = OrdersContract.replacing(OrdersContract.text(), "domain: sales\n", "");
     yaml = OrdersContract.replacing(yaml, "logicalType: integer", "logicalType: integr");
-    Outcome outcome =
+    CliOutcome outcome =
         run("validate-contract", "--contract=" + OrdersContract.write(dir, "broken.yaml", yaml));
 
     assertThat(outcome.status(), is(ExitCode.USAGE));
@@ -148,7 +126,7 @@ class ValidateContractCommandTest {
         OrdersContract.replacing(
             OrdersContract.text(), "            value: trim\n      - name: customer_id",
             "            value: squeeze\n      - name: customer_id");
-    Outcome outcome =
+    CliOutcome outcome =
         run("validate-contract", "--contract=" + OrdersContract.write(dir, "squeeze.yaml", yaml));
 
     assertThat(outcome.status(), is(ExitCode.USAGE));
@@ -165,7 +143,7 @@ class ValidateContractCommandTest {
   @Test
   void aMissingFileIsOneLine() {
     Path missing = dir.resolve("nowhere.yaml");
-    Outcome outcome = run("validate-contract", "--contract=" + missing);
+    CliOutcome outcome = run("validate-contract", "--contract=" + missing);
     assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(
         outcome.errLines(),
@@ -194,14 +172,14 @@ class ValidateContractCommandTest {
                 "datamesh validate-contract: the contract " + binary
                     + " is not UTF-8 text (a binary file?)")));
 
-    Outcome none = run("validate-contract");
+    CliOutcome none = run("validate-contract");
     assertThat(none.status(), is(ExitCode.USAGE));
     assertThat(none.err(), containsString("--contract is required"));
   }
 
   @Test
   void helpNamesTheOption() {
-    Outcome outcome = run("validate-contract", "--help");
+    CliOutcome outcome = run("validate-contract", "--help");
     assertThat(outcome.status(), is(ExitCode.OK));
     assertThat(outcome.out(), allOf(containsString("--contract=FILE"), not(containsString("--runner"))));
   }
