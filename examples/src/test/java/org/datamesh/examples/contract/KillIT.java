@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -90,15 +89,9 @@ class KillIT {
     Manifest current = Manifest.read(productDir);
     assertThat("the previous run stays committed", current.runId(), equalTo(expected.runId()));
     assertThat(current, equalTo(expected));
-    List<String> listed = new ArrayList<>(current.files());
-    listed.addAll(current.quarantineFiles());
-    for (String file : listed) {
-      assertThat(file, Files.isRegularFile(productDir.resolve(file)), is(true));
-      assertThat(
-          "no temporary file is published",
-          file,
-          allOf(startsWith("runs/"), not(containsString("/.")), not(containsString("temp"))));
-    }
+    assertListedFilesArePublished(current.files(), "runs/" + current.runId() + "/");
+    assertListedFilesArePublished(
+        current.quarantineFiles(), "quarantine/" + current.runId() + "/");
     List<Map<String, Object>> rows =
         DuckDb.query(
             "SELECT count(*) AS n FROM " + DuckDb.parquet(productDir, current.files()));
@@ -107,6 +100,17 @@ class KillIT {
         DuckDb.query(
             "SELECT count(*) AS n FROM " + DuckDb.parquet(productDir, current.quarantineFiles()));
     assertThat(quarantined.get(0).get("n"), equalTo(expected.counts().quarantined()));
+  }
+
+  /** Each file exists, in its run's folder, and is no writer's temporary file. */
+  private void assertListedFilesArePublished(List<String> files, String runFolder) {
+    for (String file : files) {
+      assertThat(file, Files.isRegularFile(productDir.resolve(file)), is(true));
+      assertThat(
+          "no temporary file is published",
+          file,
+          allOf(startsWith(runFolder), not(containsString("/.")), not(containsString("temp"))));
+    }
   }
 
   private void runToTheEnd(Path input) throws Exception {
