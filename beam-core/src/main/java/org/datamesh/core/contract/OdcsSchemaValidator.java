@@ -53,6 +53,7 @@ final class OdcsSchemaValidator {
     List<String> unevaluated = new ArrayList<>();
     List<ContractProblem> alternatives = new ArrayList<>();
     List<String> ambiguous = ambiguousAlternatives(messages);
+    java.util.Map<String, List<String>> oneOfMissing = new java.util.TreeMap<>();
     for (ValidationMessage message : messages) {
       String type = message.getType();
       if (ambiguous.contains(message.getSchemaPath())) {
@@ -78,6 +79,15 @@ final class OdcsSchemaValidator {
           }
         }
       } else if ("required".equals(type) && arguments != null && arguments.length > 0) {
+        String schemaPath = message.getSchemaPath() == null ? "" : message.getSchemaPath();
+        int oneOf = schemaPath.lastIndexOf("/oneOf/");
+        if (oneOf >= 0) {
+          // One key of several alternatives is missing: say so once, not once per alternative.
+          oneOfMissing
+              .computeIfAbsent(path + "\n" + schemaPath.substring(0, oneOf), k -> new ArrayList<>())
+              .add(arguments[0]);
+          continue;
+        }
         String missing = YamlPaths.key(path, arguments[0]);
         specific.add(problem(problems, missing, "required by " + ODCS + " but missing"));
       } else if ("additionalProperties".equals(type) && arguments != null && arguments.length > 0) {
@@ -88,6 +98,14 @@ final class OdcsSchemaValidator {
       } else {
         specific.add(problem(problems, path, text(message)));
       }
+    }
+    for (java.util.Map.Entry<String, List<String>> group : oneOfMissing.entrySet()) {
+      String path = group.getKey().substring(0, group.getKey().indexOf("\n"));
+      List<String> keys = group.getValue().stream().distinct().sorted().toList();
+      specific.add(
+          keys.size() == 1
+              ? problem(problems, YamlPaths.key(path, keys.get(0)), "required by " + ODCS + " but missing")
+              : problem(problems, path, "needs one of " + String.join(", ", keys) + " (" + ODCS + ")"));
     }
     for (ContractProblem alternative : alternatives) {
       if (specific.stream().noneMatch(p -> within(p.path(), alternative.path()))) {

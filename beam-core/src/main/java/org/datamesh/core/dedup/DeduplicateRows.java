@@ -6,26 +6,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.SchemaCoder;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.coders.CompactRowCoder;
 
 /**
  * Keeps one row per key, the latest, and sets the others aside as duplicates (counted by
@@ -103,19 +102,13 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
         throw new IllegalArgumentException(orderingField + " cannot order rows: it is " + type);
       }
     }
-    TupleTag<KV<Integer, Row>> keyed = new TupleTag<>() {};
-    TupleTag<Row> unkeyed = new TupleTag<>() {};
-    PCollectionTuple split =
-        rows.apply(
-            "ShardByKey",
-            ParDo.of(new ShardFn(keyFields, shards, keyed, unkeyed))
-                .withOutputTags(keyed, TupleTagList.of(unkeyed)));
+    // Rows cross the shuffle here, so they get the compact coder rather than RowCoder.
+    SchemaCoder<Row> rowCoder = CompactRowCoder.of(schema);
     TupleTag<Row> unique = new TupleTag<>() {};
     TupleTag<Row> duplicates = new TupleTag<>() {};
     PCollectionTuple picked =
-        split
-            .get(keyed)
-            .setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(schema)))
+        rows.apply("ShardByKey", ParDo.of(new ShardFn(keyFields, shards)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), rowCoder))
             .apply("GroupShards", GroupByKey.create())
             .apply(
                 "KeepLatest",
@@ -123,14 +116,10 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
                         new KeepLatestFn(
                             keyFields, new LatestFirst(orderingField), unique, duplicates))
                     .withOutputTags(unique, TupleTagList.of(duplicates)));
-    PCollection<Row> kept =
-        PCollectionList.of(picked.get(unique).setRowSchema(schema))
-            .and(split.get(unkeyed).setRowSchema(schema))
-            .apply("AllKept", Flatten.pCollections())
-            .setRowSchema(schema);
+    PCollection<Row> kept = picked.get(unique).setCoder(rowCoder);
     return DeduplicationResult.in(
         PCollectionTuple.of(unique, kept)
-            .and(duplicates, picked.get(duplicates).setRowSchema(schema)),
+            .and(duplicates, picked.get(duplicates).setCoder(rowCoder)),
         unique,
         duplicates);
   }
@@ -178,37 +167,30 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
     return indices;
   }
 
-  /** Sends each row to the shard of its key; rows with a null key part go straight through. */
+  /**
+   * Sends each row to the shard of its key. Rows with a null key part go to a shard too (spread by
+   * their content) and are passed through there: one output, so runners such as Flink can chain
+   * this step to the next instead of copying every row to a second consumer.
+   */
   private static final class ShardFn extends DoFn<Row, KV<Integer, Row>> {
     private final List<String> keyFields;
     private final int shards;
-    private final TupleTag<KV<Integer, Row>> keyed;
-    private final TupleTag<Row> unkeyed;
     private transient int[] keyIndices;
 
-    ShardFn(
-        List<String> keyFields,
-        int shards,
-        TupleTag<KV<Integer, Row>> keyed,
-        TupleTag<Row> unkeyed) {
+    ShardFn(List<String> keyFields, int shards) {
       this.keyFields = keyFields;
       this.shards = shards;
-      this.keyed = keyed;
-      this.unkeyed = unkeyed;
     }
 
     @ProcessElement
-    public void process(@Element Row row, MultiOutputReceiver out) {
+    public void process(@Element Row row, OutputReceiver<KV<Integer, Row>> out) {
       if (keyIndices == null) {
         keyIndices = indicesOf(row.getSchema(), keyFields);
       }
       Object key = keyOf(row, keyIndices);
-      if (key == null) {
-        out.get(unkeyed).output(row);
-        return;
-      }
       // String and List hash codes are defined by their content, so every worker agrees.
-      out.get(keyed).output(KV.of(Math.floorMod(key.hashCode(), shards), row));
+      int hash = key == null ? row.hashCode() : key.hashCode();
+      out.output(KV.of(Math.floorMod(hash, shards), row));
     }
   }
 
@@ -238,6 +220,10 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
           keyIndices = indicesOf(row.getSchema(), keyFields);
         }
         Object key = keyOf(row, keyIndices);
+        if (key == null) {
+          out.get(unique).output(row);
+          continue;
+        }
         Row kept = latest.putIfAbsent(key, row);
         if (kept == null) {
           continue;

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.datamesh.core.StageResult;
+import org.datamesh.core.coders.CompactRowCoder;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.record.RecordPath;
@@ -64,7 +65,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
         input.apply(
             "ParseRecords",
             ParDo.of(fn).withOutputTags(fn.rows, TupleTagList.of(fn.failures).and(fn.warnings)));
-    parsed.get(fn.rows).setRowSchema(fn.outputSchema);
+    parsed.get(fn.rows).setCoder(CompactRowCoder.of(fn.outputSchema));
     parsed.get(fn.warnings).setCoder(StringUtf8Coder.of());
     return StageResult.in(parsed, fn.rows, fn.failures, fn.warnings);
   }

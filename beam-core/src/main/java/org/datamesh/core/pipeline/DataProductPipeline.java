@@ -1,11 +1,20 @@
 package org.datamesh.core.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.datamesh.core.evolution.BreakingChangeException;
+import org.datamesh.core.evolution.EvolutionReport;
+import org.datamesh.core.evolution.SchemaEvolution;
+import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.product.RunId;
+import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.PublishDataProduct;
 
 /**
@@ -23,6 +32,11 @@ import org.datamesh.core.publish.PublishDataProduct;
  *
  * <p>Compressed input ({@code .gz}, {@code .bz2}, ...) is read transparently. Returns the committed
  * manifest's location, once the run has published.
+ *
+ * <p>When the product is already published there, its new schema is compared with the published
+ * one while the pipeline is built ({@link SchemaEvolution}); a breaking change without a greater
+ * major version throws {@link BreakingChangeException}, listing each breaking change, before
+ * anything runs. The spec's partition keys and retention go to {@link PublishDataProduct}.
  */
 public final class DataProductPipeline extends PTransform<PBegin, PCollection<String>> {
 
@@ -66,6 +80,15 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     if (inputPattern.isEmpty() || outputRoot.isEmpty()) {
       throw new IllegalStateException("say where to read and publish with from(...) and to(...)");
     }
+    checkEvolution();
+    PublishDataProduct publish =
+        PublishDataProduct.of(spec.product())
+            .to(outputRoot)
+            .withRunId(runId)
+            .withPartitionKeys(spec.partitionKeys());
+    if (spec.retention() != null) {
+      publish = publish.withRetention(spec.retention());
+    }
     return begin
         .apply(
             "MatchInput",
@@ -75,8 +98,44 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
             "Build",
             BuildProduct.of(spec)
                 .withDeduplicationShards(DeduplicationShards.forPattern(inputPattern)))
-        .apply(
-            "Publish", PublishDataProduct.of(spec.product()).to(outputRoot).withRunId(runId));
+        .apply("Publish", publish);
+  }
+
+  /**
+   * Refuses, while the pipeline is being built, a schema that would break consumers of the
+   * published version without a new major version: checked here, before any transform is
+   * applied, so a refused run writes nothing.
+   */
+  private void checkEvolution() {
+    Optional<Manifest> published;
+    try {
+      published =
+          Manifest.readIfPresent(PublishDataProduct.productDirectory(outputRoot, spec.product()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          spec.product().id() + ": the published manifest could not be read to check the new"
+              + " schema against it", e);
+    }
+    if (published.isEmpty()) {
+      return;
+    }
+    Schema schema = spec.outputSchema();
+    if (schema.hasField(SourceField.NAME)) {
+      schema = withoutSource(schema);
+    }
+    EvolutionReport report =
+        SchemaEvolution.from(published.get()).to(schema, spec.product().version());
+    if (!report.allowed()) {
+      throw new BreakingChangeException(spec.product().id(), report);
+    }
+  }
+
+  private static Schema withoutSource(Schema schema) {
+    Schema.Builder builder = Schema.builder();
+    schema.getFields().stream()
+        .filter(f -> !f.getName().equals(SourceField.NAME))
+        .forEach(builder::addField);
+    return builder.build();
   }
 
   @Override
@@ -86,6 +145,13 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
         .add(DisplayData.item("product", spec.product().id()).withLabel("Product"))
         .add(DisplayData.item("input", inputPattern).withLabel("Input files"))
         .add(DisplayData.item("outputRoot", outputRoot).withLabel("Output root"))
-        .add(DisplayData.item("runId", runId).withLabel("Run id"));
+        .add(DisplayData.item("runId", runId).withLabel("Run id"))
+        .add(
+            DisplayData.item("partitionKeys", String.join(",", spec.partitionKeys()))
+                .withLabel("Partition keys"))
+        .addIfNotNull(
+            DisplayData.item(
+                    "retention", spec.retention() == null ? null : spec.retention().toString())
+                .withLabel("Retention of unreferenced runs"));
   }
 }

@@ -1,6 +1,7 @@
 package org.datamesh.core.pipeline;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
@@ -33,38 +34,46 @@ public final class ProductSpec implements Serializable {
   private final RecordPath path;
   private final List<String> key;
   private final @Nullable String latestBy;
+  private final Publication publication;
+
+  /** How the rows are laid out and kept once published. */
+  private record Publication(List<String> partitionKeys, @Nullable Duration retention)
+      implements Serializable {}
 
   private ProductSpec(
       DataProduct product,
       @Nullable RecordFormat format,
       RecordPath path,
       List<String> key,
-      @Nullable String latestBy) {
+      @Nullable String latestBy,
+      Publication publication) {
     this.product = product;
     this.format = format;
     this.path = path;
     this.key = List.copyOf(key);
     this.latestBy = latestBy;
+    this.publication = publication;
   }
 
   /** A product with no input format yet, no record steps and no key. */
   public static ProductSpec of(DataProduct product) {
-    return new ProductSpec(product, null, RecordPath.empty(), List.of(), null);
+    return new ProductSpec(
+        product, null, RecordPath.empty(), List.of(), null, new Publication(List.of(), null));
   }
 
   /** Returns a spec like this one but reading input laid out as {@code format}. */
   public ProductSpec readingFrom(RecordFormat format) {
-    return new ProductSpec(product, format, path, key, latestBy);
+    return new ProductSpec(product, format, path, key, latestBy, publication);
   }
 
   /** Returns a spec like this one with {@code steps} added to the end of its record path. */
   public ProductSpec through(RecordStep... steps) {
-    return new ProductSpec(product, format, path.then(RecordPath.of(steps)), key, latestBy);
+    return new ProductSpec(product, format, path.then(RecordPath.of(steps)), key, latestBy, publication);
   }
 
   /** Returns a spec like this one with {@code path} added to the end of its record path. */
   public ProductSpec through(RecordPath path) {
-    return new ProductSpec(product, format, this.path.then(path), key, latestBy);
+    return new ProductSpec(product, format, this.path.then(path), key, latestBy, publication);
   }
 
   /**
@@ -72,12 +81,34 @@ public final class ProductSpec implements Serializable {
    * key); without a key nothing is deduplicated.
    */
   public ProductSpec deduplicatedBy(String... fields) {
-    return new ProductSpec(product, format, path, Arrays.asList(fields), latestBy);
+    return new ProductSpec(product, format, path, Arrays.asList(fields), latestBy, publication);
   }
 
   /** Returns a spec like this one but keeping, of records sharing a key, the greatest {@code field}. */
   public ProductSpec keepingLatestBy(String field) {
-    return new ProductSpec(product, format, path, key, field);
+    return new ProductSpec(product, format, path, key, field, publication);
+  }
+
+  /**
+   * Returns a spec like this one but publishing into Hive-style partition folders by {@code
+   * fields}, outermost first (a contract's {@code partitionKeys()}); see {@code
+   * PublishDataProduct.withPartitionKeys}.
+   */
+  public ProductSpec partitionedBy(List<String> fields) {
+    return new ProductSpec(
+        product, format, path, key, latestBy,
+        new Publication(List.copyOf(fields), publication.retention()));
+  }
+
+  /**
+   * Returns a spec like this one but removing, after each commit, runs no manifest references that
+   * started longer than {@code retention} ago (a contract's {@code serviceLevels().retention()});
+   * see {@code PublishDataProduct.withRetention}.
+   */
+  public ProductSpec retainingRunsFor(Duration retention) {
+    return new ProductSpec(
+        product, format, path, key, latestBy,
+        new Publication(publication.partitionKeys(), retention));
   }
 
   public DataProduct product() {
@@ -104,6 +135,16 @@ public final class ProductSpec implements Serializable {
 
   public @Nullable String latestBy() {
     return latestBy;
+  }
+
+  /** The partition keys of the published data, outermost first; empty when not partitioned. */
+  public List<String> partitionKeys() {
+    return publication.partitionKeys();
+  }
+
+  /** How long runs no manifest references are kept; null keeps them all. */
+  public @Nullable Duration retention() {
+    return publication.retention();
   }
 
   /** The schema of the published rows, checking that every step applies. */

@@ -2,6 +2,7 @@ package org.datamesh.core.publish;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a run's manifest once its files are complete (they arrive as side inputs, which a runner
  * provides only after the writes have finished), checking first that every record is accounted
- * for.
+ * for; then, with a retention, removes the folders of old runs the manifest no longer references.
  */
 final class CommitManifestFn extends DoFn<Long, String> {
 
@@ -55,18 +57,21 @@ final class CommitManifestFn extends DoFn<Long, String> {
   private final String productDirectory;
   private final List<Manifest.Column> columns;
   private final Views views;
+  private final @Nullable Duration retention;
 
   CommitManifestFn(
       DataProduct product,
       String runId,
       String productDirectory,
       List<Manifest.Column> columns,
-      Views views) {
+      Views views,
+      @Nullable Duration retention) {
     this.product = product;
     this.runId = runId;
     this.productDirectory = productDirectory;
     this.columns = columns;
     this.views = views;
+    this.retention = retention;
   }
 
   @ProcessElement
@@ -122,7 +127,27 @@ final class CommitManifestFn extends DoFn<Long, String> {
         counts.published(),
         counts.quarantined(),
         counts.deduplicated());
+    if (retention != null) {
+      removeOldRuns(manifest);
+    }
     context.output(target.toString());
+  }
+
+  /**
+   * Runs only once the new manifest is in force, so no reader can be sent to a removed file by the
+   * manifest. A failure here does not undo the commit: it is logged, and the next run sweeps again.
+   */
+  private void removeOldRuns(Manifest manifest) {
+    try {
+      List<String> removed =
+          RunRetention.sweep(
+              FileSystems.matchNewResource(productDirectory, true), manifest, retention, Instant.now());
+      if (!removed.isEmpty()) {
+        LOG.info("Removed {} folders of runs older than {}: {}", removed.size(), retention, removed);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not remove old runs of {} after committing run {}", product.id(), runId, e);
+    }
   }
 
   /** File names relative to the product's folder, sorted so manifests compare cleanly. */

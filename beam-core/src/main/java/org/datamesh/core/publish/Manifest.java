@@ -9,9 +9,13 @@ import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * A data product's {@code _manifest.json}: which run is committed, which files hold its rows and
@@ -88,6 +92,26 @@ public record Manifest(
   /** Reads the manifest of the product in the local folder {@code productDirectory}. */
   public static Manifest read(java.nio.file.Path productDirectory) throws IOException {
     return JSON.readValue(productDirectory.resolve(FILE_NAME).toFile(), Manifest.class);
+  }
+
+  /**
+   * Reads the manifest of the product in {@code productDirectory}, or returns empty when nothing
+   * has been published there yet.
+   */
+  public static Optional<Manifest> readIfPresent(ResourceId productDirectory) throws IOException {
+    ResourceId file =
+        productDirectory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    MatchResult match = FileSystems.match(file.toString(), EmptyMatchTreatment.ALLOW);
+    if (match.status() == MatchResult.Status.NOT_FOUND
+        || (match.status() == MatchResult.Status.OK && match.metadata().isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(read(productDirectory));
+  }
+
+  /** The manifest's description of rows of {@code schema}: names, SQL type names, nullability. */
+  public static List<Column> columnsOf(Schema schema) {
+    return ManifestColumns.of(schema);
   }
 
   byte[] toJson() {

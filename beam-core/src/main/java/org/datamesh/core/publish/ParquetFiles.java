@@ -5,6 +5,8 @@ import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
@@ -17,6 +19,8 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.Contextful;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.Row;
@@ -24,34 +28,54 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes rows as Snappy-compressed Parquet files ({@code part-SSSSS-of-NNNNN.parquet}) into one
- * folder and returns the full names of the files written, once they are complete.
+ * folder, or into its Hive-style partition folders ({@code country=DE/part-...}), and returns the
+ * full names of the files written, once they are complete.
+ *
+ * <p>Partition columns stay inside the files too: each file is then whole on its own (a reader
+ * going by the manifest's file list, without Hive partitioning, still gets every column with its
+ * exact type, and nulls as nulls), and DuckDB's {@code hive_partitioning} reads such files without
+ * a duplicate column, taking the value from the folder.
  *
  * <p>There is always at least one file: with no rows, an empty file that carries the schema, so a
- * consumer reading the folder's files gets an empty table of the right columns, not an error.
+ * consumer reading the folder's files gets an empty table of the right columns, not an error. It
+ * sits directly in the folder, as an empty run has no partition.
  */
 final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String>> {
 
   private final String directory;
   private final String recordName;
+  private final List<String> partitionKeys;
 
   ParquetFiles(String directory, String recordName) {
+    this(directory, recordName, List.of());
+  }
+
+  ParquetFiles(String directory, String recordName, List<String> partitionKeys) {
     this.directory = directory;
     this.recordName = recordName;
+    this.partitionKeys = List.copyOf(partitionKeys);
   }
 
   @Override
   public PCollection<String> expand(PCollection<Row> rows) {
     Schema schema = rows.getSchema();
     org.apache.avro.Schema avroSchema = AvroRows.schemaOf(schema, recordName);
-    return rows.apply("ToAvro", ParDo.of(new ToAvroFn(avroSchema.toString())))
-        .setCoder(AvroCoder.of(avroSchema))
+    HivePartitions partitions = HivePartitions.of(schema, partitionKeys);
+    return rows.apply("ToAvro", ParDo.of(new ToAvroFn(avroSchema.toString(), partitions)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(avroSchema)))
         .apply(
             "WriteParquet",
-            FileIO.<GenericRecord>write()
-                .via(ParquetIO.sink(avroSchema).withCompressionCodec(CompressionCodecName.SNAPPY))
+            FileIO.<String, KV<String, GenericRecord>>writeDynamic()
+                .by(KV::getKey)
+                .withDestinationCoder(StringUtf8Coder.of())
+                .via(
+                    Contextful.fn(KV::getValue),
+                    ParquetIO.sink(avroSchema).withCompressionCodec(CompressionCodecName.SNAPPY))
                 .to(directory)
-                .withPrefix("part")
-                .withSuffix(".parquet"))
+                .withNaming(
+                    folder ->
+                        FileIO.Write.defaultNaming(
+                            folder.isEmpty() ? "part" : folder + "/part", ".parquet")))
         .getPerDestinationOutputFilenames()
         .apply("FileNames", Values.create())
         .apply("AllFileNames", Combine.globally(new ToListFn()))
@@ -117,13 +141,18 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
     }
   }
 
-  /** Holds the Avro schema as JSON: the parsed form is rebuilt once per worker. */
-  private static final class ToAvroFn extends DoFn<Row, GenericRecord> {
+  /**
+   * Each row as an Avro record keyed by its partition folder ("" when unpartitioned). Holds the
+   * Avro schema as JSON: the parsed form is rebuilt once per worker.
+   */
+  private static final class ToAvroFn extends DoFn<Row, KV<String, GenericRecord>> {
     private final String avroSchemaJson;
+    private final HivePartitions partitions;
     private transient org.apache.avro.Schema avroSchema;
 
-    ToAvroFn(String avroSchemaJson) {
+    ToAvroFn(String avroSchemaJson, HivePartitions partitions) {
       this.avroSchemaJson = avroSchemaJson;
+      this.partitions = partitions;
     }
 
     @Setup
@@ -132,8 +161,8 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
     }
 
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<GenericRecord> out) {
-      out.output(AvroRows.toRecord(row, avroSchema));
+    public void process(@Element Row row, OutputReceiver<KV<String, GenericRecord>> out) {
+      out.output(KV.of(partitions.folderOf(row), AvroRows.toRecord(row, avroSchema)));
     }
   }
 }

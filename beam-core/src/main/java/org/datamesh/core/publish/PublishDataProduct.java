@@ -1,5 +1,7 @@
 package org.datamesh.core.publish;
 
+import com.google.auto.value.AutoValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -23,6 +25,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.FailureRows;
 import org.datamesh.core.failure.SourceField;
@@ -48,24 +51,56 @@ import org.datamesh.core.product.RunId;
  * in force, so a bug that loses records cannot publish a product that looks whole. A run that
  * fails for any other reason also leaves the previous manifest in force.
  *
+ * <p>Optionally the data files go into Hive-style partition folders ({@link #withPartitionKeys}),
+ * and runs no manifest references are removed once older than a retention ({@link
+ * #withRetention}).
+ *
  * <p>The {@link SourceField} rows may carry is not published. Returns the location of the
  * committed manifest, a single element.
  */
-public final class PublishDataProduct extends PTransform<ProductRecords, PCollection<String>> {
+@AutoValue
+public abstract class PublishDataProduct
+    extends PTransform<ProductRecords, PCollection<String>> {
 
-  private final DataProduct product;
-  private final String outputRoot;
-  private final String runId;
+  abstract DataProduct product();
 
-  private PublishDataProduct(DataProduct product, String outputRoot, String runId) {
-    this.product = product;
-    this.outputRoot = outputRoot;
-    this.runId = runId;
+  abstract String outputRoot();
+
+  /** The id of the run this transform publishes. */
+  public abstract String runId();
+
+  /** The partition keys, outermost folder first; empty when the data is not partitioned. */
+  public abstract List<String> partitionKeys();
+
+  /** How long unreferenced runs are kept; null keeps every run. */
+  public abstract @Nullable Duration retention();
+
+  abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setProduct(DataProduct product);
+
+    abstract Builder setOutputRoot(String outputRoot);
+
+    abstract Builder setRunId(String runId);
+
+    abstract Builder setPartitionKeys(List<String> keys);
+
+    abstract Builder setRetention(@Nullable Duration retention);
+
+    abstract PublishDataProduct build();
   }
 
   /** Publishes {@code product}; name where with {@link #to}. The run id is generated. */
   public static PublishDataProduct of(DataProduct product) {
-    return new PublishDataProduct(product, "", RunId.generate());
+    return new AutoValue_PublishDataProduct.Builder()
+        .setProduct(product)
+        .setOutputRoot("")
+        .setRunId(RunId.generate())
+        .setPartitionKeys(List.of())
+        .setRetention(null)
+        .build();
   }
 
   /**
@@ -73,7 +108,7 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
    * (any Beam file system path), in {@code <outputRoot>/<domain>/<name>/}.
    */
   public PublishDataProduct to(String outputRoot) {
-    return new PublishDataProduct(product, outputRoot, runId);
+    return toBuilder().setOutputRoot(outputRoot).build();
   }
 
   /** Returns a {@link PublishDataProduct} like this one but with the given run id. */
@@ -81,15 +116,51 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
     if (runId == null || !runId.matches("[A-Za-z0-9_.-]+")) {
       throw new IllegalArgumentException("a run id is letters, digits, '_', '.' or '-'");
     }
-    return new PublishDataProduct(product, outputRoot, runId);
+    return toBuilder().setRunId(runId).build();
   }
 
-  public String runId() {
-    return runId;
+  /**
+   * Returns a {@link PublishDataProduct} like this one but writing the data files into Hive-style
+   * partition folders, one level per key in the order given.
+   *
+   * <pre>{@code
+   * PublishDataProduct.of(orders).to("/data/products").withPartitionKeys(List.of("country", "day"));
+   * // -> runs/<run-id>/country=DE/day=2024-03-05/part-00000-of-00001.parquet
+   * }</pre>
+   *
+   * <p>Keys must be published fields of text, integer, boolean, decimal, date or timestamp type
+   * (checked when the pipeline is built). The columns stay in the files as well. Values are
+   * escaped as Hive escapes them ({@code a/b} becomes {@code a%2Fb}); null and empty values go to
+   * {@code __HIVE_DEFAULT_PARTITION__}. An empty list means no partitions.
+   */
+  public PublishDataProduct withPartitionKeys(List<String> keys) {
+    return toBuilder().setPartitionKeys(List.copyOf(keys)).build();
+  }
+
+  /**
+   * Returns a {@link PublishDataProduct} like this one but, after each successful commit, removing
+   * the folders of runs ({@code runs/}, {@code quarantine/}, {@code quality/}) that the new manifest
+   * does not reference and that started longer than {@code retention} ago. The committed run is
+   * never removed.
+   *
+   * <pre>{@code
+   * PublishDataProduct.of(orders).to("/data/products").withRetention(Duration.ofDays(30));
+   * }</pre>
+   */
+  public PublishDataProduct withRetention(Duration retention) {
+    if (retention == null || retention.isNegative()) {
+      throw new IllegalArgumentException("a retention is a duration of zero or more");
+    }
+    return toBuilder().setRetention(retention).build();
   }
 
   /** The folder the product is published in. */
   public ResourceId productDirectory() {
+    return productDirectory(outputRoot(), product());
+  }
+
+  /** The folder {@code product} is published in under {@code outputRoot}. */
+  public static ResourceId productDirectory(String outputRoot, DataProduct product) {
     if (outputRoot.isEmpty()) {
       throw new IllegalStateException("say where to publish with PublishDataProduct.to(...)");
     }
@@ -109,7 +180,7 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
       publishedRows = publishedRows.apply("DropSourceField", DropFields.fields(SourceField.NAME));
     }
     PCollection<String> dataFiles =
-        publishedRows.apply("WriteRows", new ParquetFiles(dataDir, product.name()));
+        publishedRows.apply("WriteRows", new ParquetFiles(dataDir, product().name(), partitionKeys()));
     PCollection<String> quarantineFiles =
         records
             .quarantined()
@@ -164,11 +235,12 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
             warningsByRule);
     CommitManifestFn commit =
         new CommitManifestFn(
-            product,
-            runId,
+            product(),
+            runId(),
             productDir.toString(),
             ManifestColumns.of(publishedRows.getSchema()),
-            views);
+            views,
+            retention());
     return records
         .inputCount()
         .apply("CommitManifest", ParDo.of(commit).withSideInputs(views.all()));
@@ -177,7 +249,7 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
   private String runFolder(ResourceId productDir, String kind) {
     return productDir
         .resolve(kind, StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(runId, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(runId(), StandardResolveOptions.RESOLVE_DIRECTORY)
         .toString();
   }
 
@@ -185,9 +257,16 @@ public final class PublishDataProduct extends PTransform<ProductRecords, PCollec
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
     builder
-        .add(DisplayData.item("product", product.id()).withLabel("Product"))
-        .add(DisplayData.item("version", product.version()).withLabel("Contract version"))
-        .add(DisplayData.item("outputRoot", outputRoot).withLabel("Output root"))
-        .add(DisplayData.item("runId", runId).withLabel("Run id"));
+        .add(DisplayData.item("product", product().id()).withLabel("Product"))
+        .add(DisplayData.item("version", product().version()).withLabel("Contract version"))
+        .add(DisplayData.item("outputRoot", outputRoot()).withLabel("Output root"))
+        .add(DisplayData.item("runId", runId()).withLabel("Run id"))
+        .add(
+            DisplayData.item("partitionKeys", String.join(",", partitionKeys()))
+                .withLabel("Partition keys"))
+        .addIfNotNull(
+            DisplayData.item(
+                    "retention", retention() == null ? null : retention().toString())
+                .withLabel("Retention of unreferenced runs"));
   }
 }

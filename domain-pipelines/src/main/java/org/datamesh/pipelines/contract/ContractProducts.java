@@ -26,6 +26,9 @@ import org.datamesh.rules.ValidationStep;
  * pipeline.apply(DataProductPipeline.of(spec).from("/exports/orders/*.csv").to("/data/products"));
  * }</pre>
  *
+ * <p>Columns marked {@code partitioned} become Hive-style partitions of the published files, and
+ * an SLA {@code retention} removes older unreferenced runs after each commit.
+ *
  * <p>The record path is: validation ({@link ContractRules}), standardization ({@link
  * ContractStandardization}), then the rows take the contract's published schema ({@link
  * ConformToSchema}). Records sharing the primary key are deduplicated, the one with the greatest
@@ -63,6 +66,12 @@ public final class ContractProducts {
       spec = spec.through(standardization);
     }
     spec = spec.through(ConformToSchema.to(contract.publishedSchema()));
+    if (!contract.partitionKeys().isEmpty()) {
+      spec = spec.partitionedBy(contract.partitionKeys());
+    }
+    if (contract.serviceLevels().retention() != null) {
+      spec = spec.retainingRunsFor(contract.serviceLevels().retention());
+    }
     if (!contract.primaryKey().isEmpty()) {
       spec = spec.deduplicatedBy(contract.primaryKey().toArray(new String[0]));
       if (contract.latestBy() != null) {

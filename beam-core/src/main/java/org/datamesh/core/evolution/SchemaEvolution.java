@@ -1,0 +1,103 @@
+package org.datamesh.core.evolution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.datamesh.core.publish.Manifest;
+
+/**
+ * Compares a product's published schema (from its {@code _manifest.json}) with a new schema and
+ * version, and classifies each change as compatible or breaking for consumers.
+ *
+ * <pre>{@code
+ * Manifest published = Manifest.read(Paths.get("/data/products/sales/orders"));
+ * EvolutionReport report = SchemaEvolution.from(published).to(contract.publishedSchema(), "1.1.0");
+ * if (!report.allowed()) {
+ *   throw new BreakingChangeException("sales.orders", report);
+ * }
+ * }</pre>
+ *
+ * <p>Fields are matched by name. Compatible: an optional field added, a type widened (see {@link
+ * TypeWidening}), a required field made nullable. Breaking: a required field added, a field
+ * removed (a rename is a removal and an addition), a type narrowed or changed otherwise, a
+ * nullable field made required. Order changes are not reported: consumers of Parquet find columns
+ * by name.
+ */
+public final class SchemaEvolution {
+
+  private final List<Manifest.Column> published;
+  private final String publishedVersion;
+
+  private SchemaEvolution(List<Manifest.Column> published, String publishedVersion) {
+    this.published = List.copyOf(published);
+    this.publishedVersion = publishedVersion;
+  }
+
+  /** Evolution from the schema and contract version a manifest records. */
+  public static SchemaEvolution from(Manifest published) {
+    return new SchemaEvolution(published.schema(), published.version());
+  }
+
+  /** Evolution from published columns and the contract version they were published under. */
+  public static SchemaEvolution from(List<Manifest.Column> columns, String version) {
+    return new SchemaEvolution(columns, version);
+  }
+
+  /** The changes from the published schema to rows of {@code schema} published as {@code version}. */
+  public EvolutionReport to(Schema schema, String version) {
+    return to(Manifest.columnsOf(schema), version);
+  }
+
+  /** The changes from the published schema to {@code columns} published as {@code version}. */
+  public EvolutionReport to(List<Manifest.Column> columns, String version) {
+    Map<String, Manifest.Column> next = new LinkedHashMap<>();
+    columns.forEach(c -> next.put(c.name(), c));
+    List<SchemaChange> changes = new ArrayList<>();
+    for (Manifest.Column old : published) {
+      Manifest.Column now = next.remove(old.name());
+      if (now == null) {
+        changes.add(
+            SchemaChange.of(
+                old.name(),
+                ChangeKind.FIELD_REMOVED,
+                old.name() + " (" + old.type() + ") is no longer published"));
+        continue;
+      }
+      if (!old.type().equals(now.type())) {
+        ChangeKind kind =
+            TypeWidening.widens(old.type(), now.type())
+                ? ChangeKind.TYPE_WIDENED
+                : ChangeKind.TYPE_CHANGED;
+        changes.add(
+            SchemaChange.of(old.name(), kind, old.name() + ": " + old.type() + " -> " + now.type()));
+      }
+      if (old.nullable() && !now.nullable()) {
+        changes.add(
+            SchemaChange.of(
+                old.name(),
+                ChangeKind.MADE_REQUIRED,
+                old.name() + ": nullable -> required"));
+      } else if (!old.nullable() && now.nullable()) {
+        changes.add(
+            SchemaChange.of(
+                old.name(), ChangeKind.MADE_NULLABLE, old.name() + ": required -> nullable"));
+      }
+    }
+    for (Manifest.Column added : next.values()) {
+      changes.add(
+          added.nullable()
+              ? SchemaChange.of(
+                  added.name(),
+                  ChangeKind.FIELD_ADDED_OPTIONAL,
+                  added.name() + " (" + added.type() + ", nullable) is new")
+              : SchemaChange.of(
+                  added.name(),
+                  ChangeKind.FIELD_ADDED_REQUIRED,
+                  added.name() + " (" + added.type() + ", required) is new; data published"
+                      + " before has no value for it"));
+    }
+    return new EvolutionReport(publishedVersion, version, changes);
+  }
+}

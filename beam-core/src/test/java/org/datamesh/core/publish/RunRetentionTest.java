@@ -1,0 +1,136 @@
+package org.datamesh.core.publish;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.product.RunId;
+import org.datamesh.core.testing.TestPipelineExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class RunRetentionTest {
+
+  static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  @TempDir Path out;
+
+  static String runStartedAgo(Duration age, String suffix) {
+    return STAMP.format(Instant.now().minus(age)) + "-" + suffix;
+  }
+
+  private static Path fabricate(Path productDir, String folder, String file) throws IOException {
+    Path path = productDir.resolve(folder).resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, "x");
+    return path;
+  }
+
+  private static void publish(Pipeline p, Path out, String runId, Duration retention) {
+    PCollection<Row> rows =
+        p.apply(
+            "Rows",
+            Create.of(PartitionedPublicationTest.row("A1", "DE", "2024-03-05", "1.00"))
+                .withRowSchema(PartitionedPublicationTest.SCHEMA));
+    ProductRecords.of(
+            p.apply("Input", Create.of(1L)),
+            rows,
+            p.apply("NoFailures", Create.empty(TypeDescriptor.of(Failure.class))),
+            p.apply("NoDuplicates", Create.empty(PartitionedPublicationTest.SCHEMA)))
+        .apply(
+            PublishDataProduct.of(PartitionedPublicationTest.PRODUCT)
+                .to(out.toString())
+                .withRunId(runId)
+                .withPartitionKeys(List.of("country"))
+                .withRetention(retention));
+  }
+
+  @Test
+  void removesOldUnreferencedRunsAndKeepsYoungAndCommittedOnes(TestPipeline pipeline)
+      throws Exception {
+    Path productDir = out.resolve("sales/orders");
+    String old = runStartedAgo(Duration.ofDays(40), "0a0a0a");
+    String young = runStartedAgo(Duration.ofDays(2), "0b0b0b");
+    fabricate(productDir, "runs/" + old + "/country=DE", "part-00000-of-00001.parquet");
+    fabricate(productDir, "quarantine/" + old, "part-00000-of-00001.parquet");
+    fabricate(productDir, "quality/" + old, "report.json");
+    fabricate(productDir, "runs/" + young, "part-00000-of-00001.parquet");
+    fabricate(productDir, "quarantine/" + young, "part-00000-of-00001.parquet");
+    Path handNamedOld = fabricate(productDir, "runs/backfill-1", "part-00000-of-00001.parquet");
+    Files.setLastModifiedTime(handNamedOld, FileTime.from(Instant.now().minus(Duration.ofDays(90))));
+    fabricate(productDir, "runs/backfill-2", "part-00000-of-00001.parquet");
+    // The committed run's id is as old as the removed one: being committed is what keeps it.
+    String committed = runStartedAgo(Duration.ofDays(41), "0c0c0c");
+
+    publish(pipeline, out, committed, Duration.ofDays(30));
+    pipeline.run().waitUntilFinish();
+
+    assertThat(
+        folders(productDir, "runs"), containsInAnyOrder(young, "backfill-2", committed));
+    assertThat(folders(productDir, "quarantine"), containsInAnyOrder(young, committed));
+    assertThat(folders(productDir, "quality"), equalTo(List.of()));
+    Manifest manifest = Manifest.read(productDir);
+    assertThat(manifest.runId(), equalTo(committed));
+    for (String file : manifest.files()) {
+      assertThat(file + " is still there", Files.exists(productDir.resolve(file)), is(true));
+    }
+  }
+
+  @Test
+  void aNewRunRemovesThePreviousCommittedRunOnceItIsOld() throws Exception {
+    Path productDir = out.resolve("sales/orders");
+    String first = runStartedAgo(Duration.ofHours(3), "0d0d0d");
+    Pipeline p1 = Pipeline.create(PipelineOptionsFactory.create());
+    publish(p1, out, first, Duration.ofHours(1));
+    p1.run().waitUntilFinish();
+    assertThat(folders(productDir, "runs"), containsInAnyOrder(first));
+
+    String second = RunId.generate();
+    Pipeline p2 = Pipeline.create(PipelineOptionsFactory.create());
+    publish(p2, out, second, Duration.ofHours(1));
+    p2.run().waitUntilFinish();
+    assertThat(folders(productDir, "runs"), containsInAnyOrder(second));
+    assertThat(folders(productDir, "quarantine"), containsInAnyOrder(second));
+  }
+
+  @Test
+  void readsTheStartOfARunFromItsId() {
+    assertThat(
+        RunId.startedAt("20261121T053012Z-9f3a1c"),
+        equalTo(java.util.Optional.of(Instant.parse("2026-11-21T05:30:12Z"))));
+    assertThat(RunId.startedAt("nightly").isPresent(), is(false));
+    assertThat(RunId.startedAt("20261399T053012Z").isPresent(), is(false));
+  }
+
+  private static List<String> folders(Path productDir, String kind) throws IOException {
+    Path dir = productDir.resolve(kind);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.map(c -> c.getFileName().toString()).sorted().toList();
+    }
+  }
+}
