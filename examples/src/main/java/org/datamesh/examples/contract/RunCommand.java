@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.evolution.BreakingChangeException;
 import org.datamesh.core.pipeline.DataProductPipeline;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
@@ -17,6 +18,7 @@ import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
 import org.datamesh.examples.cli.OutputFolder;
 import org.datamesh.examples.cli.PublishedSummary;
+import org.datamesh.examples.cli.UsageException;
 
 /**
  * {@code datamesh run --contract=FILE --input=GLOB --output=DIR}: builds and publishes the product
@@ -29,7 +31,9 @@ import org.datamesh.examples.cli.PublishedSummary;
  * }</pre>
  *
  * <p>Everything the user can get wrong (the contract, the input, the output folder) is checked
- * before the pipeline is built, in that order, so a bad contract or input writes nothing.
+ * before the pipeline is built, in that order, so a bad contract or input writes nothing. A
+ * contract whose schema breaks the published version's consumers without a new major version is
+ * refused while the pipeline is built, before it runs: exit 2, each breaking change listed.
  */
 public final class RunCommand implements Command {
 
@@ -61,8 +65,18 @@ public final class RunCommand implements Command {
     String runId = RunId.generate();
     String runner = options.getRunner().getSimpleName();
     Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(
-        "Product", DataProductPipeline.of(spec).from(input).to(output.toString()).withRunId(runId));
+    try {
+      pipeline.apply(
+          "Product",
+          DataProductPipeline.of(spec).from(input).to(output.toString()).withRunId(runId));
+    } catch (BreakingChangeException e) {
+      // Found while the pipeline is built, before anything runs: the contract is what is wrong.
+      throw new UsageException(
+          "contract " + file.path() + " breaks consumers of the published version "
+              + e.report().publishedVersion() + " without a new major version ("
+              + e.report().newVersion() + "):",
+          e.report().breakingChanges().stream().map(c -> c.kind() + ": " + c.description()).toList());
+    }
     long start = System.nanoTime();
     PipelineResult.State state = pipeline.run().waitUntilFinish();
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -130,6 +130,44 @@ class RunCommandIT {
     assertThat(Files.exists(output), is(false));
   }
 
+  @Test
+  void aBreakingChangeWithoutANewMajorVersionIsRefusedBeforeTheRun() throws Exception {
+    Path input = dir.resolve("orders.csv");
+    OrdersSampleGenerator.write(input, 300, 2);
+    Path output = dir.resolve("mesh");
+    runOk(
+        "run",
+        "--contract=" + OrdersContract.write(dir, "orders.yaml"),
+        "--input=" + input,
+        "--output=" + output,
+        "--runner=DirectRunner");
+    Manifest published = Manifest.read(output.resolve("sales/orders"));
+
+    String yaml = OrdersContract.text();
+    int quantity = yaml.indexOf("      - name: quantity\n");
+    yaml = yaml.substring(0, quantity) + yaml.substring(yaml.indexOf("slaProperties:"));
+    yaml = OrdersContract.replacing(yaml, "version: 1.0.0", "version: 1.0.1");
+    Path narrower = OrdersContract.write(dir, "without-quantity.yaml", yaml);
+    CliOutcome outcome =
+        CliOutcome.run(
+            "run",
+            "--contract=" + narrower,
+            "--input=" + input,
+            "--output=" + output,
+            "--runner=DirectRunner");
+
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    List<String> lines = outcome.errLines();
+    assertThat(
+        lines.get(0),
+        equalTo(
+            "datamesh run: contract " + narrower + " breaks consumers of the published version"
+                + " 1.0.0 without a new major version (1.0.1):"));
+    assertThat(lines.size(), is(2));
+    assertThat(lines.get(1), allOf(startsWith("  "), containsString("quantity")));
+    assertThat(Manifest.read(output.resolve("sales/orders")), equalTo(published));
+  }
+
   /** Runs the command line in this JVM, expecting exit 0 and no stack trace. */
   private static CliOutcome runOk(String... args) {
     CliOutcome outcome = CliOutcome.run(args);
