@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 class KillIT {
 
   /** Large enough that a run on embedded Flink lasts several seconds on a 2-core machine. */
-  private static final int LARGE_ORDERS = 100_000;
+  private static final int LARGE_ORDERS = 60_000;
 
-  private static final int SMALL_ORDERS = 1_500;
+  private static final int SMALL_ORDERS = 800;
 
   @TempDir Path dir;
 
