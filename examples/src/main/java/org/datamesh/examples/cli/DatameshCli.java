@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.datamesh.examples.bench.BenchCommand;
 import org.datamesh.examples.bench.BenchReportCommand;
+import org.datamesh.examples.contract.RunCommand;
+import org.datamesh.examples.contract.ValidateContractCommand;
 import org.datamesh.examples.demo.DemoCommand;
 
 /**
@@ -15,7 +17,13 @@ import org.datamesh.examples.demo.DemoCommand;
  */
 public final class DatameshCli {
 
-  private static final List<Command> COMMANDS = List.of(new DemoCommand(), new BenchCommand(), new BenchReportCommand());
+  private static final List<Command> COMMANDS =
+      List.of(
+          new DemoCommand(),
+          new RunCommand(),
+          new ValidateContractCommand(),
+          new BenchCommand(),
+          new BenchReportCommand());
 
   private DatameshCli() {}
 
@@ -45,6 +53,7 @@ public final class DatameshCli {
       return command.get().run(rest, out);
     } catch (UsageException e) {
       err.println("datamesh " + args[0] + ": " + e.getMessage());
+      e.details().forEach(detail -> err.println("  " + detail));
       return ExitCode.USAGE;
     } catch (Exception e) {
       err.println("datamesh " + args[0] + ": the run failed: " + rootMessage(e));

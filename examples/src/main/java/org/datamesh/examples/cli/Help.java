@@ -20,7 +20,7 @@ final class Help {
     out.println();
     out.println("Commands:");
     for (Command command : commands) {
-      out.printf(Locale.ROOT, "  %-12s %s%n", command.name(), command.summary());
+      out.printf(Locale.ROOT, "  %-18s %s%n", command.name(), command.summary());
     }
     for (Command command : commands) {
       out.println();
@@ -45,8 +45,8 @@ final class Help {
     }
     out.println();
     out.println(
-        "Exit status: 0 published; 1 the run failed or did not add up; 2 bad usage or an"
-            + " unusable folder.");
+        "Exit status: 0 published; 1 the run failed or did not add up; 2 bad usage, a bad"
+            + " contract, or an unusable input or folder.");
   }
 
   private static List<Method> ownGetters(Class<? extends PipelineOptions> type) {
@@ -66,9 +66,20 @@ final class Help {
     if (type != String.class) {
       return "N";
     }
-    // A folder is DIR; any other text option shows its own name (--results=RESULTS).
+    // A folder is DIR, a file FILE; any other text option shows its own name (--results=RESULTS).
     String property = property(getter);
-    return property.equals("output") ? "DIR" : property.toUpperCase(Locale.ROOT);
+    switch (property) {
+      case "output":
+        return "DIR";
+      case "contract":
+        return "FILE";
+      case "input":
+        return "PATH_OR_GLOB";
+      case "inputFormat":
+        return "csv|jsonl";
+      default:
+        return property.toUpperCase(Locale.ROOT);
+    }
   }
 
   private static String defaultOf(Method getter) {

@@ -10,6 +10,7 @@ import org.datamesh.core.publish.Manifest;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
+import org.datamesh.examples.cli.OutputFolder;
 import org.datamesh.examples.cli.UsageException;
 import org.datamesh.pipelines.orders.OrdersPipeline;
 import org.datamesh.pipelines.orders.OrdersProduct;

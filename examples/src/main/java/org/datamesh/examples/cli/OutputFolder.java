@@ -1,18 +1,17 @@
-package org.datamesh.examples.demo;
+package org.datamesh.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.datamesh.examples.cli.UsageException;
 
 /** The folder a command publishes into: created when missing, and proven writable up front. */
-final class OutputFolder {
+public final class OutputFolder {
 
   private OutputFolder() {}
 
-  static Path prepare(String output) throws UsageException {
+  public static Path prepare(String output) throws UsageException {
     if (output == null || output.isBlank()) {
       throw new UsageException("--output is required: the folder to publish into");
     }

@@ -1,0 +1,125 @@
+package org.datamesh.examples.contract;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.datamesh.core.contract.ContractException;
+import org.datamesh.core.contract.ContractLoader;
+import org.datamesh.core.contract.ContractProblem;
+import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.pipeline.ProductSpec;
+import org.datamesh.core.pipeline.RecordFormat;
+import org.datamesh.pipelines.contract.ContractProducts;
+import org.datamesh.examples.cli.UsageException;
+
+/**
+ * The contract a command was given with {@code --contract}: loaded, mapped to a product, and every
+ * problem turned into a usage error (exit 2) that lists each problem as {@code path (line N):
+ * message}, never a stack trace.
+ */
+final class ContractFile {
+
+  /** Files larger than this are left to the loader, which refuses them without reading. */
+  private static final long TEXT_CHECK_LIMIT = 4L * 1024 * 1024;
+
+  private final Path file;
+
+  private ContractFile(Path file) {
+    this.file = file;
+  }
+
+  /** The file named by {@code --contract}, checked to be a readable file before YAML is read. */
+  static ContractFile of(String option) throws UsageException {
+    if (option == null || option.isBlank()) {
+      throw new UsageException("--contract is required: the product's ODCS contract (YAML file)");
+    }
+    Path file;
+    try {
+      file = Paths.get(option).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new UsageException("--contract is not a valid path: " + e.getReason());
+    }
+    // The loader would report these as "could not be read: NoSuchFileException"; say it plainly.
+    if (!Files.exists(file)) {
+      throw new UsageException("contract file not found: " + file);
+    }
+    if (Files.isDirectory(file)) {
+      throw new UsageException("--contract names a folder, not a contract file: " + file);
+    }
+    if (!Files.isReadable(file)) {
+      throw new UsageException("cannot read the contract " + file + " (permission denied)");
+    }
+    checkText(file);
+    return new ContractFile(file);
+  }
+
+  /**
+   * Refuses a file that is not UTF-8 text (an image, a jar given by mistake) in plain words: the
+   * YAML parser's own message would name a Java exception and quote the bytes it choked on.
+   */
+  private static void checkText(Path file) throws UsageException {
+    try {
+      if (Files.size(file) > TEXT_CHECK_LIMIT) {
+        return; // the loader refuses an oversized contract by its size, unread
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      for (byte b : bytes) {
+        if (b == 0) {
+          throw new CharacterCodingException();
+        }
+      }
+    } catch (CharacterCodingException e) {
+      throw new UsageException("the contract " + file + " is not UTF-8 text (a binary file?)");
+    } catch (IOException e) {
+      throw new UsageException("cannot read the contract " + file + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  Path path() {
+    return file;
+  }
+
+  /** The loaded contract; a contract that cannot be used is a usage error listing its problems. */
+  DataContract load() throws UsageException {
+    try {
+      return ContractLoader.load(file);
+    } catch (ContractException e) {
+      throw refused(e.problems());
+    } catch (RuntimeException e) {
+      // A loader bug must not show a stack trace to someone who only gave it a file.
+      throw new UsageException(
+          "contract " + file + " could not be loaded (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * The product {@code contract} declares, reading {@code format}. Mapping finds problems the
+   * loader does not (an unknown {@code standardize} value, say): they are reported the same way.
+   */
+  ProductSpec spec(DataContract contract, RecordFormat.Kind format) throws UsageException {
+    try {
+      return ContractProducts.spec(contract, format);
+    } catch (ContractException e) {
+      throw refused(e.problems());
+    }
+  }
+
+  private UsageException refused(List<ContractProblem> problems) {
+    return new UsageException(
+        "contract " + file + " has " + problems.size()
+            + (problems.size() == 1 ? " problem:" : " problems:"),
+        problems.stream().map(ContractProblem::toString).toList());
+  }
+}

@@ -1,0 +1,174 @@
+package org.datamesh.examples.contract;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.contract.ContractField;
+import org.datamesh.core.contract.ContractProblem;
+import org.datamesh.core.contract.ContractStandardization;
+import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.contract.LogicalType;
+import org.datamesh.core.contract.OutputPort;
+import org.datamesh.core.contract.QualityRule;
+import org.datamesh.core.contract.ServiceLevels;
+import org.datamesh.core.failure.Severity;
+import org.datamesh.rules.ContractRules;
+import org.datamesh.rules.Rule;
+
+/**
+ * What {@code validate-contract} prints about a valid contract: the product it declares, in the
+ * terms {@code run} will use (columns, key, record rules, standardization), and everything the
+ * contract says that is not enforced yet, so a reader sees at once what the contract will and will
+ * not do.
+ */
+final class ContractSummary {
+
+  private static final String LABEL = "  %-17s%s%n";
+
+  private final DataContract contract;
+
+  ContractSummary(DataContract contract) {
+    this.contract = contract;
+  }
+
+  void print(PrintStream out, Path file) {
+    out.printf(
+        Locale.ROOT,
+        "Contract %s %s is valid: %s%n",
+        contract.product().id(),
+        contract.version(),
+        file);
+    line(out, "contract", contract.id() + " (ODCS " + contract.apiVersion() + ", " + contract.status() + ")");
+    line(out, "owner", contract.owner() == null ? "none named" : contract.owner());
+    line(out, "columns", String.valueOf(contract.fields().size()));
+    int width = contract.fields().stream().mapToInt(f -> f.name().length()).max().orElse(0);
+    for (ContractField field : contract.fields()) {
+      out.printf(
+          Locale.ROOT,
+          "    %-" + width + "s  %-22s %s%n",
+          field.name(),
+          type(field),
+          field.required() ? "required" : "optional");
+    }
+    line(out, "primary key", contract.primaryKey().isEmpty() ? "none (no deduplication)" : String.join(", ", contract.primaryKey()));
+    if (contract.latestBy() != null) {
+      line(out, "deduplication", "the greatest " + contract.latestBy() + " wins");
+    }
+    List<Rule> rules = ContractRules.from(contract).rules();
+    line(out, "record rules", String.valueOf(rules.size()));
+    for (Rule rule : rules) {
+      out.println("    " + rule.id() + (rule.severity() == Severity.WARN ? " (warning)" : ""));
+    }
+    List<QualityRule> checks = ContractRules.datasetChecks(contract);
+    line(out, "dataset checks", checks.size() + (checks.isEmpty() ? "" : " (loaded, not enforced yet)"));
+    for (QualityRule check : checks) {
+      out.println("    " + check.path() + ": " + describe(check));
+    }
+    List<String> standardization = standardization();
+    line(out, "standardization", standardization.isEmpty() ? "none" : String.join("; ", standardization));
+    line(out, "ports", contract.ports().isEmpty() ? "none (run publishes under --output)" : String.valueOf(contract.ports().size()));
+    for (OutputPort port : contract.ports()) {
+      out.println("    " + describe(port));
+    }
+    ServiceLevels levels = contract.serviceLevels();
+    line(out, "retention", duration(levels.retention()));
+    line(out, "freshness", duration(levels.freshness()));
+    line(out, "latency", duration(levels.latency()));
+    line(out, "notices", contract.notices().isEmpty() ? "none" : contract.notices().size() + " (loaded, not supported or not enforced yet)");
+    for (ContractProblem notice : contract.notices()) {
+      out.println("    " + notice);
+    }
+  }
+
+  private static void line(PrintStream out, String label, String value) {
+    out.printf(Locale.ROOT, LABEL, label, value);
+  }
+
+  private static String type(ContractField field) {
+    String logical = field.logicalType().name().toLowerCase(Locale.ROOT);
+    return field.physicalType() == null ? logical : logical + " (" + field.physicalType() + ")";
+  }
+
+  /** Each column's standardization in the order the record path applies it. */
+  private List<String> standardization() {
+    List<String> steps = new ArrayList<>();
+    for (ContractField field : contract.fields()) {
+      String directives = field.customProperties().get(ContractStandardization.PROPERTY);
+      if (directives != null) {
+        steps.add(field.name() + " " + directives.trim());
+      }
+      if (field.logicalType() == LogicalType.TIMESTAMP) {
+        steps.add(field.name() + " to UTC");
+      }
+    }
+    return steps;
+  }
+
+  private static String describe(QualityRule check) {
+    StringBuilder text = new StringBuilder(check.type());
+    String metric = check.metric() != null ? check.metric() : check.rule();
+    if (metric != null) {
+      text.append(' ').append(metric);
+    }
+    if (check.name() != null) {
+      text.append(" '").append(check.name()).append('\'');
+    }
+    if (!check.thresholds().isEmpty()) {
+      text.append(' ').append(check.thresholds());
+    }
+    return text.toString();
+  }
+
+  private static String describe(OutputPort port) {
+    StringBuilder text = new StringBuilder(port.server()).append(" (").append(port.type()).append(')');
+    append(text, port.path());
+    append(text, port.host());
+    if (port.topic() != null) {
+      text.append(" topic ").append(port.topic());
+    }
+    if (port.format() != null) {
+      text.append(", ").append(port.format());
+    }
+    if (port.environment() != null) {
+      text.append(", ").append(port.environment());
+    }
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, @Nullable String value) {
+    if (value != null) {
+      text.append(' ').append(value);
+    }
+  }
+
+  /** In the largest whole unit, as a contract would say it: 90 days, 4 hours. */
+  static String duration(@Nullable Duration duration) {
+    if (duration == null) {
+      return "not promised";
+    }
+    if (duration.isZero()) {
+      return "0 s";
+    }
+    if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
+      return plural(duration.toDays(), "day");
+    }
+    if (duration.toHours() > 0 && duration.equals(Duration.ofHours(duration.toHours()))) {
+      return plural(duration.toHours(), "hour");
+    }
+    if (duration.toMinutes() > 0 && duration.equals(Duration.ofMinutes(duration.toMinutes()))) {
+      return plural(duration.toMinutes(), "minute");
+    }
+    if (duration.equals(Duration.ofSeconds(duration.getSeconds()))) {
+      return plural(duration.getSeconds(), "second");
+    }
+    return duration.toMillis() + " ms";
+  }
+
+  private static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,30 @@
+package org.datamesh.examples.contract;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Options of {@code datamesh run}. */
+public interface RunOptions extends PipelineOptions {
+
+  @Description("The product's ODCS v3 contract, a YAML file (required)")
+  String getContract();
+
+  void setContract(String contract);
+
+  @Description("Input file or glob (required), e.g. 'exports/orders-*.csv.gz'; .gz files are decompressed")
+  String getInput();
+
+  void setInput(String input);
+
+  @Description("Folder to publish into (required); created when missing")
+  String getOutput();
+
+  void setOutput(String output);
+
+  @Description("Layout of the input: csv (with a header line) or jsonl (one JSON object a line)")
+  @Default.String("csv")
+  String getInputFormat();
+
+  void setInputFormat(String inputFormat);
+}

@@ -1,0 +1,13 @@
+package org.datamesh.examples.contract;
+
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Options of {@code datamesh validate-contract}. */
+public interface ValidateContractOptions extends PipelineOptions {
+
+  @Description("The ODCS v3 contract to check, a YAML file (required)")
+  String getContract();
+
+  void setContract(String contract);
+}

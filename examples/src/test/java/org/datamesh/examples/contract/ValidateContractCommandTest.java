@@ -1,0 +1,186 @@
+package org.datamesh.examples.contract;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.datamesh.examples.cli.ExitCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code validate-contract}: the summary of a good contract, and every problem of a bad one. */
+class ValidateContractCommandTest {
+
+  @TempDir Path dir;
+
+  static CliOutcome run(String... args) {
+    CliOutcome outcome = CliOutcome.run(args);
+    assertThat(
+        "no stack trace, whatever happened",
+        outcome.out() + outcome.err(),
+        allOf(not(containsString("\tat ")), not(containsString("Exception:"))));
+    return outcome;
+  }
+
+  @Test
+  void theOrdersContractIsValidAndSummarized() throws Exception {
+    Path contract = OrdersContract.write(dir, "sales-orders.odcs.yaml");
+    CliOutcome outcome = run("validate-contract", "--contract=" + contract);
+
+    assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
+    assertThat(outcome.err(), equalTo(""));
+    List<String> lines = outcome.outLines();
+    assertThat(lines.get(0), equalTo("Contract sales.orders 1.0.0 is valid: " + contract));
+    assertThat(
+        lines,
+        hasItems(
+            "  contract         7d0c5f1e-2b8a-4c3e-9f61-5a2e8b0d4c17 (ODCS v3.1.0, active)",
+            "  owner            sales-data",
+            "  columns          8",
+            "    order_id     string                 required",
+            "    updated_at   timestamp              optional",
+            "    amount       number (decimal(18,4)) required",
+            "    quantity     integer (int)          optional",
+            "  primary key      order_id",
+            "  deduplication    the greatest updated_at wins",
+            "  record rules     11",
+            "    order_id.pattern",
+            "    status.allowed_values",
+            "    quantity.range",
+            "  dataset checks   0",
+            "  standardization  order_id trim; customer_id trim; order_ts to UTC; updated_at to UTC;"
+                + " amount currency(currency); currency upper; status upper",
+            "  ports            none (run publishes under --output)",
+            "  retention        90 days",
+            "  freshness        not promised",
+            "  notices          none"));
+  }
+
+  @Test
+  void notEnforcedPartsAndPortsAreListedWithTheirPaths() throws Exception {
+    String yaml =
+        OrdersContract.text()
+            + "servers:\n"
+            + "  - server: lake\n"
+            + "    type: local\n"
+            + "    path: /data/products\n"
+            + "    format: parquet\n"
+            + "roles:\n"
+            + "  - role: analyst\n"
+            + "    access: read\n";
+    yaml =
+        OrdersContract.replacing(
+            yaml,
+            "    description: Orders as exported by the shop, cleansed and deduplicated.\n",
+            "    description: Orders as exported by the shop, cleansed and deduplicated.\n"
+                + "    quality:\n"
+                + "      - metric: rowCount\n"
+                + "        mustBeGreaterThan: 100\n");
+    CliOutcome outcome =
+        run("validate-contract", "--contract=" + OrdersContract.write(dir, "more.yaml", yaml));
+
+    assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
+    List<String> lines = outcome.outLines();
+    assertThat(
+        lines,
+        hasItems(
+            "  dataset checks   1 (loaded, not enforced yet)",
+            "    schema[0].quality[0]: library rowCount {mustBeGreaterThan=100}",
+            "  ports            1",
+            "    lake (local) /data/products, parquet"));
+    assertThat(lines, hasItem(startsWith("  notices          1 (")));
+    assertThat(lines, hasItem(startsWith("    roles (line ")));
+  }
+
+  @Test
+  void aBrokenContractListsEveryProblemByPath() throws Exception {
+    String yaml = OrdersContract.replacing(OrdersContract.text(), "domain: sales\n", "");
+    yaml = OrdersContract.replacing(yaml, "logicalType: integer", "logicalType: integr");
+    CliOutcome outcome =
+        run("validate-contract", "--contract=" + OrdersContract.write(dir, "broken.yaml", yaml));
+
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(outcome.out(), equalTo(""));
+    List<String> lines = outcome.errLines();
+    assertThat(
+        lines.get(0),
+        equalTo(
+            "datamesh validate-contract: contract " + dir.resolve("broken.yaml") + " has 2 problems:"));
+    assertThat(lines.size(), is(3));
+    assertThat(lines, hasItem("  domain: required; it is the product's folder in the output"));
+    assertThat(lines, hasItem(startsWith("  schema[0].properties[7].logicalType (line 80): ")));
+  }
+
+  @Test
+  void aBadStandardizationIsFoundByMappingTheProduct() throws Exception {
+    String yaml =
+        OrdersContract.replacing(
+            OrdersContract.text(), "            value: trim\n      - name: customer_id",
+            "            value: squeeze\n      - name: customer_id");
+    CliOutcome outcome =
+        run("validate-contract", "--contract=" + OrdersContract.write(dir, "squeeze.yaml", yaml));
+
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(
+        outcome.errLines(),
+        equalTo(
+            List.of(
+                "datamesh validate-contract: contract " + dir.resolve("squeeze.yaml")
+                    + " has 1 problem:",
+                "  schema[0].properties[0].customProperties.standardize: unknown standardization;"
+                    + " use trim, upper, lower or currency(<column>)")));
+  }
+
+  @Test
+  void aMissingFileIsOneLine() {
+    Path missing = dir.resolve("nowhere.yaml");
+    CliOutcome outcome = run("validate-contract", "--contract=" + missing);
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(
+        outcome.errLines(),
+        equalTo(List.of("datamesh validate-contract: contract file not found: " + missing)));
+  }
+
+  @Test
+  void aFolderABinaryFileAndNoContractAreUsageErrors() throws Exception {
+    assertThat(
+        run("validate-contract", "--contract=" + dir).errLines(),
+        equalTo(
+            List.of(
+                "datamesh validate-contract: --contract names a folder, not a contract file: "
+                    + dir)));
+
+    Path binary = dir.resolve("binary.yaml");
+    byte[] bytes = new byte[2048];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 31 + 7);
+    }
+    Files.write(binary, bytes);
+    assertThat(
+        run("validate-contract", "--contract=" + binary).errLines(),
+        equalTo(
+            List.of(
+                "datamesh validate-contract: the contract " + binary
+                    + " is not UTF-8 text (a binary file?)")));
+
+    CliOutcome none = run("validate-contract");
+    assertThat(none.status(), is(ExitCode.USAGE));
+    assertThat(none.err(), containsString("--contract is required"));
+  }
+
+  @Test
+  void helpNamesTheOption() {
+    CliOutcome outcome = run("validate-contract", "--help");
+    assertThat(outcome.status(), is(ExitCode.OK));
+    assertThat(outcome.out(), allOf(containsString("--contract=FILE"), not(containsString("--runner"))));
+  }
+}
