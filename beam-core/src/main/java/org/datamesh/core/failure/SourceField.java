@@ -27,6 +27,18 @@ public final class SourceField {
     return Schema.builder().addFields(schema.getFields()).addField(NAME, TYPE).build();
   }
 
+  /**
+   * {@code schema} without the source field when it is the last field (where parsing puts it),
+   * else {@code schema} itself.
+   */
+  public static Schema removeTrailing(Schema schema) {
+    int count = schema.getFieldCount();
+    if (count == 0 || !schema.getField(count - 1).getName().equals(NAME)) {
+      return schema;
+    }
+    return Schema.builder().addFields(schema.getFields().subList(0, count - 1)).build();
+  }
+
   /** The field's value for {@code position}. */
   public static Row valueOf(SourcePosition position) {
     return FailureRows.sourceRow(position);

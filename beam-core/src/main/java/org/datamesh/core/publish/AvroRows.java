@@ -99,7 +99,10 @@ final class AvroRows {
   static GenericRecord toRecord(Row row, org.apache.avro.Schema avroSchema) {
     GenericData.Record record = new GenericData.Record(avroSchema);
     Schema schema = row.getSchema();
-    for (int i = 0; i < schema.getFieldCount(); i++) {
+    // The record's fields are the row's first ones: a trailing field the record lacks (the
+    // source position) is left out without copying the row.
+    int fields = avroSchema.getFields().size();
+    for (int i = 0; i < fields; i++) {
       org.apache.avro.Schema fieldSchema = nonNull(avroSchema.getFields().get(i).schema());
       record.put(i, toValue(schema.getField(i).getType(), row.getValue(i), fieldSchema));
     }

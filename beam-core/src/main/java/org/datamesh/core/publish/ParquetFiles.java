@@ -25,6 +25,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.Row;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.datamesh.core.failure.SourceField;
 
 /**
  * Writes rows as Snappy-compressed Parquet files ({@code part-SSSSS-of-NNNNN.parquet}) into one
@@ -58,7 +59,7 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
 
   @Override
   public PCollection<String> expand(PCollection<Row> rows) {
-    Schema schema = rows.getSchema();
+    Schema schema = SourceField.removeTrailing(rows.getSchema());
     org.apache.avro.Schema avroSchema = AvroRows.schemaOf(schema, recordName);
     HivePartitions partitions = HivePartitions.of(schema, partitionKeys);
     return rows.apply("ToAvro", ParDo.of(new ToAvroFn(avroSchema.toString(), partitions)))

@@ -10,6 +10,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.transforms.DropFields;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
@@ -176,8 +177,10 @@ public abstract class PublishDataProduct
     String quarantineDir = runFolder(productDir, "quarantine");
 
     PCollection<Row> publishedRows = records.published();
-    if (publishedRows.getSchema().hasField(SourceField.NAME)) {
+    Schema publishedSchema = SourceField.removeTrailing(publishedRows.getSchema());
+    if (publishedSchema.hasField(SourceField.NAME)) {
       publishedRows = publishedRows.apply("DropSourceField", DropFields.fields(SourceField.NAME));
+      publishedSchema = publishedRows.getSchema();
     }
     PCollection<String> dataFiles =
         publishedRows.apply("WriteRows", new ParquetFiles(dataDir, product().name(), partitionKeys()));
@@ -192,9 +195,11 @@ public abstract class PublishDataProduct
     PCollectionView<List<String>> quarantineFilesView =
         quarantineFiles.apply("QuarantineFiles", View.asList());
     PCollectionView<Long> published =
-        records.published().apply("CountPublished", Combine.globally(Count.<Row>combineFn()).asSingletonView());
+        dataFiles.apply("CountPublished", new ParquetRowCounts()).apply("Published", View.asSingleton());
     PCollectionView<Long> quarantined =
-        records.quarantined().apply("CountQuarantined", Combine.globally(Count.<Failure>combineFn()).asSingletonView());
+        quarantineFiles
+            .apply("CountQuarantined", new ParquetRowCounts())
+            .apply("Quarantined", View.asSingleton());
     PCollectionView<Long> deduplicated =
         records.duplicates().apply("CountDuplicates", Combine.globally(Count.<Row>combineFn()).asSingletonView());
     PCollectionView<Map<String, Long>> failuresByStage =
@@ -238,7 +243,7 @@ public abstract class PublishDataProduct
             product(),
             runId(),
             productDir.toString(),
-            ManifestColumns.of(publishedRows.getSchema()),
+            ManifestColumns.of(publishedSchema),
             views,
             retention());
     return records
