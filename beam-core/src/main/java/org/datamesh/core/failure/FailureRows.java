@@ -89,9 +89,12 @@ public final class FailureRows {
     if (source == null) {
       return null;
     }
+    // Built for every parsed record: the values are of the schema's types already, so they are
+    // attached without Row.Builder's per-value checks.
     return Row.withSchema(SOURCE_SCHEMA)
-        .addValues(source.source(), source.partition(), source.offset(), source.line())
-        .build();
+        .attachValues(
+            java.util.Arrays.asList(
+                source.source(), source.partition(), source.offset(), source.line()));
   }
 
   /** The source position a {@link #SOURCE_SCHEMA} row holds; null stays null. */
