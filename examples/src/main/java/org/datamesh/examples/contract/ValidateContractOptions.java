@@ -10,4 +10,12 @@ public interface ValidateContractOptions extends PipelineOptions {
   String getContract();
 
   void setContract(String contract);
+
+  @Description(
+      "A published product's folder (<output>/<domain>/<product>) to compare the contract with:"
+          + " each schema change is classified, and a breaking one without a new major version"
+          + " is exit status 2")
+  String getAgainst();
+
+  void setAgainst(String against);
 }
