@@ -1,14 +1,20 @@
 package org.datamesh.core.parse;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
@@ -44,6 +50,9 @@ import org.datamesh.core.record.RecordStep;
  */
 public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
 
+  /** The size above which a file is split by default, in bytes: 64 MiB. */
+  public static final long DEFAULT_SPLIT_BYTES = 64L << 20;
+
   /** The longest record accepted by default, in characters. */
   public static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
 
@@ -53,6 +62,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
   private final int maxRecordChars;
   private final boolean withSourcePositions;
   private final RecordPath path;
+  private final long splitBytes;
 
   private ParseCsv(
       Schema schema,
@@ -60,24 +70,34 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
       char delimiter,
       int maxRecordChars,
       boolean withSourcePositions,
-      RecordPath path) {
+      RecordPath path,
+      long splitBytes) {
     this.schema = schema;
     this.product = product;
     this.delimiter = delimiter;
     this.maxRecordChars = maxRecordChars;
     this.withSourcePositions = withSourcePositions;
     this.path = path;
+    this.splitBytes = splitBytes;
   }
 
   /** Parses CSV with a header into rows of {@code schema}. */
   public static ParseCsv of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseCsv(schema, "unnamed", ',', DEFAULT_MAX_RECORD_CHARS, false, RecordPath.empty());
+    return new ParseCsv(
+        schema,
+        "unnamed",
+        ',',
+        DEFAULT_MAX_RECORD_CHARS,
+        false,
+        RecordPath.empty(),
+        DEFAULT_SPLIT_BYTES);
   }
 
   /** Returns a {@link ParseCsv} like this one but naming {@code product} in its failures. */
   public ParseCsv forProduct(String product) {
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, path);
+    return new ParseCsv(
+        schema, product, delimiter, maxRecordChars, withSourcePositions, path, splitBytes);
   }
 
   /** Returns a {@link ParseCsv} like this one but splitting fields at {@code delimiter}. */
@@ -85,7 +105,8 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
     }
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, path);
+    return new ParseCsv(
+        schema, product, delimiter, maxRecordChars, withSourcePositions, path, splitBytes);
   }
 
   /**
@@ -96,7 +117,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (chars < 1) {
       throw new IllegalArgumentException("maxRecordChars must be positive");
     }
-    return new ParseCsv(schema, product, delimiter, chars, withSourcePositions, path);
+    return new ParseCsv(schema, product, delimiter, chars, withSourcePositions, path, splitBytes);
   }
 
   /**
@@ -104,7 +125,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseCsv withSourcePositions() {
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, true, path);
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, true, path, splitBytes);
   }
 
   /**
@@ -115,7 +136,26 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
    */
   public ParseCsv then(RecordPath path) {
     path.outputSchema(schema);
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, this.path.then(path));
+    return new ParseCsv(
+        schema,
+        product,
+        delimiter,
+        maxRecordChars,
+        withSourcePositions,
+        this.path.then(path),
+        splitBytes);
+  }
+
+  /**
+   * Returns a {@link ParseCsv} like this one but splitting uncompressed files larger than {@code
+   * bytes} into ranges of about that many bytes, each parsed by its own worker (see the class
+   * documentation for the rule that keeps every record whole).
+   */
+  public ParseCsv withSplitBytes(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("splitBytes must be positive");
+    }
+    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, path, bytes);
   }
 
   /** Returns a {@link ParseCsv} like this one but running each parsed record through {@code steps}. */
@@ -125,9 +165,25 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
 
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
+    PCollectionTuple planned =
+        files.apply(
+            "PlanSplits",
+            ParDo.of(new PlanCsvSplitsFn(splitBytes, delimiter))
+                .withOutputTags(PlanCsvSplitsFn.WHOLE, TupleTagList.of(PlanCsvSplitsFn.RANGES)));
+    // Only the ranges of large files are redistributed: a small file stays in its bundle, so the
+    // Direct runner, which pays for every bundle, runs the same number of bundles as before.
+    PCollection<CsvSplit> spread =
+        planned
+            .get(PlanCsvSplitsFn.RANGES)
+            .setCoder(CsvSplitCoder.of())
+            .apply("SpreadRanges", Reshuffle.viaRandomKey());
+    PCollection<CsvSplit> splits =
+        PCollectionList.of(planned.get(PlanCsvSplitsFn.WHOLE).setCoder(CsvSplitCoder.of()))
+            .and(spread)
+            .apply("AllSplits", Flatten.pCollections());
     return RecordParsingFn.apply(
-        files,
-        new ParseFileFn(schema, path, withSourcePositions, product, delimiter, maxRecordChars));
+        splits,
+        new ParseSplitFn(schema, path, withSourcePositions, product, delimiter, maxRecordChars));
   }
 
   @Override
@@ -138,6 +194,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
         .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
         .add(DisplayData.item("delimiter", String.valueOf(delimiter)).withLabel("Delimiter"))
         .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
+        .add(DisplayData.item("splitBytes", splitBytes).withLabel("Files larger are split at"))
         .add(
             DisplayData.item("withSourcePositions", withSourcePositions)
                 .withLabel("Rows carry their source position"));
@@ -147,12 +204,11 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     }
   }
 
-  /** Reads one file, record by record. */
-  private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
-    private final char delimiter;
-    private final int maxRecordChars;
+  /** Reads one file or one range of a file, record by record. */
+  private static final class ParseSplitFn extends RecordParsingFn<CsvSplit> {
+    private final CsvRecordReader reader;
 
-    ParseFileFn(
+    ParseSplitFn(
         Schema schema,
         RecordPath path,
         boolean withSourcePositions,
@@ -160,24 +216,23 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
         char delimiter,
         int maxRecordChars) {
       super(schema, path, withSourcePositions, product);
-      this.delimiter = delimiter;
-      this.maxRecordChars = maxRecordChars;
+      this.reader = new CsvRecordReader(schema, product, delimiter, maxRecordChars);
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+    public void process(@Element CsvSplit split, MultiOutputReceiver out) {
+      FileIO.ReadableFile file = split.file();
       String name = file.getMetadata().resourceId().toString();
-      try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
-        CsvTokenizer tokenizer = new CsvTokenizer(reader, delimiter, maxRecordChars);
-        CsvRecord header = tokenizer.next();
-        if (header == null) {
-          return;
-        }
-        CsvHeader columns = CsvHeader.of(schema(), header);
-        long recordNumber = 0;
-        for (CsvRecord record = tokenizer.next(); record != null; record = tokenizer.next()) {
-          recordNumber++;
-          emit(columns.toOutcome(record, name, recordNumber, product()), out);
+      CsvRange range = split.range();
+      try {
+        if (range == null) {
+          try (ReadableByteChannel channel = file.open()) {
+            reader.readWhole(channel, name, outcome -> emit(outcome, out));
+          }
+        } else {
+          try (SeekableByteChannel channel = file.openSeekable()) {
+            reader.readRange(channel, name, range, outcome -> emit(outcome, out));
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("could not read " + name, e);

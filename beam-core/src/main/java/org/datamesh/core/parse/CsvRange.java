@@ -1,0 +1,15 @@
+package org.datamesh.core.parse;
+
+/**
+ * A run of whole records of one CSV file: the bytes {@code [start, end)}, the number and line of
+ * its first record, and how many records it holds. The boundary scan computes it; a worker reads
+ * exactly these records, numbered as a reader of the whole file numbers them.
+ */
+record CsvRange(long start, long end, long firstRecordNumber, long firstLine, long recordCount) {
+
+  CsvRange {
+    if (start < 0 || end <= start || firstRecordNumber < 1 || firstLine < 1 || recordCount < 1) {
+      throw new IllegalArgumentException("not a range of records: " + this);
+    }
+  }
+}
