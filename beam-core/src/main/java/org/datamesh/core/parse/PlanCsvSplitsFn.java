@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 
@@ -15,7 +17,7 @@ import org.apache.beam.sdk.values.TupleTag;
  * be entered in the middle), not efficiently seekable, or delimited by a non-ASCII character is
  * read whole by one worker, as before; it goes to {@link #WHOLE} without being opened. Any other
  * file is boundary-scanned once ({@link CsvBoundaryScanner}) and its ranges go to {@link #RANGES},
- * to be spread over workers.
+ * to be spread over workers; the {@code splitRanges} counter adds them up.
  */
 final class PlanCsvSplitsFn extends DoFn<FileIO.ReadableFile, CsvSplit> {
 
@@ -24,6 +26,8 @@ final class PlanCsvSplitsFn extends DoFn<FileIO.ReadableFile, CsvSplit> {
 
   private final long splitBytes;
   private final char delimiter;
+  private final Counter rangesCounter =
+      Metrics.counter(RecordParsingFn.METRICS_NAMESPACE, "splitRanges");
 
   PlanCsvSplitsFn(long splitBytes, char delimiter) {
     this.splitBytes = splitBytes;
@@ -46,6 +50,7 @@ final class PlanCsvSplitsFn extends DoFn<FileIO.ReadableFile, CsvSplit> {
       out.get(WHOLE).output(CsvSplit.whole(file));
       return;
     }
+    rangesCounter.inc(ranges.size());
     for (CsvRange range : ranges) {
       out.get(RANGES).output(new CsvSplit(file, range));
     }

@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
@@ -118,7 +122,9 @@ class ParseCsvSplitTest {
               assertSameOutcomes(all, "one reader", "split");
               return null;
             });
-    pipeline.run().waitUntilFinish();
+    PipelineResult run = pipeline.run();
+    run.waitUntilFinish();
+    assertThat("the file went through the split path", splitRanges(run), greaterThan(30L));
   }
 
   @Test
@@ -149,7 +155,9 @@ class ParseCsvSplitTest {
               assertSameOutcomes(all, "plain", "gzip");
               return null;
             });
-    pipeline.run().waitUntilFinish();
+    PipelineResult run = pipeline.run();
+    run.waitUntilFinish();
+    assertThat("the gzip file was not split", splitRanges(run), equalTo(0L));
   }
 
   @Test
@@ -191,6 +199,21 @@ class ParseCsvSplitTest {
             .getValue(),
         equalTo(1L << 20));
     assertThrows(IllegalArgumentException.class, () -> ParseCsv.of(SCHEMA).withSplitBytes(0));
+  }
+
+  private static long splitRanges(PipelineResult run) {
+    long ranges = 0;
+    for (MetricResult<Long> counter :
+        run.metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(
+                        MetricNameFilter.named(RecordParsingFn.METRICS_NAMESPACE, "splitRanges"))
+                    .build())
+            .getCounters()) {
+      ranges += counter.getAttempted();
+    }
+    return ranges;
   }
 
   /** Both results' rows and failures as text, each prefixed with its result's tag. */
