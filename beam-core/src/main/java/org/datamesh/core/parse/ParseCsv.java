@@ -45,8 +45,34 @@ import org.datamesh.core.record.RecordStep;
  * quoting, or has a value that is not of its field's type. A header that lacks a required column
  * fails each record of that file, so nothing is dropped silently.
  *
- * <p>A file is read by one worker: quoted line breaks make splitting a file unsafe. Many files are
- * read in parallel.
+ * <p><b>Splitting a large file.</b> An uncompressed file larger than {@link #withSplitBytes} (64 MiB
+ * by default) is parsed in ranges by several workers, and every record keeps exactly the record
+ * number, line and raw text a single reader gives it. Where a record starts cannot be seen at an
+ * arbitrary byte (it may be inside a quoted field that holds line breaks, or on the line of a
+ * record whose broken quoting the tokenizer skips to the line's end), so the rule is:
+ *
+ * <ol>
+ *   <li>One sequential <i>boundary scan</i> per large file applies the tokenizer's own rules for
+ *       where a record ends (quotes open only at a field's start, doubled quotes, quoted line
+ *       breaks, text after a closing quote ending the record at the line's end, LF/CRLF/lone CR,
+ *       a leading byte order mark) to the raw bytes. It decodes nothing: every character these
+ *       rules look at is ASCII, and UTF-8 never uses an ASCII byte inside a multi-byte sequence,
+ *       so the boundaries are those of the decoded text, with multi-byte characters and invalid
+ *       bytes alike.
+ *   <li>A range starts at the first record boundary at least {@code splitBytes} after the previous
+ *       range's start (the first range right after the header) and ends where the next begins or
+ *       at the end of the file. The scan notes each range's first record number and line and how
+ *       many records it holds.
+ *   <li>The ranges are redistributed; each worker reads the header from the file's start, then
+ *       decodes only its range's bytes, starting its count at the range's first record and line.
+ *       A range that does not hold the records the scan found fails the run: the file changed.
+ * </ol>
+ *
+ * <p>The cost is one extra sequential read of each large file, with no decoding or field
+ * building, before the parallel parse. Files that are compressed (a compressed stream cannot be
+ * entered in the middle), not larger than {@code splitBytes}, not efficiently seekable, or split by
+ * a non-ASCII delimiter are read whole by one worker, as before, without being scanned or
+ * redistributed. Many files are read in parallel either way.
  */
 public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
 
