@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.apache.beam.sdk.schemas.Schema;
 
 /**
- * Reads the records of a CSV file, or of one {@link CsvRange} of it, into {@link ParseOutcome}s
+ * Reads the records of a CSV file, or of one {@link RecordRange} of it, into {@link ParseOutcome}s
  * numbered and positioned exactly as a reader of the whole file gives them.
  */
 final class CsvRecordReader implements Serializable {
@@ -55,78 +55,31 @@ final class CsvRecordReader implements Serializable {
    * @throws IllegalStateException if the range does not hold the records the scan found in it,
    *     which means the file changed after it was scanned
    */
-  void readRange(SeekableByteChannel file, String name, CsvRange range, Consumer<ParseOutcome> out)
+  void readRange(SeekableByteChannel file, String name, RecordRange range, Consumer<ParseOutcome> out)
       throws IOException {
     // Not closed: closing the reader would close the channel, which is read again below.
     Reader headerReader = Utf8Text.reader(Channels.newInputStream(file));
     CsvRecord header = new CsvTokenizer(headerReader, delimiter, maxRecordChars).next();
     if (header == null) {
-      throw changed(name, range);
+      throw range.notFoundIn(name);
     }
     CsvHeader columns = CsvHeader.of(schema, header);
-    file.position(range.start());
-    InputStream bytes =
-        new LimitedInputStream(Channels.newInputStream(file), range.end() - range.start());
+    InputStream bytes = LimitedInputStream.rangeOf(file, range);
     try (Reader reader = Utf8Text.readerInsideFile(bytes)) {
       CsvTokenizer tokenizer =
           new CsvTokenizer(reader, delimiter, maxRecordChars, range.firstLine());
       long recordNumber = range.firstRecordNumber();
       for (CsvRecord record = tokenizer.next(); record != null; record = tokenizer.next()) {
         if (recordNumber - range.firstRecordNumber() >= range.recordCount()) {
-          throw changed(name, range);
+          throw range.notFoundIn(name);
         }
         out.accept(columns.toOutcome(record, name, recordNumber, product));
         recordNumber++;
       }
       if (recordNumber - range.firstRecordNumber() != range.recordCount()) {
-        throw changed(name, range);
+        throw range.notFoundIn(name);
       }
     }
   }
 
-  private static IllegalStateException changed(String name, CsvRange range) {
-    return new IllegalStateException(
-        name + " does not hold the records its boundary scan found in " + range
-            + "; was it changed while it was read?");
-  }
-
-  /** Ends the input after a given number of bytes: the end of a range. */
-  private static final class LimitedInputStream extends InputStream {
-    private final InputStream in;
-    private long left;
-
-    LimitedInputStream(InputStream in, long limit) {
-      this.in = in;
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = in.read(buffer, offset, (int) Math.min(length, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
-  }
 }

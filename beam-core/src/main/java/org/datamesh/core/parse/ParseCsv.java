@@ -6,15 +6,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
@@ -191,22 +185,16 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
 
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
-    PCollectionTuple planned =
+    char delimiter = this.delimiter;
+    PCollection<FileSplit> splits =
         files.apply(
-            "PlanSplits",
-            ParDo.of(new PlanCsvSplitsFn(splitBytes, delimiter))
-                .withOutputTags(PlanCsvSplitsFn.WHOLE, TupleTagList.of(PlanCsvSplitsFn.RANGES)));
-    // Only the ranges of large files are redistributed: a small file stays in its bundle, so the
-    // Direct runner, which pays for every bundle, runs the same number of bundles as before.
-    PCollection<CsvSplit> spread =
-        planned
-            .get(PlanCsvSplitsFn.RANGES)
-            .setCoder(CsvSplitCoder.of())
-            .apply("SpreadRanges", Reshuffle.viaRandomKey());
-    PCollection<CsvSplit> splits =
-        PCollectionList.of(planned.get(PlanCsvSplitsFn.WHOLE).setCoder(CsvSplitCoder.of()))
-            .and(spread)
-            .apply("AllSplits", Flatten.pCollections());
+            "SplitFiles",
+            new SplitFiles(
+                new PlanSplitsFn(
+                    splitBytes,
+                    in -> new CsvBoundaryScanner(in, delimiter),
+                    true,
+                    CsvBoundaryScanner.isScannable(delimiter))));
     return RecordParsingFn.apply(
         splits,
         new ParseSplitFn(schema, path, withSourcePositions, product, delimiter, maxRecordChars));
@@ -231,7 +219,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
   }
 
   /** Reads one file or one range of a file, record by record. */
-  private static final class ParseSplitFn extends RecordParsingFn<CsvSplit> {
+  private static final class ParseSplitFn extends RecordParsingFn<FileSplit> {
     private final CsvRecordReader reader;
 
     ParseSplitFn(
@@ -246,10 +234,10 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     }
 
     @ProcessElement
-    public void process(@Element CsvSplit split, MultiOutputReceiver out) {
+    public void process(@Element FileSplit split, MultiOutputReceiver out) {
       FileIO.ReadableFile file = split.file();
       String name = file.getMetadata().resourceId().toString();
-      CsvRange range = split.range();
+      RecordRange range = split.range();
       try {
         if (range == null) {
           try (ReadableByteChannel channel = file.open()) {

@@ -62,7 +62,7 @@ class CsvSplitDifferentialTest {
 
       List<String> whole = readWhole(reader, file);
       for (long splitBytes : new long[] {1, 1 + random.nextInt(csv.length + 1)}) {
-        List<CsvRange> ranges;
+        List<RecordRange> ranges;
         try (FileChannel channel = FileChannel.open(file)) {
           ranges = CsvBoundaryScanner.ranges(channel, delimiter, splitBytes);
         }
@@ -77,7 +77,7 @@ class CsvSplitDifferentialTest {
     byte[] csv = bytes("\uFEFFa,b,c\r\n1,\"x\ny\",3\n\"bad\"x,\"\n4,5,6\r7,8,9");
     Path file = dir.resolve("small.csv");
     Files.write(file, csv);
-    List<CsvRange> ranges;
+    List<RecordRange> ranges;
     try (FileChannel channel = FileChannel.open(file)) {
       ranges = CsvBoundaryScanner.ranges(channel, ',', 1);
     }
@@ -87,17 +87,17 @@ class CsvSplitDifferentialTest {
         ranges,
         equalTo(
             List.of(
-                new CsvRange(10, 20, 1, 2, 1),
-                new CsvRange(20, 29, 2, 4, 1),
-                new CsvRange(29, 35, 3, 5, 1),
-                new CsvRange(35, 40, 4, 6, 1))));
+                new RecordRange(10, 20, 1, 2, 1),
+                new RecordRange(20, 29, 2, 4, 1),
+                new RecordRange(29, 35, 3, 5, 1),
+                new RecordRange(35, 40, 4, 6, 1))));
   }
 
   private static void assertPartition(
-      String context, List<CsvRange> ranges, long fileBytes, long records) {
+      String context, List<RecordRange> ranges, long fileBytes, long records) {
     long expectedRecord = 1;
     for (int i = 0; i < ranges.size(); i++) {
-      CsvRange range = ranges.get(i);
+      RecordRange range = ranges.get(i);
       assertThat(context, range.firstRecordNumber(), is(expectedRecord));
       if (i > 0) {
         assertThat(context, range.start(), is(ranges.get(i - 1).end()));
@@ -119,10 +119,10 @@ class CsvSplitDifferentialTest {
     return outcomes;
   }
 
-  static List<String> readRanges(CsvRecordReader reader, Path file, List<CsvRange> ranges)
+  static List<String> readRanges(CsvRecordReader reader, Path file, List<RecordRange> ranges)
       throws IOException {
     List<String> outcomes = new ArrayList<>();
-    for (CsvRange range : ranges) {
+    for (RecordRange range : ranges) {
       try (FileChannel channel = FileChannel.open(file)) {
         reader.readRange(channel, file.toString(), range, outcome -> outcomes.add(render(outcome)));
       }

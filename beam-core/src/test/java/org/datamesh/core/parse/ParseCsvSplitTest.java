@@ -165,8 +165,8 @@ class ParseCsvSplitTest {
     Path file = dir.resolve("straddling.csv");
     byte[] csv = straddlingCsv();
     Files.write(file, csv);
-    List<CsvRange> ranges;
-    List<CsvRange> records;
+    List<RecordRange> ranges;
+    List<RecordRange> records;
     try (FileChannel channel = FileChannel.open(file)) {
       ranges = CsvBoundaryScanner.ranges(channel, ',', SPLIT_BYTES);
     }
@@ -201,7 +201,7 @@ class ParseCsvSplitTest {
     assertThrows(IllegalArgumentException.class, () -> ParseCsv.of(SCHEMA).withSplitBytes(0));
   }
 
-  private static long splitRanges(PipelineResult run) {
+  static long splitRanges(PipelineResult run) {
     long ranges = 0;
     for (MetricResult<Long> counter :
         run.metrics()
@@ -217,7 +217,7 @@ class ParseCsvSplitTest {
   }
 
   /** Both results' rows and failures as text, each prefixed with its result's tag. */
-  private static PCollection<String> tagged(
+  static PCollection<String> tagged(
       StageResult first, String firstTag, StageResult second, String secondTag) {
     return PCollectionList.of(rendered(first.rows(), firstTag, ParseCsvSplitTest::renderRow))
         .and(rendered(first.failures(), firstTag, ParseCsvSplitTest::renderFailure))
@@ -233,17 +233,22 @@ class ParseCsvSplitTest {
         MapElements.into(TypeDescriptors.strings()).via((T item) -> tag + "|" + render.apply(item)));
   }
 
-  /** Each tag saw exactly {@link #RECORDS} distinct outcomes, and the same ones. */
   private static void assertSameOutcomes(Iterable<String> all, String firstTag, String secondTag) {
+    assertSameOutcomes(all, firstTag, secondTag, RECORDS);
+  }
+
+  /** Each tag saw exactly {@code records} distinct outcomes, and the same ones. */
+  static void assertSameOutcomes(
+      Iterable<String> all, String firstTag, String secondTag, int records) {
     List<String> first = new ArrayList<>();
     List<String> second = new ArrayList<>();
     for (String item : all) {
       String[] parts = item.split("\\|", 2);
       (parts[0].equals(firstTag) ? first : second).add(parts[1]);
     }
-    assertThat(first, hasSize(RECORDS));
-    assertThat("no record doubled", new TreeSet<>(second), hasSize(RECORDS));
-    assertThat(second, hasSize(RECORDS));
+    assertThat(first, hasSize(records));
+    assertThat("no record doubled", new TreeSet<>(second), hasSize(records));
+    assertThat(second, hasSize(records));
     assertThat(new TreeSet<>(second), equalTo(new TreeSet<>(first)));
   }
 

@@ -8,24 +8,24 @@ import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.ReadableFileCoder;
 
-/** Encodes a {@link CsvSplit}: the file as Beam encodes it, then the range's numbers, if any. */
-final class CsvSplitCoder extends CustomCoder<CsvSplit> {
+/** Encodes a {@link FileSplit}: the file as Beam encodes it, then the range's numbers, if any. */
+final class FileSplitCoder extends CustomCoder<FileSplit> {
 
-  private static final CsvSplitCoder INSTANCE = new CsvSplitCoder();
+  private static final FileSplitCoder INSTANCE = new FileSplitCoder();
   private static final ReadableFileCoder FILE = ReadableFileCoder.of();
   private static final BooleanCoder FLAG = BooleanCoder.of();
   private static final VarLongCoder NUMBER = VarLongCoder.of();
 
-  static CsvSplitCoder of() {
+  static FileSplitCoder of() {
     return INSTANCE;
   }
 
-  private CsvSplitCoder() {}
+  private FileSplitCoder() {}
 
   @Override
-  public void encode(CsvSplit split, OutputStream out) throws IOException {
+  public void encode(FileSplit split, OutputStream out) throws IOException {
     FILE.encode(split.file(), out);
-    CsvRange range = split.range();
+    RecordRange range = split.range();
     FLAG.encode(range != null, out);
     if (range != null) {
       NUMBER.encode(range.start(), out);
@@ -37,14 +37,14 @@ final class CsvSplitCoder extends CustomCoder<CsvSplit> {
   }
 
   @Override
-  public CsvSplit decode(InputStream in) throws IOException {
-    CsvSplit whole = CsvSplit.whole(FILE.decode(in));
+  public FileSplit decode(InputStream in) throws IOException {
+    FileSplit whole = FileSplit.whole(FILE.decode(in));
     if (!FLAG.decode(in)) {
       return whole;
     }
-    return new CsvSplit(
+    return new FileSplit(
         whole.file(),
-        new CsvRange(
+        new RecordRange(
             NUMBER.decode(in),
             NUMBER.decode(in),
             NUMBER.decode(in),
