@@ -1,7 +1,7 @@
 package org.datamesh.core.parse;
 
 /**
- * A run of whole records of one CSV file: the bytes {@code [start, end)}, the number and line of
+ * A run of whole records of one file: the bytes {@code [start, end)}, the number and line of
  * its first record, and how many records it holds. The boundary scan computes it; a worker reads
  * exactly these records, numbered as a reader of the whole file numbers them.
  */
