@@ -23,13 +23,22 @@ final class CsvTokenizer {
   private final Reader in;
   private final char delimiter;
   private final int maxRecordChars;
-  private long line = 1;
+  private long line;
   private int pushedBack = NONE;
 
   CsvTokenizer(Reader in, char delimiter, int maxRecordChars) {
+    this(in, delimiter, maxRecordChars, 1);
+  }
+
+  /**
+   * A tokenizer for text that starts at a record boundary on line {@code firstLine} of its file,
+   * as a split of a file does, so its records carry the lines a reader of the whole file gives.
+   */
+  CsvTokenizer(Reader in, char delimiter, int maxRecordChars, long firstLine) {
     this.in = in;
     this.delimiter = delimiter;
     this.maxRecordChars = maxRecordChars;
+    this.line = firstLine;
   }
 
   /** The next record, or null at the end of the input. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileIO;
@@ -43,6 +43,13 @@ import org.datamesh.core.failure.Violation;
  * one. A line fails when it is empty, is not a JSON object, holds invalid UTF-8, is longer than
  * {@link #withMaxRecordChars}, or has a member that is not of its field's type; every problem of
  * the line is listed.
+ *
+ * <p>An uncompressed file larger than {@link #withSplitBytes} (64 MiB by default) is parsed in
+ * ranges by several workers. A line cannot hold a raw line break, so any line break is a record
+ * boundary; but a record's number is its line number, which only a pass from the file's start can
+ * know, so one sequential scan counts the line breaks (LF, CRLF, lone CR, bytes only) and cuts the
+ * file at the first line start at least {@code splitBytes} after the previous cut, as {@link
+ * ParseCsv} does. Compressed and small files are read whole by one worker.
  */
 public final class ParseJsonLines
     extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
@@ -52,29 +59,39 @@ public final class ParseJsonLines
   private final int maxRecordChars;
   private final boolean withSourcePositions;
   private final RecordPath path;
+  private final long splitBytes;
 
   private ParseJsonLines(
       Schema schema,
       String product,
       int maxRecordChars,
       boolean withSourcePositions,
-      RecordPath path) {
+      RecordPath path,
+      long splitBytes) {
     this.schema = schema;
     this.product = product;
     this.maxRecordChars = maxRecordChars;
     this.withSourcePositions = withSourcePositions;
     this.path = path;
+    this.splitBytes = splitBytes;
   }
 
   /** Parses JSON lines into rows of {@code schema}. */
   public static ParseJsonLines of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseJsonLines(schema, "unnamed", ParseCsv.DEFAULT_MAX_RECORD_CHARS, false, RecordPath.empty());
+    return new ParseJsonLines(
+        schema,
+        "unnamed",
+        ParseCsv.DEFAULT_MAX_RECORD_CHARS,
+        false,
+        RecordPath.empty(),
+        ParseCsv.DEFAULT_SPLIT_BYTES);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but naming {@code product} in its failures. */
   public ParseJsonLines forProduct(String product) {
-    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions, path);
+    return new ParseJsonLines(
+        schema, product, maxRecordChars, withSourcePositions, path, splitBytes);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but failing lines longer than {@code chars}. */
@@ -82,7 +99,7 @@ public final class ParseJsonLines
     if (chars < 1) {
       throw new IllegalArgumentException("maxRecordChars must be positive");
     }
-    return new ParseJsonLines(schema, product, chars, withSourcePositions, path);
+    return new ParseJsonLines(schema, product, chars, withSourcePositions, path, splitBytes);
   }
 
   /**
@@ -90,7 +107,7 @@ public final class ParseJsonLines
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseJsonLines withSourcePositions() {
-    return new ParseJsonLines(schema, product, maxRecordChars, true, path);
+    return new ParseJsonLines(schema, product, maxRecordChars, true, path, splitBytes);
   }
 
   /**
@@ -101,7 +118,19 @@ public final class ParseJsonLines
    */
   public ParseJsonLines then(RecordPath path) {
     path.outputSchema(schema);
-    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions, this.path.then(path));
+    return new ParseJsonLines(
+        schema, product, maxRecordChars, withSourcePositions, this.path.then(path), splitBytes);
+  }
+
+  /**
+   * Returns a {@link ParseJsonLines} like this one but splitting uncompressed files larger than
+   * {@code bytes} into ranges of about that many bytes, each parsed by its own worker.
+   */
+  public ParseJsonLines withSplitBytes(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("splitBytes must be positive");
+    }
+    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions, path, bytes);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but running each parsed record through {@code steps}. */
@@ -111,8 +140,12 @@ public final class ParseJsonLines
 
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
+    PCollection<FileSplit> splits =
+        files.apply(
+            "SplitFiles",
+            new SplitFiles(new PlanSplitsFn(splitBytes, LineBoundaryScanner::new, false, true)));
     return RecordParsingFn.apply(
-        files, new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars));
+        splits, new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars));
   }
 
   @Override
@@ -122,6 +155,7 @@ public final class ParseJsonLines
         .add(DisplayData.item("product", product).withLabel("Product"))
         .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
         .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
+        .add(DisplayData.item("splitBytes", splitBytes).withLabel("Files larger are split at"))
         .add(
             DisplayData.item("withSourcePositions", withSourcePositions)
                 .withLabel("Rows carry their source position"));
@@ -131,7 +165,8 @@ public final class ParseJsonLines
     }
   }
 
-  private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
+  /** Reads one file or one range of a file, line by line. */
+  private static final class ParseFileFn extends RecordParsingFn<FileSplit> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final int maxRecordChars;
 
@@ -147,14 +182,22 @@ public final class ParseJsonLines
 
     @ProcessElement
     public void process(
-        @Element FileIO.ReadableFile file, BoundedWindow window, MultiOutputReceiver out) {
+        @Element FileSplit split, BoundedWindow window, MultiOutputReceiver out) {
+      FileIO.ReadableFile file = split.file();
       String name = file.getMetadata().resourceId().toString();
-      try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
-        BoundedLineReader lines = new BoundedLineReader(reader, maxRecordChars);
-        long number = 0;
-        for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-          number++;
-          emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
+      RecordRange range = split.range();
+      LineRecordReader.Sink sink =
+          (number, line) ->
+              emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
+      try {
+        if (range == null) {
+          try (ReadableByteChannel channel = file.open()) {
+            LineRecordReader.readWhole(channel, maxRecordChars, sink);
+          }
+        } else {
+          try (SeekableByteChannel channel = file.openSeekable()) {
+            LineRecordReader.readRange(channel, name, range, maxRecordChars, sink);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("could not read " + name, e);

@@ -59,8 +59,8 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
    * <p>The rows are not redistributed after parsing. Measured on the orders demo (2 cores), a
    * random-key reshuffle here brought embedded Flink nothing (the deduplication's grouping
    * redistributes anyway) and nearly doubled the Direct runner's time, which pays per bundle and
-   * gets one bundle per random key. A pipeline that reads one huge file on many workers can add
-   * {@code Reshuffle.viaRandomKey()} to {@code rows()} itself.
+   * gets one bundle per random key. The input is spread instead where that pays: {@link ParseCsv}
+   * redistributes the ranges of a large file before they are parsed.
    */
   static <InputT> StageResult apply(PCollection<InputT> input, RecordParsingFn<InputT> fn) {
     PCollectionTuple parsed =

@@ -26,13 +26,25 @@ final class Utf8Text {
 
   /** A reader over UTF-8 bytes that maps bad sequences to {@link #INVALID} and skips a leading BOM. */
   static Reader reader(InputStream in) {
+    return new BomSkippingReader(readerInsideFile(in));
+  }
+
+  /**
+   * A reader over UTF-8 bytes that start inside a file, at a record boundary: a U+FEFF there is
+   * text, not a byte order mark, exactly as a reader of the whole file would see it.
+   *
+   * <p>Starting to decode in the middle of a file gives the same characters as decoding it from
+   * its start as long as the start follows an ASCII byte (a record boundary follows a line break):
+   * the decoder never joins an ASCII byte to a neighbouring bad sequence.
+   */
+  static Reader readerInsideFile(InputStream in) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)
             .replaceWith(String.valueOf(INVALID));
-    return new BomSkippingReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+    return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 
   /** Replaces {@link #INVALID} with U+FFFD, the visible replacement character, for storage. */
