@@ -2,9 +2,8 @@ package org.datamesh.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.parse.LogPattern;
 
 /**
  * Reads the schema object's custom properties, of which datamesh-beam acts on one: {@code
@@ -44,16 +43,10 @@ final class LogPatternReader {
         problems.error(valuePath, "logPattern must be a regular expression (text) with named groups");
       } else {
         try {
-          Pattern.compile(regex);
+          LogPattern.of(regex);
           logPattern = regex;
-        } catch (PatternSyntaxException e) {
-          // The description and index, not getMessage(), which repeats the whole pattern.
-          problems.error(
-              valuePath,
-              "logPattern is not a valid regular expression: "
-                  + e.getDescription()
-                  + " at index "
-                  + e.getIndex());
+        } catch (IllegalArgumentException e) {
+          problems.error(valuePath, "logPattern " + e.getMessage());
         }
       }
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
@@ -54,8 +53,7 @@ public final class ParseLogLines
     extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
 
   private final Schema schema;
-  private final String regex;
-  private final int flags;
+  private final LogPattern pattern;
   private final String product;
   private final int maxRecordChars;
   private final boolean withSourcePositions;
@@ -63,15 +61,13 @@ public final class ParseLogLines
 
   private ParseLogLines(
       Schema schema,
-      String regex,
-      int flags,
+      LogPattern pattern,
       String product,
       int maxRecordChars,
       boolean withSourcePositions,
       RecordPath path) {
     this.schema = schema;
-    this.regex = regex;
-    this.flags = flags;
+    this.pattern = pattern;
     this.product = product;
     this.maxRecordChars = maxRecordChars;
     this.withSourcePositions = withSourcePositions;
@@ -84,8 +80,29 @@ public final class ParseLogLines
    * @throws IllegalArgumentException if a named group of the pattern is not a field of the schema
    */
   public static ParseLogLines of(Schema schema, Pattern pattern) {
+    return of(schema, LogPattern.of(pattern.pattern(), pattern.flags()));
+  }
+
+  /**
+   * Parses lines matching {@code regex} into rows of {@code schema}; its group names may hold
+   * underscores (see {@link LogPattern}).
+   *
+   * @throws IllegalArgumentException if {@code regex} does not compile, or a named group is not a
+   *     field of the schema
+   */
+  public static ParseLogLines of(Schema schema, String regex) {
+    LogPattern pattern;
+    try {
+      pattern = LogPattern.of(regex);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the log pattern " + e.getMessage(), e);
+    }
+    return of(schema, pattern);
+  }
+
+  private static ParseLogLines of(Schema schema, LogPattern pattern) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    for (String group : NamedGroups.of(pattern.pattern())) {
+    for (String group : pattern.groupNames()) {
       if (!schema.hasField(group)) {
         throw new IllegalArgumentException(
             "the log pattern's group '" + group + "' is not a field of the schema "
@@ -94,35 +111,17 @@ public final class ParseLogLines
     }
     return new ParseLogLines(
         schema,
-        pattern.pattern(),
-        pattern.flags(),
+        pattern,
         "unnamed",
         ParseCsv.DEFAULT_MAX_RECORD_CHARS,
         false,
         RecordPath.empty());
   }
 
-  /**
-   * Parses lines matching {@code regex} into rows of {@code schema}.
-   *
-   * @throws IllegalArgumentException if {@code regex} does not compile, or a named group is not a
-   *     field of the schema
-   */
-  public static ParseLogLines of(Schema schema, String regex) {
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("the log pattern is not a valid regular expression: "
-          + e.getDescription() + " near index " + e.getIndex(), e);
-    }
-    return of(schema, pattern);
-  }
-
   /** Returns a {@link ParseLogLines} like this one but naming {@code product} in its failures. */
   public ParseLogLines forProduct(String product) {
     return new ParseLogLines(
-        schema, regex, flags, product, maxRecordChars, withSourcePositions, path);
+        schema, pattern, product, maxRecordChars, withSourcePositions, path);
   }
 
   /** Returns a {@link ParseLogLines} like this one but failing lines longer than {@code chars}. */
@@ -130,7 +129,7 @@ public final class ParseLogLines
     if (chars < 1) {
       throw new IllegalArgumentException("maxRecordChars must be positive");
     }
-    return new ParseLogLines(schema, regex, flags, product, chars, withSourcePositions, path);
+    return new ParseLogLines(schema, pattern, product, chars, withSourcePositions, path);
   }
 
   /**
@@ -138,7 +137,7 @@ public final class ParseLogLines
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseLogLines withSourcePositions() {
-    return new ParseLogLines(schema, regex, flags, product, maxRecordChars, true, path);
+    return new ParseLogLines(schema, pattern, product, maxRecordChars, true, path);
   }
 
   /**
@@ -148,7 +147,7 @@ public final class ParseLogLines
   public ParseLogLines then(RecordPath path) {
     path.outputSchema(schema);
     return new ParseLogLines(
-        schema, regex, flags, product, maxRecordChars, withSourcePositions, this.path.then(path));
+        schema, pattern, product, maxRecordChars, withSourcePositions, this.path.then(path));
   }
 
   /** Returns a {@link ParseLogLines} like this one but running each parsed record through {@code steps}. */
@@ -160,7 +159,7 @@ public final class ParseLogLines
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
     return RecordParsingFn.apply(
         files,
-        new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars, regex, flags));
+        new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars, pattern));
   }
 
   @Override
@@ -169,7 +168,7 @@ public final class ParseLogLines
     builder
         .add(DisplayData.item("product", product).withLabel("Product"))
         .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
-        .add(DisplayData.item("pattern", regex).withLabel("Log line pattern"))
+        .add(DisplayData.item("pattern", pattern.regex()).withLabel("Log line pattern"))
         .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
         .add(
             DisplayData.item("withSourcePositions", withSourcePositions)
@@ -182,10 +181,9 @@ public final class ParseLogLines
 
   private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
     private final int maxRecordChars;
-    private final String regex;
-    private final int flags;
-    /** Each field's group name, or null for a field the pattern does not capture. */
-    private final @Nullable String[] groups;
+    private final LogPattern pattern;
+    /** Each field's group number, or -1 for a field the pattern does not capture. */
+    private final int[] groups;
     // Compiled once per DoFn instance, on first use (the base class owns the one @Setup); a
     // DoFn instance runs one bundle at a time, so its matcher is reset rather than recreated.
     private transient @Nullable Matcher matcher;
@@ -196,17 +194,13 @@ public final class ParseLogLines
         boolean withSourcePositions,
         String product,
         int maxRecordChars,
-        String regex,
-        int flags) {
+        LogPattern pattern) {
       super(schema, path, withSourcePositions, product);
       this.maxRecordChars = maxRecordChars;
-      this.regex = regex;
-      this.flags = flags;
-      List<String> named = NamedGroups.of(regex);
-      this.groups = new String[schema.getFieldCount()];
+      this.pattern = pattern;
+      this.groups = new int[schema.getFieldCount()];
       for (int f = 0; f < groups.length; f++) {
-        String name = schema.getField(f).getName();
-        groups[f] = named.contains(name) ? name : null;
+        groups[f] = pattern.group(schema.getField(f).getName());
       }
     }
 
@@ -228,7 +222,7 @@ public final class ParseLogLines
 
     private Matcher matcher(String text) {
       if (matcher == null) {
-        matcher = Pattern.compile(regex, flags).matcher(text);
+        matcher = pattern.compile().matcher(text);
         return matcher;
       }
       return matcher.reset(text);
@@ -261,7 +255,7 @@ public final class ParseLogLines
       if (problems.isEmpty()) {
         for (int f = 0; f < values.length; f++) {
           Field field = schema().getField(f);
-          String text = groups[f] == null ? null : match.group(groups[f]);
+          String text = groups[f] < 0 ? null : match.group(groups[f]);
           try {
             // An empty capture is a missing value, as an unquoted empty CSV field is.
             values[f] = FieldValues.parse(field, text == null || text.isEmpty() ? null : text);

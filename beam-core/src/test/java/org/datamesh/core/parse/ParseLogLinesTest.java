@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.io.FileIO;
@@ -36,7 +37,7 @@ class ParseLogLinesTest {
   /** An nginx access log written with {@code $time_iso8601}, so the time parses as a timestamp. */
   static final String ACCESS_LOG =
       "(?<ip>\\S+) \\S+ (?:-|(?<user>\\S+)) \\[(?<at>[^\\]]+)\\] "
-          + "\"(?<method>\\S+) (?<path>\\S+) \\S+\" (?<status>\\S+) (?:(?<bytes>\\d+)|-)";
+          + "\"(?<method>\\S+) (?<path>\\S+) \\S+\" (?<status_code>\\S+) (?:(?<bytes>\\d+)|-)";
 
   static final Schema SCHEMA =
       Schema.builder()
@@ -45,7 +46,7 @@ class ParseLogLinesTest {
           .addDateTimeField("at")
           .addStringField("method")
           .addStringField("path")
-          .addInt32Field("status")
+          .addInt32Field("status_code")
           .addNullableField("bytes", FieldType.INT64)
           .addNullableField("agent", FieldType.STRING) // no group: always missing
           .build();
@@ -96,7 +97,7 @@ class ParseLogLinesTest {
                   containsInAnyOrder(
                       "3 PARSE web.access [parse.log_pattern@null] this is not an access log line",
                       "4 PARSE web.access [parse.empty_line@null] ",
-                      "5 PARSE web.access [parse.number@status] " + lines.get(4),
+                      "5 PARSE web.access [parse.number@status_code] " + lines.get(4),
                       "6 PARSE web.access [parse.timestamp@at] " + lines.get(5)));
               for (Failure f : failures) {
                 // Reasons name the field and the type, never the line's text.
@@ -152,10 +153,23 @@ class ParseLogLinesTest {
   }
 
   @Test
-  void namedGroupsSkipEscapesClassesQuotesAndLookbehinds() {
-    assertThat(
-        NamedGroups.of("\\(?<a>x)[(?<b>)](?<=y)(?<!z)\\Q(?<c>)\\E(?<d1>.)(?:(?<e>.))"),
-        equalTo(List.of("d1", "e")));
+  void logPatternNumbersNamedGroupsWithUnderscoresAndSkipsWhatOpensNoGroup() {
+    LogPattern pattern =
+        LogPattern.of(
+            "\\(?<a>x\\)[(?<b>)](?<!z)\\Q(?<c>)\\E(?<status_code>.)(?:(.)(?<e_2>.))\\k<e_2>");
+
+    assertThat(pattern.groupNames(), equalTo(List.of("status_code", "e_2")));
+    assertThat(pattern.group("status_code"), equalTo(1));
+    assertThat(pattern.group("e_2"), equalTo(3));
+    assertThat(pattern.group("a"), equalTo(-1));
+    Matcher matcher = pattern.compile().matcher("(<a>x)b(?<c>)5xyy");
+    assertThat(matcher.matches(), equalTo(true));
+    assertThat(List.of(matcher.group(1), matcher.group(3)), equalTo(List.of("5", "y")));
+    assertThat(pattern.compile().matcher("(<a>x)b(?<c>)5xyz").matches(), equalTo(false));
+
+    IllegalArgumentException twice =
+        assertThrows(IllegalArgumentException.class, () -> LogPattern.of("(?<x>.)(?<x>.)"));
+    assertThat(twice.getMessage(), equalTo("names the group x twice"));
   }
 
   @Test

@@ -7,7 +7,7 @@ import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.DataContract;
-import org.datamesh.core.parse.NamedGroups;
+import org.datamesh.core.parse.LogPattern;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.record.ConformToSchema;
@@ -110,7 +110,7 @@ public final class ContractProducts {
               "reading log lines needs a logPattern: a custom property of the object whose value"
                   + " is a regular expression with a named group (?<column>...) per column"));
     } else {
-      for (String group : NamedGroups.of(contract.logPattern())) {
+      for (String group : LogPattern.of(contract.logPattern()).groupNames()) {
         if (contract.field(group) == null) {
           problems.add(
               new ContractProblem(
