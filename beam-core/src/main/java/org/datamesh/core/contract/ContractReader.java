@@ -18,7 +18,8 @@ final class ContractReader {
   private static final Set<String> DOCUMENTATION =
       Set.of("tenant", "tags", "contractCreatedTs", "slaDefaultElement");
 
-  private static final Set<String> OBJECT_READ = Set.of("name", "properties", "quality", "logicalType");
+  private static final Set<String> OBJECT_READ =
+      Set.of("name", "properties", "quality", "logicalType", "customProperties");
   private static final Set<String> OBJECT_DOCUMENTATION =
       Set.of(
           "id", "physicalName", "physicalType", "businessName", "description",
@@ -45,6 +46,7 @@ final class ContractReader {
     String objectName = object == null ? null : Nodes.text(object, "name");
     List<ContractField> fields = List.of();
     List<QualityRule> datasetQuality = List.of();
+    String logPattern = null;
     if (object != null) {
       String objectPath = YamlPaths.index("schema", 0);
       Nodes.reportUnsupported(object, objectPath, OBJECT_READ, OBJECT_DOCUMENTATION, problems);
@@ -57,6 +59,11 @@ final class ContractReader {
       datasetQuality =
           QualityRules.read(
               object.path("quality"), YamlPaths.key(objectPath, "quality"), null, problems);
+      logPattern =
+          LogPatternReader.read(
+              object.path("customProperties"),
+              YamlPaths.key(objectPath, "customProperties"),
+              problems);
     }
     String topic = object == null ? null : Nodes.text(object, "physicalName");
     List<OutputPort> ports =
@@ -82,6 +89,7 @@ final class ContractReader {
         ports,
         serviceLevels,
         datasetQuality,
+        logPattern,
         problems.notices());
   }
 

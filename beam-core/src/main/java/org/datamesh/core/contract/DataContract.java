@@ -35,6 +35,8 @@ import org.datamesh.core.product.DataProduct;
  * @param ports the output ports, from {@code servers}
  * @param serviceLevels retention, freshness and latency, from {@code slaProperties}
  * @param datasetQuality the object-level quality rules
+ * @param logPattern the regular expression log lines are read with, from the object's custom
+ *     property {@code logPattern}; null when the contract declares none
  * @param notices parts of the contract that were loaded but are not supported or enforced yet
  */
 public record DataContract(
@@ -51,6 +53,7 @@ public record DataContract(
     List<OutputPort> ports,
     ServiceLevels serviceLevels,
     List<QualityRule> datasetQuality,
+    @Nullable String logPattern,
     List<ContractProblem> notices)
     implements Serializable {
 
@@ -72,6 +75,12 @@ public record DataContract(
   }
 
   /** Primary key fields by {@code primaryKeyPosition}; those without one follow in declared order. */
+  /**
+   * The object's custom property holding the regular expression log lines are read with; its
+   * named groups, {@code (?<column>...)}, are the columns.
+   */
+  public static final String LOG_PATTERN_PROPERTY = "logPattern";
+
   /** The custom property naming the column that decides which of a key's records is kept. */
   public static final String DEDUPLICATE_PROPERTY = "deduplicate";
 

@@ -7,16 +7,19 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.parse.ParseCsv;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.parse.ParseJsonLines;
+import org.datamesh.core.parse.ParseLogLines;
 import org.datamesh.core.record.RecordPath;
 
 /**
  * How a product's input files are laid out, and the schema their records are parsed into before
- * the record path: CSV with a header, or JSON lines.
+ * the record path: CSV with a header, JSON lines, or log lines read by a regular expression.
  *
  * <pre>{@code
  * RecordFormat csv = RecordFormat.csv(rawSchema);
  * RecordFormat semicolons = RecordFormat.csv(rawSchema).withDelimiter(';');
+ * RecordFormat access = RecordFormat.logLines(rawSchema, "(?<ip>\\S+) - (?<user>\\S+) .*");
  * }</pre>
  */
 public final class RecordFormat implements Serializable {
@@ -24,27 +27,42 @@ public final class RecordFormat implements Serializable {
   /** The layouts understood. */
   public enum Kind {
     CSV,
-    JSON_LINES
+    JSON_LINES,
+    LOG_LINES
   }
 
   private final Kind kind;
   private final Schema schema;
   private final char delimiter;
+  private final @Nullable String logPattern;
 
-  private RecordFormat(Kind kind, Schema schema, char delimiter) {
+  private RecordFormat(Kind kind, Schema schema, char delimiter, @Nullable String logPattern) {
     this.kind = kind;
     this.schema = schema;
     this.delimiter = delimiter;
+    this.logPattern = logPattern;
   }
 
   /** CSV (RFC 4180) with a header naming the columns. */
   public static RecordFormat csv(Schema schema) {
-    return new RecordFormat(Kind.CSV, schema, ',');
+    return new RecordFormat(Kind.CSV, schema, ',', null);
   }
 
   /** One JSON object per line. */
   public static RecordFormat jsonLines(Schema schema) {
-    return new RecordFormat(Kind.JSON_LINES, schema, ',');
+    return new RecordFormat(Kind.JSON_LINES, schema, ',', null);
+  }
+
+  /**
+   * One record a line, the whole line matching {@code regex}, whose named groups are the fields
+   * (see {@link ParseLogLines}).
+   *
+   * @throws IllegalArgumentException if {@code regex} does not compile or names a group that is
+   *     not a field of {@code schema}
+   */
+  public static RecordFormat logLines(Schema schema, String regex) {
+    ParseLogLines.of(schema, regex); // fails now, where the format is declared, not at run time
+    return new RecordFormat(Kind.LOG_LINES, schema, ',', regex);
   }
 
   /** Returns a format like this one but splitting CSV fields at {@code delimiter}. */
@@ -52,12 +70,15 @@ public final class RecordFormat implements Serializable {
     if (kind != Kind.CSV) {
       throw new IllegalArgumentException("only CSV has a delimiter");
     }
-    return new RecordFormat(kind, schema, delimiter);
+    return new RecordFormat(kind, schema, delimiter, logPattern);
   }
 
   /** Returns a format like this one but parsing records into {@code schema}. */
   public RecordFormat withSchema(Schema schema) {
-    return new RecordFormat(kind, schema, delimiter);
+    if (kind == Kind.LOG_LINES) {
+      return logLines(schema, logPattern);
+    }
+    return new RecordFormat(kind, schema, delimiter, logPattern);
   }
 
   public Kind kind() {
@@ -73,6 +94,11 @@ public final class RecordFormat implements Serializable {
     return delimiter;
   }
 
+  /** The regular expression log lines are read with; null for the other formats. */
+  public @Nullable String logPattern() {
+    return logPattern;
+  }
+
   /** The parsing transform for this format, running {@code path} on each record it reads. */
   PTransform<PCollection<FileIO.ReadableFile>, StageResult> parse(String product, RecordPath path) {
     switch (kind) {
@@ -84,6 +110,11 @@ public final class RecordFormat implements Serializable {
             .then(path);
       case JSON_LINES:
         return ParseJsonLines.of(schema).forProduct(product).withSourcePositions().then(path);
+      case LOG_LINES:
+        return ParseLogLines.of(schema, logPattern)
+            .forProduct(product)
+            .withSourcePositions()
+            .then(path);
       default:
         throw new IllegalStateException("unknown format " + kind);
     }

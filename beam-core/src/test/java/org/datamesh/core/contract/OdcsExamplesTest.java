@@ -270,7 +270,7 @@ class OdcsExamplesTest {
     for (String unsupported :
         List.of(
             "authoritativeDefinitions", "description.authoritativeDefinitions", "servers[0]",
-            "schema[0].relationships", "schema[0].customProperties", "price", "roles", "support",
+            "schema[0].relationships", "schema[0].customProperties[0]", "price", "roles", "support",
             "customProperties", "schema[0].properties[1].relationships",
             "schema[0].properties[2].authoritativeDefinitions",
             "schema[0].properties[2].quality[0].customProperties")) {

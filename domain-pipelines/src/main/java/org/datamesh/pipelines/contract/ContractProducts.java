@@ -7,6 +7,7 @@ import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.parse.LogPattern;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.record.ConformToSchema;
@@ -25,6 +26,9 @@ import org.datamesh.rules.ValidationStep;
  * ProductSpec spec = ContractProducts.spec(contract, RecordFormat.Kind.CSV);
  * pipeline.apply(DataProductPipeline.of(spec).from("/exports/orders/*.csv").to("/data/products"));
  * }</pre>
+ *
+ * <p>Log lines ({@link RecordFormat.Kind#LOG_LINES}) are read with the object's custom property
+ * {@code logPattern}, a regular expression whose named groups are the columns.
  *
  * <p>Columns marked {@code partitioned} become Hive-style partitions of the published files, and
  * an SLA {@code retention} removes older unreferenced runs after each commit.
@@ -49,10 +53,7 @@ public final class ContractProducts {
   public static ProductSpec spec(DataContract contract, RecordFormat.Kind format, Rule... extraRules)
       throws ContractException {
     checkDeduplication(contract);
-    RecordFormat input =
-        format == RecordFormat.Kind.CSV
-            ? RecordFormat.csv(ContractStandardization.rawSchema(contract))
-            : RecordFormat.jsonLines(ContractStandardization.rawSchema(contract));
+    RecordFormat input = input(contract, format);
     RuleSet rules = ContractRules.from(contract);
     for (Rule extra : extraRules) {
       rules = rules.and(extra);
@@ -79,6 +80,49 @@ public final class ContractProducts {
       }
     }
     return spec;
+  }
+
+  private static RecordFormat input(DataContract contract, RecordFormat.Kind format)
+      throws ContractException {
+    switch (format) {
+      case CSV:
+        return RecordFormat.csv(ContractStandardization.rawSchema(contract));
+      case JSON_LINES:
+        return RecordFormat.jsonLines(ContractStandardization.rawSchema(contract));
+      case LOG_LINES:
+        checkLogPattern(contract);
+        return RecordFormat.logLines(
+            ContractStandardization.rawSchema(contract), contract.logPattern());
+      default:
+        throw new IllegalArgumentException("unknown format " + format);
+    }
+  }
+
+  /** Log lines need the contract's pattern, whose named groups must all be columns. */
+  private static void checkLogPattern(DataContract contract) throws ContractException {
+    String path = "schema[0].customProperties";
+    List<ContractProblem> problems = new ArrayList<>();
+    if (contract.logPattern() == null) {
+      problems.add(
+          new ContractProblem(
+              path,
+              0,
+              "reading log lines needs a logPattern: a custom property of the object whose value"
+                  + " is a regular expression with a named group (?<column>...) per column"));
+    } else {
+      for (String group : LogPattern.of(contract.logPattern()).groupNames()) {
+        if (contract.field(group) == null) {
+          problems.add(
+              new ContractProblem(
+                  path + "." + DataContract.LOG_PATTERN_PROPERTY,
+                  0,
+                  "the group " + group + " is not a column of the contract"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ContractException.of(contract.domain() + "." + contract.productName(), problems);
+    }
   }
 
   private static void checkDeduplication(DataContract contract) throws ContractException {

@@ -76,7 +76,7 @@ final class Help {
       case "input":
         return "PATH_OR_GLOB";
       case "inputFormat":
-        return "csv|jsonl";
+        return "csv|jsonl|log";
       default:
         return property.toUpperCase(Locale.ROOT);
     }

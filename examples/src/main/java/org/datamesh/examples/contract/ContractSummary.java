@@ -54,6 +54,9 @@ final class ContractSummary {
           type(field),
           field.required() ? "required" : "optional");
     }
+    if (contract.logPattern() != null) {
+      line(out, "log pattern", contract.logPattern());
+    }
     line(out, "primary key", contract.primaryKey().isEmpty() ? "none (no deduplication)" : String.join(", ", contract.primaryKey()));
     if (contract.latestBy() != null) {
       line(out, "deduplication", "the greatest " + contract.latestBy() + " wins");

@@ -60,8 +60,10 @@ final class InputFiles {
         return RecordFormat.Kind.CSV;
       case "jsonl":
         return RecordFormat.Kind.JSON_LINES;
+      case "log":
+        return RecordFormat.Kind.LOG_LINES;
       default:
-        throw new UsageException("--inputFormat must be csv or jsonl");
+        throw new UsageException("--inputFormat must be csv, jsonl or log");
     }
   }
 

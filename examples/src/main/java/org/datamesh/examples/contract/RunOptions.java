@@ -22,7 +22,9 @@ public interface RunOptions extends PipelineOptions {
 
   void setOutput(String output);
 
-  @Description("Layout of the input: csv (with a header line) or jsonl (one JSON object a line)")
+  @Description(
+      "Layout of the input: csv (with a header line), jsonl (one JSON object a line) or log (one"
+          + " record a line, read with the contract's logPattern)")
   @Default.String("csv")
   String getInputFormat();
 

@@ -28,12 +28,35 @@ class RunCommandTest {
   @Test
   void refusesAnUnknownInputFormat() throws Exception {
     assertRefused(
-        "--inputFormat must be csv or jsonl",
+        "--inputFormat must be csv, jsonl or log",
         "run",
         "--contract=" + OrdersContract.write(dir, "c.yaml"),
         "--input=" + dir,
         "--output=" + dir.resolve("mesh"),
         "--inputFormat=xml");
+  }
+
+  @Test
+  void refusesLogInputWithoutALogPatternInTheContract() throws Exception {
+    Path contract = OrdersContract.write(dir, "c.yaml");
+    Path input = Files.writeString(dir.resolve("orders.log"), "ORD-1 12.50\n");
+    CliOutcome outcome =
+        CliOutcome.run(
+            "run",
+            "--contract=" + contract,
+            "--input=" + input,
+            "--output=" + dir.resolve("mesh"),
+            "--inputFormat=log");
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(
+        outcome.errLines(),
+        equalTo(
+            List.of(
+                "datamesh run: contract " + contract.toAbsolutePath().normalize() + " has 1 problem:",
+                "  schema[0].customProperties: reading log lines needs a logPattern: a custom"
+                    + " property of the object whose value is a regular expression with a named"
+                    + " group (?<column>...) per column")));
+    assertThat(Files.exists(dir.resolve("mesh")), is(false));
   }
 
   @Test
@@ -70,7 +93,7 @@ class RunCommandTest {
         allOf(
             containsString("--contract=FILE"),
             containsString("--input=PATH_OR_GLOB"),
-            containsString("--inputFormat=csv|jsonl"),
+            containsString("--inputFormat=csv|jsonl|log"),
             containsString("(default csv)"),
             containsString("--output=DIR"),
             containsString("--runner=NAME")));

@@ -66,6 +66,23 @@ class ValidateContractCommandTest {
   }
 
   @Test
+  void theSummaryShowsTheLogPattern() throws Exception {
+    String yaml =
+        OrdersContract.replacing(
+            OrdersContract.text(),
+            "    description: Orders as exported by the shop, cleansed and deduplicated.\n",
+            "    description: Orders as exported by the shop, cleansed and deduplicated.\n"
+                + "    customProperties:\n"
+                + "      - property: logPattern\n"
+                + "        value: 'order (?<order_id>\\S+) .*'\n");
+    CliOutcome outcome =
+        run("validate-contract", "--contract=" + OrdersContract.write(dir, "log.yaml", yaml));
+
+    assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
+    assertThat(outcome.outLines(), hasItems("  log pattern      order (?<order_id>\\S+) .*"));
+  }
+
+  @Test
   void notEnforcedPartsAndPortsAreListedWithTheirPaths() throws Exception {
     String yaml =
         OrdersContract.text()

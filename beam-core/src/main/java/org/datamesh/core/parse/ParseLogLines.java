@@ -1,0 +1,278 @@
+package org.datamesh.core.parse;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.Field;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.StageResult;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.SourceField;
+import org.datamesh.core.failure.SourcePosition;
+import org.datamesh.core.failure.Stage;
+import org.datamesh.core.failure.Violation;
+import org.datamesh.core.record.RecordPath;
+import org.datamesh.core.record.RecordStep;
+
+/**
+ * Parses log files (one record a line, such as a web server's access log) into {@link Row}s of a
+ * given schema, with a regular expression whose named groups are the fields; every line that
+ * cannot be parsed becomes a {@link Failure}, and the run goes on.
+ *
+ * <pre>{@code
+ * StageResult parsed =
+ *     pipeline
+ *         .apply(FileIO.match().filepattern("/var/log/nginx/access-*.log.gz"))
+ *         .apply(FileIO.readMatches())
+ *         .apply(
+ *             ParseLogLines.of(schema, "(?<ip>\\S+) \\S+ \\S+ \\[(?<at>[^\\]]+)\\] \"(?<method>\\S+) .*")
+ *                 .forProduct("web.access"));
+ * }</pre>
+ *
+ * <p>The whole line must match the pattern. Each named group gives its field's text, parsed to the
+ * field's type as CSV values are; a field without a group, a group that took no part in the match
+ * and an empty group are a missing value (so {@code (?:(?<bytes>\d+)|-)} reads a {@code -} as
+ * missing). A line fails when it does not match, is empty, holds invalid UTF-8, is longer than
+ * {@link #withMaxRecordChars}, or has a value that is not of its field's type; every problem of
+ * the line is listed, and no reason quotes the line (it may hold personal data), which is kept as
+ * the failure's raw payload.
+ */
+public final class ParseLogLines
+    extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
+
+  private final Schema schema;
+  private final LogPattern pattern;
+  private final String product;
+  private final int maxRecordChars;
+  private final boolean withSourcePositions;
+  private final RecordPath path;
+
+  private ParseLogLines(
+      Schema schema,
+      LogPattern pattern,
+      String product,
+      int maxRecordChars,
+      boolean withSourcePositions,
+      RecordPath path) {
+    this.schema = schema;
+    this.pattern = pattern;
+    this.product = product;
+    this.maxRecordChars = maxRecordChars;
+    this.withSourcePositions = withSourcePositions;
+    this.path = path;
+  }
+
+  /**
+   * Parses lines matching {@code pattern} into rows of {@code schema}.
+   *
+   * @throws IllegalArgumentException if a named group of the pattern is not a field of the schema
+   */
+  public static ParseLogLines of(Schema schema, Pattern pattern) {
+    return of(schema, LogPattern.of(pattern.pattern(), pattern.flags()));
+  }
+
+  /**
+   * Parses lines matching {@code regex} into rows of {@code schema}; its group names may hold
+   * underscores (see {@link LogPattern}).
+   *
+   * @throws IllegalArgumentException if {@code regex} does not compile, or a named group is not a
+   *     field of the schema
+   */
+  public static ParseLogLines of(Schema schema, String regex) {
+    LogPattern pattern;
+    try {
+      pattern = LogPattern.of(regex);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the log pattern " + e.getMessage(), e);
+    }
+    return of(schema, pattern);
+  }
+
+  private static ParseLogLines of(Schema schema, LogPattern pattern) {
+    schema.getFields().forEach(FieldValues::checkSupported);
+    for (String group : pattern.groupNames()) {
+      if (!schema.hasField(group)) {
+        throw new IllegalArgumentException(
+            "the log pattern's group '" + group + "' is not a field of the schema "
+                + schema.getFieldNames());
+      }
+    }
+    return new ParseLogLines(
+        schema,
+        pattern,
+        "unnamed",
+        ParseCsv.DEFAULT_MAX_RECORD_CHARS,
+        false,
+        RecordPath.empty());
+  }
+
+  /** Returns a {@link ParseLogLines} like this one but naming {@code product} in its failures. */
+  public ParseLogLines forProduct(String product) {
+    return new ParseLogLines(
+        schema, pattern, product, maxRecordChars, withSourcePositions, path);
+  }
+
+  /** Returns a {@link ParseLogLines} like this one but failing lines longer than {@code chars}. */
+  public ParseLogLines withMaxRecordChars(int chars) {
+    if (chars < 1) {
+      throw new IllegalArgumentException("maxRecordChars must be positive");
+    }
+    return new ParseLogLines(schema, pattern, product, chars, withSourcePositions, path);
+  }
+
+  /**
+   * Returns a {@link ParseLogLines} like this one but adding each row's file and line as the
+   * {@link SourceField}, so failures in later stages can say where their record came from.
+   */
+  public ParseLogLines withSourcePositions() {
+    return new ParseLogLines(schema, pattern, product, maxRecordChars, true, path);
+  }
+
+  /**
+   * Returns a {@link ParseLogLines} like this one but running each parsed record through {@code
+   * path} before it becomes a row, in the same step; see {@link ParseJsonLines#then(RecordPath)}.
+   */
+  public ParseLogLines then(RecordPath path) {
+    path.outputSchema(schema);
+    return new ParseLogLines(
+        schema, pattern, product, maxRecordChars, withSourcePositions, this.path.then(path));
+  }
+
+  /** Returns a {@link ParseLogLines} like this one but running each parsed record through {@code steps}. */
+  public ParseLogLines then(RecordStep... steps) {
+    return then(RecordPath.of(steps));
+  }
+
+  @Override
+  public StageResult expand(PCollection<FileIO.ReadableFile> files) {
+    return RecordParsingFn.apply(
+        files,
+        new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars, pattern));
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("product", product).withLabel("Product"))
+        .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
+        .add(DisplayData.item("pattern", pattern.regex()).withLabel("Log line pattern"))
+        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
+        .add(
+            DisplayData.item("withSourcePositions", withSourcePositions)
+                .withLabel("Rows carry their source position"));
+    List<String> steps = path.describe();
+    for (int i = 0; i < steps.size(); i++) {
+      builder.add(DisplayData.item("step" + (i + 1), steps.get(i)).withLabel("Record step " + (i + 1)));
+    }
+  }
+
+  private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
+    private final int maxRecordChars;
+    private final LogPattern pattern;
+    /** Each field's group number, or -1 for a field the pattern does not capture. */
+    private final int[] groups;
+    // Compiled once per DoFn instance, on first use (the base class owns the one @Setup); a
+    // DoFn instance runs one bundle at a time, so its matcher is reset rather than recreated.
+    private transient @Nullable Matcher matcher;
+
+    ParseFileFn(
+        Schema schema,
+        RecordPath path,
+        boolean withSourcePositions,
+        String product,
+        int maxRecordChars,
+        LogPattern pattern) {
+      super(schema, path, withSourcePositions, product);
+      this.maxRecordChars = maxRecordChars;
+      this.pattern = pattern;
+      this.groups = new int[schema.getFieldCount()];
+      for (int f = 0; f < groups.length; f++) {
+        groups[f] = pattern.group(schema.getField(f).getName());
+      }
+    }
+
+    @ProcessElement
+    public void process(
+        @Element FileIO.ReadableFile file, BoundedWindow window, MultiOutputReceiver out) {
+      String name = file.getMetadata().resourceId().toString();
+      try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
+        BoundedLineReader lines = new BoundedLineReader(reader, maxRecordChars);
+        long number = 0;
+        for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+          number++;
+          emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read " + name, e);
+      }
+    }
+
+    private Matcher matcher(String text) {
+      if (matcher == null) {
+        matcher = pattern.compile().matcher(text);
+        return matcher;
+      }
+      return matcher.reset(text);
+    }
+
+    private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
+      List<Violation> problems = new ArrayList<>();
+      Matcher match = null;
+      if (line.length() > maxRecordChars) {
+        problems.add(
+            Violation.error(
+                "parse.record_too_large",
+                null,
+                "the record is longer than " + maxRecordChars + " characters"));
+      } else if (line.invalidUtf8()) {
+        problems.add(
+            Violation.error(
+                "parse.encoding", null, "the record contains bytes that are not valid UTF-8"));
+      } else if (line.text().isBlank()) {
+        problems.add(Violation.error("parse.empty_line", null, "the record is an empty line"));
+      } else {
+        match = matcher(line.text());
+        if (!match.matches()) {
+          problems.add(
+              Violation.error(
+                  "parse.log_pattern", null, "the record does not match the log pattern"));
+        }
+      }
+      Object[] values = new Object[schema().getFieldCount()];
+      if (problems.isEmpty()) {
+        for (int f = 0; f < values.length; f++) {
+          Field field = schema().getField(f);
+          String text = groups[f] < 0 ? null : match.group(groups[f]);
+          try {
+            // An empty capture is a missing value, as an unquoted empty CSV field is.
+            values[f] = FieldValues.parse(field, text == null || text.isEmpty() ? null : text);
+          } catch (FieldValueException e) {
+            problems.add(e.violation());
+          }
+        }
+      }
+      if (!problems.isEmpty()) {
+        return ParseOutcome.of(
+            Failure.builder(Stage.PARSE, product())
+                .setViolations(problems)
+                .setSource(position)
+                .setRawPayload(Utf8Text.printable(line.text()))
+                .build());
+      }
+      return ParseOutcome.of(values, position, line.text());
+    }
+  }
+}
