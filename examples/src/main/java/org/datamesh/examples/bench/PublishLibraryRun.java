@@ -79,18 +79,22 @@ public final class PublishLibraryRun {
     return Counts.rows(counts.published());
   }
 
+  /**
+   * The synthetic row, built as the library's record path builds its rows (values attached, not
+   * re-checked one by one), so the scenario times publication rather than row construction.
+   */
   private static Row row(Long i) {
     CleanOrder o = SyntheticOrders.order(i);
     return Row.withSchema(PUBLISHED)
-        .addValues(
-            o.orderId(),
-            o.customerId(),
-            new org.joda.time.Instant(o.orderTs()),
-            new org.joda.time.Instant(o.updatedAt()),
-            o.amount(),
-            o.currency(),
-            o.status(),
-            o.quantity())
-        .build();
+        .attachValues(
+            java.util.Arrays.asList(
+                o.orderId(),
+                o.customerId(),
+                new org.joda.time.Instant(o.orderTs()),
+                new org.joda.time.Instant(o.updatedAt()),
+                o.amount(),
+                o.currency(),
+                o.status(),
+                o.quantity()));
   }
 }
