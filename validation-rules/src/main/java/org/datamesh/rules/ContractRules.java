@@ -49,11 +49,19 @@ public final class ContractRules {
     List<Rule> rules = new ArrayList<>();
     for (ContractField field : contract.fields()) {
       addColumnRules(field, rules);
-      for (QualityRule quality : field.quality()) {
-        Rule rule = recordRule(field, quality);
-        if (rule != null && rules.stream().noneMatch(r -> r.id().equals(rule.id()))) {
-          rules.add(rule);
+      List<QualityRule> qualities = field.quality();
+      for (int i = 0; i < qualities.size(); i++) {
+        Rule rule = recordRule(field, qualities.get(i));
+        if (rule == null) {
+          continue;
         }
+        Rule candidate = rule;
+        if (rules.stream().anyMatch(r -> r.id().equals(candidate.id()))) {
+          // Two rules of one kind on a column (a column pattern and a quality pattern): both
+          // apply, the second under an id naming its quality entry.
+          rule = rule.withId(rule.id() + ".quality" + (i + 1));
+        }
+        rules.add(rule);
       }
     }
     return RuleSet.of(rules);
@@ -93,12 +101,17 @@ public final class ContractRules {
     }
     boolean numeric =
         field.logicalType() == LogicalType.INTEGER || field.logicalType() == LogicalType.NUMBER;
-    BigDecimal min = field.exclusiveMinimum() != null ? field.exclusiveMinimum() : field.minimum();
-    BigDecimal max = field.exclusiveMaximum() != null ? field.exclusiveMaximum() : field.maximum();
+    // Where both an inclusive and an exclusive bound are given, the tighter one decides.
+    boolean minExclusive =
+        field.exclusiveMinimum() != null
+            && (field.minimum() == null || field.exclusiveMinimum().compareTo(field.minimum()) >= 0);
+    BigDecimal min = minExclusive ? field.exclusiveMinimum() : field.minimum();
+    boolean maxExclusive =
+        field.exclusiveMaximum() != null
+            && (field.maximum() == null || field.exclusiveMaximum().compareTo(field.maximum()) <= 0);
+    BigDecimal max = maxExclusive ? field.exclusiveMaximum() : field.maximum();
     if (numeric && (min != null || max != null)) {
-      rules.add(
-          Rules.range(
-              name, min, field.exclusiveMinimum() != null, max, field.exclusiveMaximum() != null));
+      rules.add(Rules.range(name, min, minExclusive, max, maxExclusive));
     }
   }
 

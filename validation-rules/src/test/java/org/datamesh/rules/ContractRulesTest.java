@@ -122,4 +122,22 @@ class ContractRulesTest {
     assertThat(checks.get(0).metric(), is("nullValues"));
     assertThat(checks.get(0).field(), is("colour"));
   }
+
+  @Test
+  void theTighterOfTwoBoundsDecidesAndTwoPatternsBothApply() throws Exception {
+    String yaml =
+        CONTRACT
+            .replaceFirst("( *)exclusiveMinimum: 0\n", "$1exclusiveMinimum: 0\n$1minimum: 10\n")
+            .replaceFirst(
+                "( *)required: true\n",
+                "$1required: true\n$1quality:\n$1  - metric: invalidValues\n$1    arguments:\n"
+                    + "$1      pattern: \"SKU-1.*\"\n$1    mustBe: 0\n");
+    RuleSet rules = ContractRules.from(ContractLoader.parse(yaml, "items.yaml"));
+    Rule price = rules.rules().stream().filter(r -> r.id().equals("price.range")).findFirst().get();
+    assertThat(price.evaluateValue(new BigDecimal("5")).ruleId(), is("price.range"));
+    assertThat(price.evaluateValue(new BigDecimal("10")), nullValue());
+    assertThat(
+        rules.rules().stream().map(Rule::id).filter(id -> id.startsWith("sku.pattern")).toList(),
+        contains("sku.pattern", "sku.pattern.quality1"));
+  }
 }

@@ -67,7 +67,21 @@ final class FieldReader {
       problems.error(
           YamlPaths.key(path, "name"), "a second property with this name (the first is " + first + ")");
     }
+    if (name.equals("_source")) {
+      // The library's own field: each row's source position, carried until publication.
+      problems.error(YamlPaths.key(path, "name"), "_source is reserved for the record's position");
+    }
     Nodes.reportUnsupported(property, path, READ, DOCUMENTATION, problems);
+    if (Nodes.flag(property, "unique") && !Nodes.flag(property, "primaryKey")) {
+      problems.notice(
+          YamlPaths.key(path, "unique"),
+          "kept, not enforced yet (only the primary key is enforced, by deduplication)");
+    }
+    if (property.path("logicalTypeOptions").has("format")) {
+      problems.notice(
+          YamlPaths.key(YamlPaths.key(path, "logicalTypeOptions"), "format"),
+          "not supported yet: values are read in ISO-8601 forms");
+    }
     String physicalType = Nodes.text(property, "physicalType");
     LogicalType logicalType = logicalType(property, physicalType, path);
     FieldType beamType =

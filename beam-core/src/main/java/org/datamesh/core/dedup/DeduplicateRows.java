@@ -146,7 +146,7 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
   private static @Nullable Object keyOf(Row row, int[] keyIndices) {
     if (keyIndices.length == 1) {
       Object value = row.getValue(keyIndices[0]);
-      return value == null ? null : value.toString();
+      return value == null ? null : keyText(value);
     }
     List<String> parts = new ArrayList<>(keyIndices.length);
     for (int index : keyIndices) {
@@ -154,9 +154,26 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
       if (value == null) {
         return null;
       }
-      parts.add(value.toString());
+      parts.add(keyText(value));
     }
     return parts;
+  }
+
+  /**
+   * A key part as text equal for equal values: decimals without trailing zeros (1.0 and 1.00 are
+   * one key), instants as milliseconds whatever their zone, bytes by content.
+   */
+  private static String keyText(Object value) {
+    if (value instanceof java.math.BigDecimal decimal) {
+      return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof org.joda.time.ReadableInstant instant) {
+      return Long.toString(instant.getMillis());
+    }
+    if (value instanceof byte[] bytes) {
+      return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+    return value.toString();
   }
 
   private static int[] indicesOf(Schema schema, List<String> fields) {

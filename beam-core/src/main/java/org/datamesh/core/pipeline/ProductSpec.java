@@ -149,6 +149,13 @@ public final class ProductSpec implements Serializable {
 
   /** The schema of the published rows, checking that every step applies. */
   public Schema outputSchema() {
+    for (String name : format().schema().getFieldNames()) {
+      if (name.equals(org.datamesh.core.failure.SourceField.NAME)) {
+        throw new IllegalArgumentException(
+            product.id() + ": the input schema has a field named " + name
+                + ", which is reserved for the record's source position");
+      }
+    }
     Schema schema = path.outputSchema(format().schema());
     for (String field : key) {
       if (!schema.hasField(field)) {

@@ -52,12 +52,25 @@ final class ParquetRowCounts extends PTransform<PCollection<String>, PCollection
 
     @Override
     public long getLength() throws IOException {
-      return FileSystems.matchSingleFileSpec(file.toString()).sizeBytes();
+      // From the opened file itself: matching the name would read '*', '?' and '[' as a glob.
+      try (SeekableByteChannel channel = open()) {
+        return channel.size();
+      }
+    }
+
+    private SeekableByteChannel open() throws IOException {
+      java.nio.channels.ReadableByteChannel channel = FileSystems.open(file);
+      if (!(channel instanceof SeekableByteChannel seekable)) {
+        channel.close();
+        throw new IOException(
+            "cannot read the Parquet footer of " + file + ": its file system cannot seek");
+      }
+      return seekable;
     }
 
     @Override
     public SeekableInputStream newStream() throws IOException {
-      SeekableByteChannel channel = (SeekableByteChannel) FileSystems.open(file);
+      SeekableByteChannel channel = open();
       InputStream in = Channels.newInputStream(channel);
       return new DelegatingSeekableInputStream(in) {
         @Override

@@ -55,14 +55,21 @@ final class RunRetention {
         .map(RunRetention::runFolderOf)
         .forEach(referenced::add);
 
+    // A run that started after the committed one, or whose writers still have temporary files,
+    // may be running alongside this one (a backfill, a retry): it is never swept, whatever the
+    // retention, so it cannot lose its files before it commits.
+    Instant committedStart = RunId.startedAt(committed.runId()).orElse(now);
     Instant oldestKept = now.minus(retention);
     List<String> removed = new ArrayList<>();
     for (String kind : RUN_FOLDERS) {
       for (Map.Entry<String, List<MatchResult.Metadata>> run :
           filesByRun(productDirectory, kind).entrySet()) {
         String folder = kind + "/" + run.getKey();
+        Instant started = startedAt(run.getKey(), run.getValue());
         if (referenced.contains(folder)
-            || !startedAt(run.getKey(), run.getValue()).isBefore(oldestKept)) {
+            || stillWriting(run.getValue())
+            || started.isAfter(committedStart)
+            || !started.isBefore(oldestKept)) {
           continue;
         }
         FileSystems.delete(
@@ -73,6 +80,11 @@ final class RunRetention {
       }
     }
     return removed;
+  }
+
+  /** Whether Beam's file writes still have temporary files in the run's folder. */
+  private static boolean stillWriting(List<MatchResult.Metadata> files) {
+    return files.stream().anyMatch(f -> f.resourceId().toString().contains("/.temp-beam"));
   }
 
   /** {@code runs/<id>} of {@code runs/<id>/country=DE/part-0.parquet}. */

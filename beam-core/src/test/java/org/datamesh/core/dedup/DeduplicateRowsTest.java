@@ -53,4 +53,29 @@ class DeduplicateRowsTest {
     PAssert.that(result.duplicates()).containsInAnyOrder(a1, a3, b1, c1);
     pipeline.run().waitUntilFinish();
   }
+
+  @Test
+  void equalDecimalsAreOneKeyWhateverTheirScale(TestPipeline pipeline) {
+    Schema schema =
+        Schema.builder().addDecimalField("amount").addStringField("status").build();
+    Row one = Row.withSchema(schema).addValues(new java.math.BigDecimal("1.0"), "A").build();
+    Row same = Row.withSchema(schema).addValues(new java.math.BigDecimal("1.00"), "B").build();
+    Row other = Row.withSchema(schema).addValues(new java.math.BigDecimal("1.01"), "C").build();
+    DeduplicationResult result =
+        pipeline
+            .apply(Create.of(one, same, other).withRowSchema(schema))
+            .apply(DeduplicateRows.byKey("amount"));
+    PAssert.that(result.unique())
+        .satisfies(
+            rows -> {
+              java.util.List<String> amounts = new java.util.ArrayList<>();
+              rows.forEach(r -> amounts.add(r.getDecimal("amount").stripTrailingZeros().toPlainString()));
+              org.hamcrest.MatcherAssert.assertThat(
+                  amounts, org.hamcrest.Matchers.containsInAnyOrder("1", "1.01"));
+              return null;
+            });
+    PAssert.thatSingleton(result.duplicates().apply(org.apache.beam.sdk.transforms.Count.globally()))
+        .isEqualTo(1L);
+    pipeline.run().waitUntilFinish();
+  }
 }

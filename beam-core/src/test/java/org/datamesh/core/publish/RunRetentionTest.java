@@ -81,8 +81,8 @@ class RunRetentionTest {
     Path handNamedOld = fabricate(productDir, "runs/backfill-1", "part-00000-of-00001.parquet");
     Files.setLastModifiedTime(handNamedOld, FileTime.from(Instant.now().minus(Duration.ofDays(90))));
     fabricate(productDir, "runs/backfill-2", "part-00000-of-00001.parquet");
-    // The committed run's id is as old as the removed one: being committed is what keeps it.
-    String committed = runStartedAgo(Duration.ofDays(41), "0c0c0c");
+    // The committed run's id is older than the retention: being committed is what keeps it.
+    String committed = runStartedAgo(Duration.ofDays(39), "0c0c0c");
 
     publish(pipeline, out, committed, Duration.ofDays(30));
     pipeline.run().waitUntilFinish();
@@ -96,6 +96,24 @@ class RunRetentionTest {
     for (String file : manifest.files()) {
       assertThat(file + " is still there", Files.exists(productDir.resolve(file)), is(true));
     }
+  }
+
+  @Test
+  void runsStartedAfterTheCommittedOneOrStillWritingAreKept(TestPipeline pipeline)
+      throws Exception {
+    Path productDir = out.resolve("sales/orders");
+    String committed = runStartedAgo(Duration.ofDays(50), "0e0e0e");
+    String later = runStartedAgo(Duration.ofDays(45), "0f0f0f");
+    String writing = runStartedAgo(Duration.ofDays(60), "0a0b0c");
+    String old = runStartedAgo(Duration.ofDays(60), "0c0b0a");
+    fabricate(productDir, "runs/" + later, "part-00000-of-00001.parquet");
+    fabricate(productDir, "runs/" + writing + "/.temp-beam-1234", "part-0.parquet");
+    fabricate(productDir, "runs/" + old, "part-00000-of-00001.parquet");
+
+    publish(pipeline, out, committed, Duration.ofDays(30));
+    pipeline.run().waitUntilFinish();
+
+    assertThat(folders(productDir, "runs"), containsInAnyOrder(committed, later, writing));
   }
 
   @Test
