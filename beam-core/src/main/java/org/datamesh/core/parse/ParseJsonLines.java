@@ -23,7 +23,6 @@ import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.RecordStep;
 import org.datamesh.core.failure.SourcePosition;
-import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
 
 /**
@@ -207,18 +206,9 @@ public final class ParseJsonLines
     private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
       List<Violation> problems = new ArrayList<>();
       JsonNode node = null;
-      if (line.length() > maxRecordChars) {
-        problems.add(
-            Violation.error(
-                "parse.record_too_large",
-                null,
-                "the record is longer than " + maxRecordChars + " characters"));
-      } else if (line.invalidUtf8()) {
-        problems.add(
-            Violation.error(
-                "parse.encoding", null, "the record contains bytes that are not valid UTF-8"));
-      } else if (line.text().isBlank()) {
-        problems.add(Violation.error("parse.empty_line", null, "the record is an empty line"));
+      Violation lineProblem = LineProblems.of(line, maxRecordChars);
+      if (lineProblem != null) {
+        problems.add(lineProblem);
       } else {
         try {
           node = JSON.readTree(line.text());
@@ -249,12 +239,7 @@ public final class ParseJsonLines
         }
       }
       if (!problems.isEmpty()) {
-        return ParseOutcome.of(
-            Failure.builder(Stage.PARSE, product())
-                .setViolations(problems)
-                .setSource(position)
-                .setRawPayload(Utf8Text.printable(line.text()))
-                .build());
+        return parseFailure(problems, position, Utf8Text.printable(line.text()));
       }
       return ParseOutcome.of(values, position, line.text());
     }

@@ -21,7 +21,6 @@ import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.SourcePosition;
-import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.RecordStep;
@@ -231,18 +230,9 @@ public final class ParseLogLines
     private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
       List<Violation> problems = new ArrayList<>();
       Matcher match = null;
-      if (line.length() > maxRecordChars) {
-        problems.add(
-            Violation.error(
-                "parse.record_too_large",
-                null,
-                "the record is longer than " + maxRecordChars + " characters"));
-      } else if (line.invalidUtf8()) {
-        problems.add(
-            Violation.error(
-                "parse.encoding", null, "the record contains bytes that are not valid UTF-8"));
-      } else if (line.text().isBlank()) {
-        problems.add(Violation.error("parse.empty_line", null, "the record is an empty line"));
+      Violation lineProblem = LineProblems.of(line, maxRecordChars);
+      if (lineProblem != null) {
+        problems.add(lineProblem);
       } else {
         match = matcher(line.text());
         if (!match.matches()) {
@@ -265,12 +255,7 @@ public final class ParseLogLines
         }
       }
       if (!problems.isEmpty()) {
-        return ParseOutcome.of(
-            Failure.builder(Stage.PARSE, product())
-                .setViolations(problems)
-                .setSource(position)
-                .setRawPayload(Utf8Text.printable(line.text()))
-                .build());
+        return parseFailure(problems, position, Utf8Text.printable(line.text()));
       }
       return ParseOutcome.of(values, position, line.text());
     }

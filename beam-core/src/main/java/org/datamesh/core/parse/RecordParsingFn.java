@@ -2,6 +2,7 @@ package org.datamesh.core.parse;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -18,6 +19,9 @@ import org.datamesh.core.StageResult;
 import org.datamesh.core.coders.CompactRowCoder;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
+import org.datamesh.core.failure.SourcePosition;
+import org.datamesh.core.failure.Stage;
+import org.datamesh.core.failure.Violation;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.StepFailure;
 
@@ -111,6 +115,16 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
             window);
       }
     }
+  }
+
+  /** The outcome of a record that could not be parsed, with every problem found and its text. */
+  ParseOutcome parseFailure(List<Violation> problems, SourcePosition position, String raw) {
+    return ParseOutcome.of(
+        Failure.builder(Stage.PARSE, product)
+            .setViolations(problems)
+            .setSource(position)
+            .setRawPayload(raw)
+            .build());
   }
 
   void emit(ParseOutcome outcome, BoundedWindow window, MultiOutputReceiver out) {
