@@ -71,7 +71,7 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
     PCollectionTuple result =
         rows.apply(
             "CheckRules",
-            ParDo.of(new ValidateFn(rules, product, valid, failures, warnings))
+            ParDo.of(new ValidateFn(rules, rows.getSchema(), product, valid, failures, warnings))
                 .withOutputTags(valid, TupleTagList.of(failures).and(warnings)));
     result.get(valid).setRowSchema(rows.getSchema());
     PCollection<KV<String, Long>> warningCounts =
@@ -94,6 +94,7 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
   /** Runs the same {@link ValidationStep} as the fused record path, on rows. */
   private static final class ValidateFn extends DoFn<Row, Row> {
     private final RuleSet rules;
+    private final Schema input;
     private final String product;
     private final TupleTag<Row> valid;
     private final TupleTag<Failure> failures;
@@ -101,15 +102,16 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
     private final Counter failed = Metrics.counter(METRICS_NAMESPACE, "failures");
     private transient Map<String, Counter> hitsByRule;
     private transient RecordPath.Compiled compiled;
-    private transient Schema compiledFor;
 
     ValidateFn(
         RuleSet rules,
+        Schema input,
         String product,
         TupleTag<Row> valid,
         TupleTag<Failure> failures,
         TupleTag<String> warnings) {
       this.rules = rules;
+      this.input = input;
       this.product = product;
       this.valid = valid;
       this.failures = failures;
@@ -122,14 +124,11 @@ public final class Validate extends PTransform<PCollection<Row>, ValidationResul
       for (Rule rule : rules.rules()) {
         hitsByRule.put(rule.id(), Metrics.counter(METRICS_NAMESPACE, "rule." + rule.id()));
       }
+      compiled = RecordPath.of(ValidationStep.of(rules)).compile(input);
     }
 
     @ProcessElement
     public void process(@Element Row row, MultiOutputReceiver out) {
-      if (!row.getSchema().equals(compiledFor)) {
-        compiled = RecordPath.of(ValidationStep.of(rules)).compile(row.getSchema());
-        compiledFor = row.getSchema();
-      }
       List<String> warned = new ArrayList<>(0);
       StepFailure stopped = compiled.run(row.getValues().toArray(), warned::add);
       if (stopped != null) {

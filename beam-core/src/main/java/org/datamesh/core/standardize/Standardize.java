@@ -79,7 +79,7 @@ public final class Standardize extends PTransform<PCollection<Row>, StageResult>
     PCollectionTuple result =
         rows.apply(
             "StandardizeFields",
-            ParDo.of(new StandardizeFn(step(), output, product, valid, failures))
+            ParDo.of(new StandardizeFn(step(), rows.getSchema(), output, product, valid, failures))
                 .withOutputTags(valid, TupleTagList.of(failures)));
     result.get(valid).setRowSchema(output);
     return StageResult.in(result, valid, failures);
@@ -99,33 +99,36 @@ public final class Standardize extends PTransform<PCollection<Row>, StageResult>
   /** Runs the same {@link StandardizationStep} as the fused record path, on rows. */
   private static final class StandardizeFn extends DoFn<Row, Row> {
     private final StandardizationStep step;
+    private final Schema input;
     private final Schema output;
     private final String product;
     private final TupleTag<Row> valid;
     private final TupleTag<Failure> failures;
     private final Counter failed = Metrics.counter("datamesh.standardize", "failures");
     private transient RecordPath.Compiled compiled;
-    private transient Schema compiledFor;
 
     StandardizeFn(
         StandardizationStep step,
+        Schema input,
         Schema output,
         String product,
         TupleTag<Row> valid,
         TupleTag<Failure> failures) {
       this.step = step;
+      this.input = input;
       this.output = output;
       this.product = product;
       this.valid = valid;
       this.failures = failures;
     }
 
+    @Setup
+    public void setup() {
+      compiled = RecordPath.of(step).compile(input);
+    }
+
     @ProcessElement
     public void process(@Element Row row, MultiOutputReceiver out) {
-      if (!row.getSchema().equals(compiledFor)) {
-        compiled = RecordPath.of(step).compile(row.getSchema());
-        compiledFor = row.getSchema();
-      }
       StepFailure stopped = compiled.run(row.getValues().toArray(), ruleId -> {});
       if (stopped == null) {
         out.get(valid).output(Row.withSchema(output).addValues(compiled.values()).build());
