@@ -78,47 +78,26 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
   public static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
 
   private final Schema schema;
-  private final String product;
   private final char delimiter;
-  private final int maxRecordChars;
-  private final boolean withSourcePositions;
-  private final RecordPath path;
   private final long splitBytes;
+  private final ParseSettings settings;
 
-  private ParseCsv(
-      Schema schema,
-      String product,
-      char delimiter,
-      int maxRecordChars,
-      boolean withSourcePositions,
-      RecordPath path,
-      long splitBytes) {
+  private ParseCsv(Schema schema, char delimiter, long splitBytes, ParseSettings settings) {
     this.schema = schema;
-    this.product = product;
     this.delimiter = delimiter;
-    this.maxRecordChars = maxRecordChars;
-    this.withSourcePositions = withSourcePositions;
-    this.path = path;
     this.splitBytes = splitBytes;
+    this.settings = settings;
   }
 
   /** Parses CSV with a header into rows of {@code schema}. */
   public static ParseCsv of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseCsv(
-        schema,
-        "unnamed",
-        ',',
-        DEFAULT_MAX_RECORD_CHARS,
-        false,
-        RecordPath.empty(),
-        DEFAULT_SPLIT_BYTES);
+    return new ParseCsv(schema, ',', DEFAULT_SPLIT_BYTES, ParseSettings.DEFAULT);
   }
 
   /** Returns a {@link ParseCsv} like this one but naming {@code product} in its failures. */
   public ParseCsv forProduct(String product) {
-    return new ParseCsv(
-        schema, product, delimiter, maxRecordChars, withSourcePositions, path, splitBytes);
+    return new ParseCsv(schema, delimiter, splitBytes, settings.withProduct(product));
   }
 
   /** Returns a {@link ParseCsv} like this one but splitting fields at {@code delimiter}. */
@@ -126,8 +105,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
     }
-    return new ParseCsv(
-        schema, product, delimiter, maxRecordChars, withSourcePositions, path, splitBytes);
+    return new ParseCsv(schema, delimiter, splitBytes, settings);
   }
 
   /**
@@ -135,10 +113,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
    * characters instead of holding them in memory.
    */
   public ParseCsv withMaxRecordChars(int chars) {
-    if (chars < 1) {
-      throw new IllegalArgumentException("maxRecordChars must be positive");
-    }
-    return new ParseCsv(schema, product, delimiter, chars, withSourcePositions, path, splitBytes);
+    return new ParseCsv(schema, delimiter, splitBytes, settings.withMaxRecordChars(chars));
   }
 
   /**
@@ -146,7 +121,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseCsv withSourcePositions() {
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, true, path, splitBytes);
+    return new ParseCsv(schema, delimiter, splitBytes, settings.carryingSourcePositions());
   }
 
   /**
@@ -156,15 +131,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
    * holding the record's raw text.
    */
   public ParseCsv then(RecordPath path) {
-    path.outputSchema(schema);
-    return new ParseCsv(
-        schema,
-        product,
-        delimiter,
-        maxRecordChars,
-        withSourcePositions,
-        this.path.then(path),
-        splitBytes);
+    return new ParseCsv(schema, delimiter, splitBytes, settings.then(path, schema));
   }
 
   /**
@@ -176,7 +143,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     if (bytes < 1) {
       throw new IllegalArgumentException("splitBytes must be positive");
     }
-    return new ParseCsv(schema, product, delimiter, maxRecordChars, withSourcePositions, path, bytes);
+    return new ParseCsv(schema, delimiter, bytes, settings);
   }
 
   /** Returns a {@link ParseCsv} like this one but running each parsed record through {@code steps}. */
@@ -198,25 +165,22 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
                     CsvBoundaryScanner.isScannable(delimiter))));
     return RecordParsingFn.apply(
         splits,
-        new ParseSplitFn(schema, path, withSourcePositions, product, delimiter, maxRecordChars));
+        new ParseSplitFn(
+            schema,
+            settings.path(),
+            settings.withSourcePositions(),
+            settings.product(),
+            delimiter,
+            settings.maxRecordChars()));
   }
 
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
+    settings.populateDisplayData(builder, schema);
     builder
-        .add(DisplayData.item("product", product).withLabel("Product"))
-        .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
         .add(DisplayData.item("delimiter", String.valueOf(delimiter)).withLabel("Delimiter"))
-        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
-        .add(DisplayData.item("splitBytes", splitBytes).withLabel("Files larger are split at"))
-        .add(
-            DisplayData.item("withSourcePositions", withSourcePositions)
-                .withLabel("Rows carry their source position"));
-    java.util.List<String> steps = path.describe();
-    for (int i = 0; i < steps.size(); i++) {
-      builder.add(DisplayData.item("step" + (i + 1), steps.get(i)).withLabel("Record step " + (i + 1)));
-    }
+        .add(DisplayData.item("splitBytes", splitBytes).withLabel("Files larger are split at"));
   }
 
   /** Reads one file or one range of a file, record by record. */

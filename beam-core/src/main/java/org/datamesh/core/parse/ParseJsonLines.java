@@ -54,51 +54,29 @@ public final class ParseJsonLines
     extends PTransform<PCollection<FileIO.ReadableFile>, StageResult> {
 
   private final Schema schema;
-  private final String product;
-  private final int maxRecordChars;
-  private final boolean withSourcePositions;
-  private final RecordPath path;
   private final long splitBytes;
+  private final ParseSettings settings;
 
-  private ParseJsonLines(
-      Schema schema,
-      String product,
-      int maxRecordChars,
-      boolean withSourcePositions,
-      RecordPath path,
-      long splitBytes) {
+  private ParseJsonLines(Schema schema, long splitBytes, ParseSettings settings) {
     this.schema = schema;
-    this.product = product;
-    this.maxRecordChars = maxRecordChars;
-    this.withSourcePositions = withSourcePositions;
-    this.path = path;
     this.splitBytes = splitBytes;
+    this.settings = settings;
   }
 
   /** Parses JSON lines into rows of {@code schema}. */
   public static ParseJsonLines of(Schema schema) {
     schema.getFields().forEach(FieldValues::checkSupported);
-    return new ParseJsonLines(
-        schema,
-        "unnamed",
-        ParseCsv.DEFAULT_MAX_RECORD_CHARS,
-        false,
-        RecordPath.empty(),
-        ParseCsv.DEFAULT_SPLIT_BYTES);
+    return new ParseJsonLines(schema, ParseCsv.DEFAULT_SPLIT_BYTES, ParseSettings.DEFAULT);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but naming {@code product} in its failures. */
   public ParseJsonLines forProduct(String product) {
-    return new ParseJsonLines(
-        schema, product, maxRecordChars, withSourcePositions, path, splitBytes);
+    return new ParseJsonLines(schema, splitBytes, settings.withProduct(product));
   }
 
   /** Returns a {@link ParseJsonLines} like this one but failing lines longer than {@code chars}. */
   public ParseJsonLines withMaxRecordChars(int chars) {
-    if (chars < 1) {
-      throw new IllegalArgumentException("maxRecordChars must be positive");
-    }
-    return new ParseJsonLines(schema, product, chars, withSourcePositions, path, splitBytes);
+    return new ParseJsonLines(schema, splitBytes, settings.withMaxRecordChars(chars));
   }
 
   /**
@@ -106,19 +84,17 @@ public final class ParseJsonLines
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseJsonLines withSourcePositions() {
-    return new ParseJsonLines(schema, product, maxRecordChars, true, path, splitBytes);
+    return new ParseJsonLines(schema, splitBytes, settings.carryingSourcePositions());
   }
 
   /**
-   * Returns a {@link ParseJsonLines} like this one but running each parsed record through {@code path}
-   * (validation, standardization, ...) before it becomes a row, in the same step: the rows are
-   * those leaving the path, and a record failing a step becomes a failure at that step's stage,
-   * holding the record's raw text.
+   * Returns a {@link ParseJsonLines} like this one but running each parsed record through {@code
+   * path} (validation, standardization, ...) before it becomes a row, in the same step: the rows
+   * are those leaving the path, and a record failing a step becomes a failure at that step's
+   * stage, holding the record's raw text.
    */
   public ParseJsonLines then(RecordPath path) {
-    path.outputSchema(schema);
-    return new ParseJsonLines(
-        schema, product, maxRecordChars, withSourcePositions, this.path.then(path), splitBytes);
+    return new ParseJsonLines(schema, splitBytes, settings.then(path, schema));
   }
 
   /**
@@ -129,7 +105,7 @@ public final class ParseJsonLines
     if (bytes < 1) {
       throw new IllegalArgumentException("splitBytes must be positive");
     }
-    return new ParseJsonLines(schema, product, maxRecordChars, withSourcePositions, path, bytes);
+    return new ParseJsonLines(schema, bytes, settings);
   }
 
   /** Returns a {@link ParseJsonLines} like this one but running each parsed record through {@code steps}. */
@@ -144,24 +120,20 @@ public final class ParseJsonLines
             "SplitFiles",
             new SplitFiles(new PlanSplitsFn(splitBytes, LineBoundaryScanner::new, false, true)));
     return RecordParsingFn.apply(
-        splits, new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars));
+        splits,
+        new ParseFileFn(
+            schema,
+            settings.path(),
+            settings.withSourcePositions(),
+            settings.product(),
+            settings.maxRecordChars()));
   }
 
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
-    builder
-        .add(DisplayData.item("product", product).withLabel("Product"))
-        .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
-        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
-        .add(DisplayData.item("splitBytes", splitBytes).withLabel("Files larger are split at"))
-        .add(
-            DisplayData.item("withSourcePositions", withSourcePositions)
-                .withLabel("Rows carry their source position"));
-    java.util.List<String> steps = path.describe();
-    for (int i = 0; i < steps.size(); i++) {
-      builder.add(DisplayData.item("step" + (i + 1), steps.get(i)).withLabel("Record step " + (i + 1)));
-    }
+    settings.populateDisplayData(builder, schema);
+    builder.add(DisplayData.item("splitBytes", splitBytes).withLabel("Files larger are split at"));
   }
 
   /** Reads one file or one range of a file, line by line. */

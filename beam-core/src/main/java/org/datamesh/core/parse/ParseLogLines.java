@@ -53,24 +53,12 @@ public final class ParseLogLines
 
   private final Schema schema;
   private final LogPattern pattern;
-  private final String product;
-  private final int maxRecordChars;
-  private final boolean withSourcePositions;
-  private final RecordPath path;
+  private final ParseSettings settings;
 
-  private ParseLogLines(
-      Schema schema,
-      LogPattern pattern,
-      String product,
-      int maxRecordChars,
-      boolean withSourcePositions,
-      RecordPath path) {
+  private ParseLogLines(Schema schema, LogPattern pattern, ParseSettings settings) {
     this.schema = schema;
     this.pattern = pattern;
-    this.product = product;
-    this.maxRecordChars = maxRecordChars;
-    this.withSourcePositions = withSourcePositions;
-    this.path = path;
+    this.settings = settings;
   }
 
   /**
@@ -108,27 +96,17 @@ public final class ParseLogLines
                 + schema.getFieldNames());
       }
     }
-    return new ParseLogLines(
-        schema,
-        pattern,
-        "unnamed",
-        ParseCsv.DEFAULT_MAX_RECORD_CHARS,
-        false,
-        RecordPath.empty());
+    return new ParseLogLines(schema, pattern, ParseSettings.DEFAULT);
   }
 
   /** Returns a {@link ParseLogLines} like this one but naming {@code product} in its failures. */
   public ParseLogLines forProduct(String product) {
-    return new ParseLogLines(
-        schema, pattern, product, maxRecordChars, withSourcePositions, path);
+    return new ParseLogLines(schema, pattern, settings.withProduct(product));
   }
 
   /** Returns a {@link ParseLogLines} like this one but failing lines longer than {@code chars}. */
   public ParseLogLines withMaxRecordChars(int chars) {
-    if (chars < 1) {
-      throw new IllegalArgumentException("maxRecordChars must be positive");
-    }
-    return new ParseLogLines(schema, pattern, product, chars, withSourcePositions, path);
+    return new ParseLogLines(schema, pattern, settings.withMaxRecordChars(chars));
   }
 
   /**
@@ -136,7 +114,7 @@ public final class ParseLogLines
    * {@link SourceField}, so failures in later stages can say where their record came from.
    */
   public ParseLogLines withSourcePositions() {
-    return new ParseLogLines(schema, pattern, product, maxRecordChars, true, path);
+    return new ParseLogLines(schema, pattern, settings.carryingSourcePositions());
   }
 
   /**
@@ -144,9 +122,7 @@ public final class ParseLogLines
    * path} before it becomes a row, in the same step; see {@link ParseJsonLines#then(RecordPath)}.
    */
   public ParseLogLines then(RecordPath path) {
-    path.outputSchema(schema);
-    return new ParseLogLines(
-        schema, pattern, product, maxRecordChars, withSourcePositions, this.path.then(path));
+    return new ParseLogLines(schema, pattern, settings.then(path, schema));
   }
 
   /** Returns a {@link ParseLogLines} like this one but running each parsed record through {@code steps}. */
@@ -158,24 +134,20 @@ public final class ParseLogLines
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
     return RecordParsingFn.apply(
         files,
-        new ParseFileFn(schema, path, withSourcePositions, product, maxRecordChars, pattern));
+        new ParseFileFn(
+            schema,
+            settings.path(),
+            settings.withSourcePositions(),
+            settings.product(),
+            settings.maxRecordChars(),
+            pattern));
   }
 
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
-    builder
-        .add(DisplayData.item("product", product).withLabel("Product"))
-        .add(DisplayData.item("schema", schema.toString()).withLabel("Row schema"))
-        .add(DisplayData.item("pattern", pattern.regex()).withLabel("Log line pattern"))
-        .add(DisplayData.item("maxRecordChars", maxRecordChars).withLabel("Longest record"))
-        .add(
-            DisplayData.item("withSourcePositions", withSourcePositions)
-                .withLabel("Rows carry their source position"));
-    List<String> steps = path.describe();
-    for (int i = 0; i < steps.size(); i++) {
-      builder.add(DisplayData.item("step" + (i + 1), steps.get(i)).withLabel("Record step " + (i + 1)));
-    }
+    settings.populateDisplayData(builder, schema);
+    builder.add(DisplayData.item("pattern", pattern.regex()).withLabel("Log line pattern"));
   }
 
   private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
