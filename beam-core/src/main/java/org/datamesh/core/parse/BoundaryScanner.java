@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One sequential pass over a file's raw bytes that finds where its records start, so that ranges of
@@ -43,9 +44,18 @@ abstract class BoundaryScanner {
    * Cuts the file into ranges of about {@code splitBytes} bytes, each starting at the first record
    * that starts at least {@code splitBytes} bytes after the previous range's start. With {@code
    * header}, the first record is a header and belongs to no range. An empty list means the file
-   * has no data records.
+   * has no data records; an empty result, that its records cannot be found without decoding it
+   * (see {@link #skipRecord}), so it must be read whole.
    */
-  final List<RecordRange> ranges(long splitBytes, boolean header) throws IOException {
+  final Optional<List<RecordRange>> ranges(long splitBytes, boolean header) throws IOException {
+    try {
+      return Optional.of(cut(splitBytes, header));
+    } catch (MustReadWhole e) {
+      return Optional.empty();
+    }
+  }
+
+  private List<RecordRange> cut(long splitBytes, boolean header) throws IOException {
     List<RecordRange> ranges = new ArrayList<>();
     begin();
     if (header && !nextRecord()) {
@@ -104,8 +114,24 @@ abstract class BoundaryScanner {
     }
   }
 
-  /** Reads one record that is known to have at least one byte, counting its line breaks. */
+  /**
+   * Reads one record that is known to have at least one byte, counting its line breaks.
+   *
+   * @throws MustReadWhole if where the record ends depends on what only decoding shows
+   */
   abstract void skipRecord() throws IOException;
+
+  /**
+   * Thrown by {@link #skipRecord} when the bytes do not settle where a record ends; the file is
+   * then read whole by one reader, which settles it.
+   */
+  static final class MustReadWhole extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MustReadWhole(String reason) {
+      super(reason, null, false, false);
+    }
+  }
 
   /** Ends a line at {@code c}, LF or CR: consumes the LF of a CRLF and counts the line. */
   final void endLine(int c) throws IOException {

@@ -3,6 +3,7 @@ package org.datamesh.core.parse;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds where CSV records start by running the {@link CsvTokenizer}'s rules for where a record
@@ -17,17 +18,28 @@ import java.util.List;
  * counted as the tokenizer counts them (inside quotes only LF starts a line). Quote, CR, LF and the
  * delimiter are ASCII, so the rules see the same boundaries in bytes as in text (see {@link
  * BoundaryScanner}); hence the delimiter must be ASCII.
+ *
+ * <p>One tokenizer rule cannot be followed in bytes: a quoted field that crosses a line break and
+ * is still open at the end of the file, or once its record is longer than the longest record
+ * allowed, ends its record at the line that opened it, and what follows is read again as records
+ * of their own. The limit is in characters, which bytes do not tell exactly, and rereading a file
+ * by ranges would need the decisions of the whole; so when a quoted field that crossed a line
+ * break is still open at the end of the file or after {@code maxRecordChars} bytes of its record
+ * (never fewer bytes than characters), the scan gives up and the file is read whole. Well-formed
+ * files never meet this; a broken one costs its split, never a record.
  */
 final class CsvBoundaryScanner extends BoundaryScanner {
 
   private final int delimiter;
+  private final int maxRecordChars;
 
-  CsvBoundaryScanner(ReadableByteChannel in, char delimiter) {
+  CsvBoundaryScanner(ReadableByteChannel in, char delimiter, int maxRecordChars) {
     super(in);
     if (!isScannable(delimiter)) {
       throw new IllegalArgumentException("only an ASCII delimiter can be scanned as bytes");
     }
     this.delimiter = delimiter;
+    this.maxRecordChars = maxRecordChars;
   }
 
   /** Whether files with this delimiter can be scanned, hence split. */
@@ -36,19 +48,25 @@ final class CsvBoundaryScanner extends BoundaryScanner {
   }
 
   /** The ranges of a CSV file with a header; see {@link BoundaryScanner#ranges}. */
-  static List<RecordRange> ranges(ReadableByteChannel in, char delimiter, long splitBytes)
+  static Optional<List<RecordRange>> ranges(
+      ReadableByteChannel in, char delimiter, int maxRecordChars, long splitBytes)
       throws IOException {
-    return new CsvBoundaryScanner(in, delimiter).ranges(splitBytes, true);
+    return new CsvBoundaryScanner(in, delimiter, maxRecordChars).ranges(splitBytes, true);
   }
 
   @Override
   void skipRecord() throws IOException {
+    long start = offset();
     boolean fieldStart = true;
     boolean inQuotes = false;
+    boolean crossedLine = false;
     boolean afterClosingQuote = false;
     while (true) {
       int c = read();
       if (c == -1) {
+        if (inQuotes && crossedLine) {
+          throw new MustReadWhole("a quoted field that crosses a line break is never closed");
+        }
         return;
       }
       if (inQuotes) {
@@ -57,10 +75,17 @@ final class CsvBoundaryScanner extends BoundaryScanner {
           if (next != '"') {
             unread(next);
             inQuotes = false;
+            crossedLine = false;
             afterClosingQuote = true;
           }
-        } else if (c == '\n') {
-          countLine();
+        } else if (c == '\n' || c == '\r') {
+          crossedLine = true;
+          if (c == '\n') {
+            countLine();
+          }
+        }
+        if (crossedLine && offset() - start > maxRecordChars) {
+          throw new MustReadWhole("a quoted field that crosses a line break outgrows its record");
         }
         continue;
       }

@@ -18,13 +18,10 @@ import org.datamesh.core.failure.Violation;
  */
 final class CsvTokenizer {
 
-  private static final int NONE = -2;
-
-  private final Reader in;
+  private final RereadableText text;
   private final char delimiter;
   private final int maxRecordChars;
   private long line;
-  private int pushedBack = NONE;
 
   CsvTokenizer(Reader in, char delimiter, int maxRecordChars) {
     this(in, delimiter, maxRecordChars, 1);
@@ -35,7 +32,7 @@ final class CsvTokenizer {
    * as a split of a file does, so its records carry the lines a reader of the whole file gives.
    */
   CsvTokenizer(Reader in, char delimiter, int maxRecordChars, long firstLine) {
-    this.in = in;
+    this.text = new RereadableText(in);
     this.delimiter = delimiter;
     this.maxRecordChars = maxRecordChars;
     this.line = firstLine;
@@ -44,25 +41,20 @@ final class CsvTokenizer {
   /** The next record, or null at the end of the input. */
   @Nullable
   CsvRecord next() throws IOException {
-    int first = read();
+    int first = text.read();
     if (first == -1) {
       return null;
     }
-    unread(first);
+    text.unread(first);
     return new RecordBuilder(line).readRecord();
   }
 
   private int read() throws IOException {
-    if (pushedBack != NONE) {
-      int c = pushedBack;
-      pushedBack = NONE;
-      return c;
-    }
-    return in.read();
+    return text.read();
   }
 
   private void unread(int c) {
-    pushedBack = c;
+    text.unread(c);
   }
 
   /** The state of the record being read. */
@@ -78,6 +70,12 @@ final class CsvTokenizer {
     private boolean invalidUtf8;
     private boolean quoted;
 
+    /**
+     * Where the quoted field being read first crossed a line break, or null: the end of the line
+     * that opened it, which is where its record ends if the quote never closes.
+     */
+    private @Nullable LineEnd openQuoteLineEnd;
+
     RecordBuilder(long startLine) {
       this.startLine = startLine;
     }
@@ -90,13 +88,11 @@ final class CsvTokenizer {
         int c = read();
         if (c == -1) {
           if (inQuotes) {
-            problems.add(
-                Violation.error(
-                    "parse.unclosed_quote",
-                    null,
-                    "a quoted field in column "
-                        + (fields.size() + 1)
-                        + " is not closed before the end of the file"));
+            if (openQuoteLineEnd != null) {
+              endAtOpeningLine("before the end of the file");
+            } else {
+              problems.add(unclosedQuote("before the end of the file"));
+            }
           }
           break;
         }
@@ -112,12 +108,18 @@ final class CsvTokenizer {
             raw('"');
             inQuotes = false;
             afterClosingQuote = true;
+            forgetOpeningLine();
             continue;
           }
-          if (c == '\n') {
-            line++;
+          if (c == '\r' || c == '\n') {
+            keepLineBreakInQuotes(c);
+          } else {
+            keep((char) c);
           }
-          keep((char) c);
+          if (openQuoteLineEnd != null && chars > maxRecordChars) {
+            endAtOpeningLine("within " + maxRecordChars + " characters");
+            break;
+          }
           continue;
         }
         if (c == '\r' || c == '\n') {
@@ -179,6 +181,67 @@ final class CsvTokenizer {
           List.copyOf(fields), quotedArray, Utf8Text.printable(raw.toString()), startLine, problems);
     }
 
+    /**
+     * Keeps a line break inside a quoted field: LF, CRLF or a lone CR, counting lines as before
+     * (inside quotes only LF starts a line). At the field's first one, marks where the record would
+     * end if the quote never closed.
+     */
+    private void keepLineBreakInQuotes(int c) throws IOException {
+      LineEnd lineEnd =
+          openQuoteLineEnd == null
+              ? new LineEnd(raw.length(), field.length(), chars, line, invalidUtf8)
+              : null;
+      keep((char) c);
+      boolean startsLine = c == '\n';
+      if (c == '\r') {
+        int next = read();
+        if (next == '\n') {
+          keep('\n');
+          startsLine = true;
+        } else {
+          unread(next);
+        }
+      }
+      if (startsLine) {
+        line++;
+      }
+      if (lineEnd != null) {
+        openQuoteLineEnd = lineEnd;
+        text.mark();
+      }
+    }
+
+    private void forgetOpeningLine() {
+      if (openQuoteLineEnd != null) {
+        openQuoteLineEnd = null;
+        text.clearMark();
+      }
+    }
+
+    /**
+     * Ends the record at the end of the line whose quote never closes, as if the quote had not
+     * been there, and gives back everything after that line, to be read as records of its own.
+     */
+    private void endAtOpeningLine(String where) {
+      LineEnd lineEnd = openQuoteLineEnd;
+      problems.add(unclosedQuote(where + "; the record is read as ending at the line that opened it"));
+      raw.setLength(Math.min(raw.length(), lineEnd.rawLength()));
+      field.setLength(Math.min(field.length(), lineEnd.fieldLength()));
+      chars = lineEnd.chars();
+      tooLong = chars > maxRecordChars;
+      invalidUtf8 = lineEnd.invalidUtf8();
+      line = lineEnd.line() + 1;
+      openQuoteLineEnd = null;
+      text.reset();
+    }
+
+    private Violation unclosedQuote(String where) {
+      return Violation.error(
+          "parse.unclosed_quote",
+          null,
+          "a quoted field in column " + (fields.size() + 1) + " is not closed " + where);
+    }
+
     /** Adds a character to the current field and to the record's raw text. */
     private void keep(char value) {
       raw(value);
@@ -232,4 +295,8 @@ final class CsvTokenizer {
       }
     }
   }
+
+  /** The state of a record at the end of the line that opened its unclosed quoted field. */
+  private record LineEnd(
+      int rawLength, int fieldLength, long chars, long line, boolean invalidUtf8) {}
 }

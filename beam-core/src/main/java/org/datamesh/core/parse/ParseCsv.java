@@ -154,13 +154,14 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
   @Override
   public StageResult expand(PCollection<FileIO.ReadableFile> files) {
     char delimiter = this.delimiter;
+    int maxRecordChars = settings.maxRecordChars();
     PCollection<FileSplit> splits =
         files.apply(
             "SplitFiles",
             new SplitFiles(
                 new PlanSplitsFn(
                     splitBytes,
-                    in -> new CsvBoundaryScanner(in, delimiter),
+                    in -> new CsvBoundaryScanner(in, delimiter, maxRecordChars),
                     true,
                     CsvBoundaryScanner.isScannable(delimiter))));
     return RecordParsingFn.apply(

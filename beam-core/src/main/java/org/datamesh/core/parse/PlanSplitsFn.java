@@ -51,7 +51,7 @@ final class PlanSplitsFn extends DoFn<FileIO.ReadableFile, FileSplit> {
     }
     List<RecordRange> ranges;
     try (ReadableByteChannel channel = file.open()) {
-      ranges = scanner.open(channel).ranges(splitBytes, header);
+      ranges = scanner.open(channel).ranges(splitBytes, header).orElse(List.of());
     } catch (IOException e) {
       throw new UncheckedIOException("could not scan " + file.getMetadata().resourceId(), e);
     }

@@ -101,10 +101,69 @@ class CsvTokenizerTest {
   }
 
   @Test
-  void reportsAQuoteLeftOpenAtEndOfFile() throws IOException {
-    List<CsvRecord> records = tokenize("1,2\n3,\"open\n4,5\n");
-    assertThat(records, hasSize(2));
+  void aQuoteLeftOpenAtEndOfFileCostsOnlyTheLineThatOpenedIt() throws IOException {
+    List<CsvRecord> records = tokenize("1,2\n3,\"open\n4,5\r\n6,7\n");
+    assertThat(records, hasSize(4));
     assertThat(ruleIds(records.get(1)), contains("parse.unclosed_quote"));
+    assertThat(
+        records.get(1).problems().get(0).reason(),
+        equalTo(
+            "a quoted field in column 2 is not closed before the end of the file; the record is"
+                + " read as ending at the line that opened it"));
+    assertThat(records.get(1).raw(), equalTo("3,\"open"));
+    assertThat(records.get(1).line(), is(2L));
+    assertThat("the next lines are records of their own", records.get(2).fields(), contains("4", "5"));
+    assertThat(records.get(2).problems(), empty());
+    assertThat(records.get(2).line(), is(3L));
+    assertThat(records.get(3).fields(), contains("6", "7"));
+    assertThat(records.get(3).line(), is(4L));
+  }
+
+  @Test
+  void aQuoteOpenOnTheLastLineIsReportedAsBefore() throws IOException {
+    List<CsvRecord> records = tokenize("1,2\n3,\"open");
+    assertThat(records, hasSize(2));
+    assertThat(
+        records.get(1).problems().get(0).reason(),
+        equalTo("a quoted field in column 2 is not closed before the end of the file"));
+    assertThat(records.get(1).raw(), equalTo("3,\"open"));
+  }
+
+  @Test
+  void aQuoteStillOpenAfterTheRecordCapCostsOnlyItsLine() throws IOException {
+    String tail = "5,6\n".repeat(20);
+    List<CsvRecord> records = tokenize(("1,\"a\r\n" + tail).getBytes(StandardCharsets.UTF_8), 30);
+    assertThat(records, hasSize(21));
+    assertThat(
+        records.get(0).problems().get(0).reason(),
+        equalTo(
+            "a quoted field in column 2 is not closed within 30 characters; the record is read as"
+                + " ending at the line that opened it"));
+    assertThat(records.get(0).raw(), equalTo("1,\"a"));
+    for (int i = 1; i < records.size(); i++) {
+      assertThat(records.get(i).fields(), contains("5", "6"));
+      assertThat(records.get(i).line(), is(i + 1L));
+    }
+  }
+
+  @Test
+  void aLongQuotedFieldOnOneLineIsStillOneRecord() throws IOException {
+    List<CsvRecord> records =
+        tokenize(("1,\"" + "x".repeat(50) + "\"\n2,3\n").getBytes(StandardCharsets.UTF_8), 30);
+    assertThat(records, hasSize(2));
+    assertThat(ruleIds(records.get(0)), contains("parse.record_too_large"));
+    assertThat(records.get(1).fields(), contains("2", "3"));
+  }
+
+  @Test
+  void aClosedMultiLineQuoteBeforeAnUnclosedOneKeepsItsLines() throws IOException {
+    List<CsvRecord> records = tokenize("a,\"b\nc\",\"d\ne\nf,g\n");
+    assertThat(records, hasSize(3));
+    assertThat(ruleIds(records.get(0)), contains("parse.unclosed_quote"));
+    assertThat("the record ends at the line of the unclosed quote", records.get(0).raw(), equalTo("a,\"b\nc\",\"d"));
+    assertThat(records.get(1).fields(), contains("e"));
+    assertThat(records.get(1).line(), is(3L));
+    assertThat(records.get(2).fields(), contains("f", "g"));
   }
 
   @Test

@@ -68,7 +68,7 @@ class JsonLinesSplitTest {
       for (long splitBytes : new long[] {1, 1 + random.nextInt(text.length + 1)}) {
         List<RecordRange> ranges;
         try (FileChannel channel = FileChannel.open(file)) {
-          ranges = new LineBoundaryScanner(channel).ranges(splitBytes, false);
+          ranges = new LineBoundaryScanner(channel).ranges(splitBytes, false).orElseThrow();
         }
         List<String> split = new ArrayList<>();
         for (RecordRange range : ranges) {
