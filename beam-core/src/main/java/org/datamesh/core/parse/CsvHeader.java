@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourcePosition;
 import org.datamesh.core.failure.Stage;
@@ -15,20 +17,55 @@ import org.datamesh.core.failure.Violation;
 /**
  * A file's header, mapped onto a schema: which column holds each field. Turns the file's records
  * into rows, or into failures when the record or the header itself is unusable.
+ *
+ * <p>Columns are matched to fields by name, exactly first, then ignoring case, so their order does
+ * not matter. A header column no field matches is not published; a nullable field no column
+ * matches is published as null. Neither is silent: each row read under such a header carries the
+ * warning {@code parse.unknown_column} or {@code parse.missing_column}, which the run's summary
+ * and manifest count, and {@link #describeMismatch} names the columns, for the log.
  */
 final class CsvHeader {
+
+  /** Warning on each row read under a header with columns no field matches. */
+  static final String UNKNOWN_COLUMN = "parse.unknown_column";
+
+  /** Warning on each row read under a header that lacks a column for a nullable field. */
+  static final String MISSING_COLUMN = "parse.missing_column";
+
+  /** How many column names a log message lists at most. */
+  private static final int NAMES_SHOWN = 10;
+
+  private static final Pattern COLUMN_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{N}_.-]{0,63}");
 
   private final Schema schema;
   private final int[] columnOfField;
   private final int columnCount;
   private final List<Violation> headerProblems;
+  private final List<String> unknownColumns;
+  private final List<String> missingColumns;
+  private final List<String> rowWarnings;
 
   private CsvHeader(
-      Schema schema, int[] columnOfField, int columnCount, List<Violation> headerProblems) {
+      Schema schema,
+      int[] columnOfField,
+      int columnCount,
+      List<Violation> headerProblems,
+      List<String> unknownColumns,
+      List<String> missingColumns) {
     this.schema = schema;
     this.columnOfField = columnOfField;
     this.columnCount = columnCount;
     this.headerProblems = headerProblems;
+    this.unknownColumns = unknownColumns;
+    this.missingColumns = missingColumns;
+    List<String> warnings = new ArrayList<>();
+    if (!unknownColumns.isEmpty()) {
+      warnings.add(UNKNOWN_COLUMN);
+    }
+    if (!missingColumns.isEmpty()) {
+      warnings.add(MISSING_COLUMN);
+    }
+    this.rowWarnings = List.copyOf(warnings);
   }
 
   static CsvHeader of(Schema schema, CsvRecord header) {
@@ -45,14 +82,17 @@ final class CsvHeader {
       folded.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
     }
     int[] columnOfField = new int[schema.getFieldCount()];
+    boolean[] columnUsed = new boolean[header.fields().size()];
+    List<String> missing = new ArrayList<>();
     for (int f = 0; f < schema.getFieldCount(); f++) {
       Field field = schema.getField(f);
       List<Integer> columns = exact.get(field.getName());
       if (columns == null) {
         columns = folded.get(field.getName().toLowerCase(Locale.ROOT));
       }
+      columnOfField[f] = -1;
       if (columns == null) {
-        columnOfField[f] = -1;
+        missing.add(field.getName());
         if (!field.getType().getNullable()) {
           problems.add(
               Violation.error(
@@ -61,7 +101,7 @@ final class CsvHeader {
                   "the file's header has no column for the required field " + field.getName()));
         }
       } else if (columns.size() > 1) {
-        columnOfField[f] = -1;
+        columns.forEach(column -> columnUsed[column] = true);
         problems.add(
             Violation.error(
                 "parse.header",
@@ -69,9 +109,62 @@ final class CsvHeader {
                 "the file's header names the field " + field.getName() + " more than once"));
       } else {
         columnOfField[f] = columns.get(0);
+        columnUsed[columns.get(0)] = true;
       }
     }
-    return new CsvHeader(schema, columnOfField, header.fields().size(), List.copyOf(problems));
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < columnUsed.length; i++) {
+      if (!columnUsed[i]) {
+        unknown.add(loggable(header.fields().get(i).trim(), i));
+      }
+    }
+    return new CsvHeader(
+        schema,
+        columnOfField,
+        header.fields().size(),
+        List.copyOf(problems),
+        List.copyOf(unknown),
+        List.copyOf(missing));
+  }
+
+  /**
+   * What the header and the schema disagree on without making the rows unusable, for the log: the
+   * columns that are not published and the fields that are published as null; null when they
+   * agree or when the header is unusable (then every row fails, saying why).
+   */
+  @Nullable
+  String describeMismatch() {
+    if (!headerProblems.isEmpty() || rowWarnings.isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    if (!unknownColumns.isEmpty()) {
+      text.append(unknownColumns.size())
+          .append(" column(s) that no field of the schema matches, not published: ")
+          .append(names(unknownColumns));
+    }
+    if (!missingColumns.isEmpty()) {
+      text.append(text.length() > 0 ? "; " : "")
+          .append("no column for the nullable field(s) ")
+          .append(names(missingColumns))
+          .append(", published as null");
+    }
+    return text.toString();
+  }
+
+  /**
+   * A header column's name as the log may show it: only a name that looks like one (a letter, then
+   * letters, digits, {@code _ . -}, 64 characters at most). A file without a header has a record
+   * in its place, which may hold personal data, so any other text is shown by position only.
+   */
+  private static String loggable(String name, int column) {
+    return COLUMN_NAME.matcher(name).matches() ? name : "<column " + (column + 1) + ">";
+  }
+
+  private static String names(List<String> names) {
+    List<String> shown = names.subList(0, Math.min(names.size(), NAMES_SHOWN));
+    String more = names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "";
+    return shown + more;
   }
 
   ParseOutcome toOutcome(CsvRecord record, String file, long recordNumber, String product) {
@@ -108,7 +201,7 @@ final class CsvHeader {
               .setRawPayload(record.raw())
               .build());
     }
-    return ParseOutcome.of(values, position, record.raw());
+    return ParseOutcome.of(values, position, record.raw(), rowWarnings);
   }
 
   private static String text(CsvRecord record, int column) {

@@ -9,6 +9,8 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.schemas.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the records of a CSV file, or of one {@link RecordRange} of it, into {@link ParseOutcome}s
@@ -17,6 +19,7 @@ import org.apache.beam.sdk.schemas.Schema;
 final class CsvRecordReader implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(CsvRecordReader.class);
 
   private final Schema schema;
   private final String product;
@@ -40,6 +43,7 @@ final class CsvRecordReader implements Serializable {
         return;
       }
       CsvHeader columns = CsvHeader.of(schema, header);
+      logMismatch(name, columns);
       long recordNumber = 0;
       for (CsvRecord record = tokenizer.next(); record != null; record = tokenizer.next()) {
         recordNumber++;
@@ -64,6 +68,9 @@ final class CsvRecordReader implements Serializable {
       throw range.notFoundIn(name);
     }
     CsvHeader columns = CsvHeader.of(schema, header);
+    if (range.firstRecordNumber() == 1) {
+      logMismatch(name, columns);
+    }
     InputStream bytes = LimitedInputStream.rangeOf(file, range);
     try (Reader reader = Utf8Text.readerInsideFile(bytes)) {
       CsvTokenizer tokenizer =
@@ -82,4 +89,11 @@ final class CsvRecordReader implements Serializable {
     }
   }
 
+  /** Logs, once a file, the header's columns that are not published and fields it lacks. */
+  private static void logMismatch(String name, CsvHeader columns) {
+    String mismatch = columns.describeMismatch();
+    if (mismatch != null) {
+      LOG.warn("{}: the header has {}", name, mismatch);
+    }
+  }
 }

@@ -68,6 +68,7 @@ final class CsvTokenizer {
     private long chars;
     private boolean tooLong;
     private boolean invalidUtf8;
+    private boolean nul;
     private boolean quoted;
 
     /**
@@ -161,17 +162,13 @@ final class CsvTokenizer {
       }
       endField();
       if (tooLong) {
-        problems.add(
-            0,
-            Violation.error(
-                "parse.record_too_large",
-                null,
-                "the record is longer than " + maxRecordChars + " characters"));
+        problems.add(0, LineProblems.tooLarge(maxRecordChars));
       }
       if (invalidUtf8) {
-        problems.add(
-            Violation.error(
-                "parse.encoding", null, "the record contains bytes that are not valid UTF-8"));
+        problems.add(LineProblems.invalidUtf8());
+      }
+      if (nul) {
+        problems.add(LineProblems.nulCharacter());
       }
       boolean[] quotedArray = new boolean[quotedFlags.size()];
       for (int i = 0; i < quotedArray.length; i++) {
@@ -189,7 +186,7 @@ final class CsvTokenizer {
     private void keepLineBreakInQuotes(int c) throws IOException {
       LineEnd lineEnd =
           openQuoteLineEnd == null
-              ? new LineEnd(raw.length(), field.length(), chars, line, invalidUtf8)
+              ? new LineEnd(raw.length(), field.length(), chars, line, invalidUtf8, nul)
               : null;
       keep((char) c);
       boolean startsLine = c == '\n';
@@ -230,6 +227,7 @@ final class CsvTokenizer {
       chars = lineEnd.chars();
       tooLong = chars > maxRecordChars;
       invalidUtf8 = lineEnd.invalidUtf8();
+      nul = lineEnd.nul();
       line = lineEnd.line() + 1;
       openQuoteLineEnd = null;
       text.reset();
@@ -247,6 +245,8 @@ final class CsvTokenizer {
       raw(value);
       if (value == Utf8Text.INVALID) {
         invalidUtf8 = true;
+      } else if (value == '\0') {
+        nul = true;
       }
       if (!tooLong) {
         field.append(value);
@@ -290,6 +290,8 @@ final class CsvTokenizer {
         }
         if (c == Utf8Text.INVALID) {
           invalidUtf8 = true;
+        } else if (c == '\0') {
+          nul = true;
         }
         raw((char) c);
       }
@@ -298,5 +300,5 @@ final class CsvTokenizer {
 
   /** The state of a record at the end of the line that opened its unclosed quoted field. */
   private record LineEnd(
-      int rawLength, int fieldLength, long chars, long line, boolean invalidUtf8) {}
+      int rawLength, int fieldLength, long chars, long line, boolean invalidUtf8, boolean nul) {}
 }

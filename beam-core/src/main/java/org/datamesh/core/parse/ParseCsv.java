@@ -30,15 +30,27 @@ import org.datamesh.core.record.RecordStep;
  * }</pre>
  *
  * <p>The first record of each file is its header; columns are matched to schema fields by name
- * (exactly, then ignoring case), so column order does not matter and extra columns are ignored.
- * Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF and a UTF-8 byte
- * order mark are handled. An unquoted empty field is a missing value (null), a quoted one ({@code
- * ""}) an empty string.
+ * (exactly, then ignoring case), so column order does not matter. Columns no field matches are not
+ * published, and a nullable field without a column is published as null; either way each row read
+ * under that header carries the warning {@code parse.unknown_column} or {@code
+ * parse.missing_column}, counted in {@link StageResult#warningCounts}, and the file's columns are
+ * logged once. Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF, a lone
+ * CR and a UTF-8 byte order mark are handled. An unquoted empty field is a missing value (null), a
+ * quoted one ({@code ""}) an empty string.
  *
  * <p>A record fails, with every problem listed, when it is an empty line, has the wrong number of
- * columns, holds bytes that are not UTF-8, is longer than {@link #withMaxRecordChars}, has broken
- * quoting, or has a value that is not of its field's type. A header that lacks a required column
- * fails each record of that file, so nothing is dropped silently.
+ * columns, holds bytes that are not UTF-8 or a NUL character, is longer than {@link
+ * #withMaxRecordChars}, has broken quoting, or has a value that is not of its field's type. A
+ * header that lacks a required column, or names a field twice, fails each record of that file, so
+ * nothing is dropped silently.
+ *
+ * <p><b>A quote that never closes.</b> A quoted field may span lines, so a stray quote would
+ * otherwise swallow the rest of the file. When a quoted field has crossed a line break and is
+ * still open at the end of the file, or once its record is longer than {@link
+ * #withMaxRecordChars}, its record ends at the line that opened it (failing with {@code
+ * parse.unclosed_quote}), and the lines after are read again as records of their own. A stray
+ * quote that a later quote closes cannot be told from a quoted field spanning lines: the lines
+ * between are one record, which fails when text follows the closing quote.
  *
  * <p><b>Splitting a large file.</b> An uncompressed file larger than {@link #withSplitBytes} (64 MiB
  * by default) is parsed in ranges by several workers, and every record keeps exactly the record

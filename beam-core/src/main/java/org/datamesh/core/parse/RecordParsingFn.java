@@ -148,6 +148,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
       return;
     }
     parsed++;
+    outcome.warnings().forEach(tally::warn);
     Object[] values = compiled.values();
     if (withSourcePositions) {
       values = Arrays.copyOf(values, values.length + 1);
