@@ -15,6 +15,7 @@ import org.datamesh.core.evolution.SchemaEvolution;
 import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.product.RunId;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.publish.ContainedOutput;
 import org.datamesh.core.publish.PublishDataProduct;
 
 /**
@@ -80,6 +81,7 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     if (inputPattern.isEmpty() || outputRoot.isEmpty()) {
       throw new IllegalStateException("say where to read and publish with from(...) and to(...)");
     }
+    ContainedOutput.check(outputRoot, PublishDataProduct.productDirectory(outputRoot, spec.product()));
     checkEvolution();
     PublishDataProduct publish =
         PublishDataProduct.of(spec.product())

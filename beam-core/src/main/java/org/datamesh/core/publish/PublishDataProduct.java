@@ -173,6 +173,7 @@ public abstract class PublishDataProduct
   @Override
   public PCollection<String> expand(ProductRecords records) {
     ResourceId productDir = productDirectory();
+    ContainedOutput.check(outputRoot(), productDir);
     String dataDir = runFolder(productDir, "runs");
     String quarantineDir = runFolder(productDir, "quarantine");
 

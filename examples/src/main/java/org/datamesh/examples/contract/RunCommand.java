@@ -13,6 +13,7 @@ import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.product.RunId;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.publish.UnsafeOutputException;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -76,6 +77,8 @@ public final class RunCommand implements Command {
               + e.report().publishedVersion() + " without a new major version ("
               + e.report().newVersion() + "):",
           e.report().breakingChanges().stream().map(c -> c.kind() + ": " + c.description()).toList());
+    } catch (UnsafeOutputException e) {
+      throw new UsageException(e.getMessage());
     }
     long start = System.nanoTime();
     PipelineResult.State state = pipeline.run().waitUntilFinish();
