@@ -99,6 +99,12 @@ class ContractProblemsTest {
         contains("domain"));
     assertThat(problemPaths(ORDERS.replace("version: 1.0.0", "version: 1.0 beta")),
         contains("version"));
+    assertThat(
+        "absolute paths",
+        problemPaths(
+            ORDERS.replace("domain: sales", "domain: /etc")
+                .replace("dataProduct: orders", "dataProduct: 'C:\\\\orders'")),
+        contains("domain", "dataProduct"));
   }
 
   @Test
