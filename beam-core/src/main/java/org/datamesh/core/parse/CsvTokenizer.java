@@ -14,7 +14,10 @@ import org.datamesh.core.failure.Violation;
  *
  * <p>Unlike a parser that throws on the first malformed record, it reports the problem on that
  * record and goes on with the next line, so one bad row never costs the rest of the file. It never
- * holds more than {@code maxRecordChars} characters of a field, however long the input line.
+ * holds more than {@code maxRecordChars} characters of a field, however long the input line. A
+ * quoted field that crosses a line break and is still open at the end of the input, or once its
+ * record outgrows {@code maxRecordChars}, ends its record at the line that opened it; the text
+ * after that line is read again as records of their own.
  */
 final class CsvTokenizer {
 
@@ -49,14 +52,6 @@ final class CsvTokenizer {
     return new RecordBuilder(line).readRecord();
   }
 
-  private int read() throws IOException {
-    return text.read();
-  }
-
-  private void unread(int c) {
-    text.unread(c);
-  }
-
   /** The state of the record being read. */
   private final class RecordBuilder {
     private final long startLine;
@@ -86,7 +81,7 @@ final class CsvTokenizer {
       boolean inQuotes = false;
       boolean afterClosingQuote = false;
       while (true) {
-        int c = read();
+        int c = text.read();
         if (c == -1) {
           if (inQuotes) {
             if (openQuoteLineEnd != null) {
@@ -99,13 +94,13 @@ final class CsvTokenizer {
         }
         if (inQuotes) {
           if (c == '"') {
-            int next = read();
+            int next = text.read();
             if (next == '"') {
               raw('"');
               keep('"');
               continue;
             }
-            unread(next);
+            text.unread(next);
             raw('"');
             inQuotes = false;
             afterClosingQuote = true;
@@ -125,9 +120,9 @@ final class CsvTokenizer {
         }
         if (c == '\r' || c == '\n') {
           if (c == '\r') {
-            int next = read();
+            int next = text.read();
             if (next != '\n') {
-              unread(next);
+              text.unread(next);
             }
           }
           line++;
@@ -191,12 +186,12 @@ final class CsvTokenizer {
       keep((char) c);
       boolean startsLine = c == '\n';
       if (c == '\r') {
-        int next = read();
+        int next = text.read();
         if (next == '\n') {
           keep('\n');
           startsLine = true;
         } else {
-          unread(next);
+          text.unread(next);
         }
       }
       if (startsLine) {
@@ -274,15 +269,15 @@ final class CsvTokenizer {
 
     private void skipRestOfLine() throws IOException {
       while (true) {
-        int c = read();
+        int c = text.read();
         if (c == -1) {
           return;
         }
         if (c == '\n' || c == '\r') {
           if (c == '\r') {
-            int next = read();
+            int next = text.read();
             if (next != '\n') {
-              unread(next);
+              text.unread(next);
             }
           }
           line++;
