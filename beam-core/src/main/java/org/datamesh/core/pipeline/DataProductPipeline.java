@@ -37,7 +37,10 @@ import org.datamesh.core.publish.PublishDataProduct;
  * <p>When the product is already published there, its new schema is compared with the published
  * one while the pipeline is built ({@link SchemaEvolution}); a breaking change without a greater
  * major version throws {@link BreakingChangeException}, listing each breaking change, before
- * anything runs. The spec's partition keys and retention go to {@link PublishDataProduct}.
+ * anything runs. The spec's partition keys and retention go to {@link PublishDataProduct}, and so
+ * does the manifest checked against: if another run commits while this one runs, this one fails
+ * at its commit ({@link org.datamesh.core.publish.ConcurrentCommitException}) rather than
+ * replace a version its schema was never compared with.
  */
 public final class DataProductPipeline extends PTransform<PBegin, PCollection<String>> {
 
@@ -82,11 +85,12 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
       throw new IllegalStateException("say where to read and publish with from(...) and to(...)");
     }
     ContainedOutput.check(outputRoot, PublishDataProduct.productDirectory(outputRoot, spec.product()));
-    checkEvolution();
+    Optional<Manifest> inForce = checkEvolution();
     PublishDataProduct publish =
         PublishDataProduct.of(spec.product())
             .to(outputRoot)
             .withRunId(runId)
+            .replacing(inForce)
             .withPartitionKeys(spec.partitionKeys());
     if (spec.retention() != null) {
       publish = publish.withRetention(spec.retention());
@@ -106,9 +110,10 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
   /**
    * Refuses, while the pipeline is being built, a schema that would break consumers of the
    * published version without a new major version: checked here, before any transform is
-   * applied, so a refused run writes nothing.
+   * applied, so a refused run writes nothing. Returns the manifest checked against, which the run
+   * then commits over only if it is still in force.
    */
-  private void checkEvolution() {
+  private Optional<Manifest> checkEvolution() {
     Optional<Manifest> published;
     try {
       published =
@@ -119,7 +124,7 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
               + " schema against it", e);
     }
     if (published.isEmpty()) {
-      return;
+      return published;
     }
     Schema schema = spec.outputSchema();
     if (schema.hasField(SourceField.NAME)) {
@@ -130,6 +135,7 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     if (!report.allowed()) {
       throw new BreakingChangeException(spec.product().id(), report);
     }
+    return published;
   }
 
   private static Schema withoutSource(Schema schema) {

@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * Writes a run's manifest once its files are complete (they arrive as side inputs, which a runner
  * provides only after the writes have finished), checking first that every record is accounted
  * for; then, with a retention, removes the folders of old runs the manifest no longer references.
+ *
+ * <p>Two runs of one product may run at once (a retry, a backfill, a second scheduler). Each
+ * remembers which run's manifest was in force when it started; at commit it takes the product's
+ * {@link CommitLock}, reads the manifest in force again, and commits only if it is still that one.
+ * Otherwise it throws {@link ConcurrentCommitException}: the run fails, nothing of it is committed,
+ * and the other run's version stays whole. The retention is applied under the same lock.
  */
 final class CommitManifestFn extends DoFn<Long, String> {
 
@@ -58,20 +64,27 @@ final class CommitManifestFn extends DoFn<Long, String> {
   private final List<Manifest.Column> columns;
   private final Views views;
   private final @Nullable Duration retention;
+  private final String startedFrom;
 
+  /**
+   * @param startedFrom the run id whose manifest was in force when this run started, empty when
+   *     none was; the commit is refused if another is in force by then
+   */
   CommitManifestFn(
       DataProduct product,
       String runId,
       String productDirectory,
       List<Manifest.Column> columns,
       Views views,
-      @Nullable Duration retention) {
+      @Nullable Duration retention,
+      String startedFrom) {
     this.product = product;
     this.runId = runId;
     this.productDirectory = productDirectory;
     this.columns = columns;
     this.views = views;
     this.retention = retention;
+    this.startedFrom = startedFrom;
   }
 
   @ProcessElement
@@ -115,10 +128,36 @@ final class CommitManifestFn extends DoFn<Long, String> {
                 new TreeMap<>(context.sideInput(views.failuresByStage())),
                 new TreeMap<>(context.sideInput(views.failuresByRule())),
                 new TreeMap<>(context.sideInput(views.warningsByRule()))));
-    ResourceId target =
-        FileSystems.matchNewResource(productDirectory, true)
-            .resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    AtomicFiles.write(target, manifest.toJson());
+    ResourceId directory = FileSystems.matchNewResource(productDirectory, true);
+    HoldPoint.reach(HoldPoint.MANIFEST_LOCK);
+    try (CommitLock lock = CommitLock.take(directory)) {
+      commit(directory, manifest);
+    }
+    context.output(
+        directory.resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE).toString());
+  }
+
+  /**
+   * Under the product's lock: checks that the manifest in force is still the one this run started
+   * from, then writes this run's and applies the retention. A retried bundle that finds its own
+   * run already committed has nothing left to do.
+   */
+  private void commit(ResourceId directory, Manifest manifest) throws IOException {
+    String inForce = Manifest.readIfPresent(directory).map(Manifest::runId).orElse("");
+    if (inForce.equals(runId)) {
+      LOG.info("Run {} of {} was already committed", runId, product.id());
+      return;
+    }
+    if (!inForce.equals(startedFrom)) {
+      throw new ConcurrentCommitException(product.id(), runId, startedFrom, inForce);
+    }
+    ResourceId target = directory.resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    List<String> abandoned = AtomicFiles.removeAbandoned(target);
+    if (!abandoned.isEmpty()) {
+      LOG.info("Removed temporary manifests of killed runs of {}: {}", product.id(), abandoned);
+    }
+    AtomicFiles.write(target, manifest.toJson(), HoldPoint.MANIFEST_RENAME);
+    Manifest.Counts counts = manifest.counts();
     LOG.info(
         "Committed run {} of {}: {} in, {} published, {} quarantined, {} duplicates",
         runId,
@@ -130,7 +169,6 @@ final class CommitManifestFn extends DoFn<Long, String> {
     if (retention != null) {
       removeOldRuns(manifest);
     }
-    context.output(target.toString());
   }
 
   /**

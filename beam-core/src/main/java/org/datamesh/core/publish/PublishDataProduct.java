@@ -1,9 +1,12 @@
 package org.datamesh.core.publish;
 
 import com.google.auto.value.AutoValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -56,6 +59,12 @@ import org.datamesh.core.product.RunId;
  * and runs no manifest references are removed once older than a retention ({@link
  * #withRetention}).
  *
+ * <p>Runs of one product may overlap: a run commits only if the manifest in force is still the
+ * one it started from ({@link #replacing}); otherwise it fails with {@link
+ * ConcurrentCommitException} and the other run's version stays. On a local file system the check
+ * and the commit hold an operating-system lock on {@code _manifest.lock}; on object stores the
+ * check is made without a lock (best effort).
+ *
  * <p>The {@link SourceField} rows may carry is not published. Returns the location of the
  * committed manifest, a single element.
  */
@@ -76,6 +85,12 @@ public abstract class PublishDataProduct
   /** How long unreferenced runs are kept; null keeps every run. */
   public abstract @Nullable Duration retention();
 
+  /**
+   * The run id whose manifest this run replaces, empty when it is the first; null until given
+   * by {@link #replacing}, then read when the pipeline is built.
+   */
+  abstract @Nullable String startedFrom();
+
   abstract Builder toBuilder();
 
   @AutoValue.Builder
@@ -90,6 +105,8 @@ public abstract class PublishDataProduct
 
     abstract Builder setRetention(@Nullable Duration retention);
 
+    abstract Builder setStartedFrom(@Nullable String runId);
+
     abstract PublishDataProduct build();
   }
 
@@ -101,6 +118,7 @@ public abstract class PublishDataProduct
         .setRunId(RunId.generate())
         .setPartitionKeys(List.of())
         .setRetention(null)
+        .setStartedFrom(null)
         .build();
   }
 
@@ -153,6 +171,24 @@ public abstract class PublishDataProduct
       throw new IllegalArgumentException("a retention is a duration of zero or more");
     }
     return toBuilder().setRetention(retention).build();
+  }
+
+  /**
+   * Returns a {@link PublishDataProduct} like this one but committing only over {@code inForce},
+   * the manifest read when the run started ({@code Optional.empty()} when nothing was published
+   * yet). Without it, the manifest in force when the pipeline is built is the one replaced.
+   *
+   * <pre>{@code
+   * Optional<Manifest> inForce = Manifest.readIfPresent(productDir);
+   * // ... compare the new schema with inForce's ...
+   * PublishDataProduct.of(orders).to("/data/products").replacing(inForce);
+   * }</pre>
+   *
+   * <p>If another run has committed by the time this one commits, this one fails with {@link
+   * ConcurrentCommitException} and commits nothing.
+   */
+  public PublishDataProduct replacing(Optional<Manifest> inForce) {
+    return toBuilder().setStartedFrom(inForce.map(Manifest::runId).orElse("")).build();
   }
 
   /** The folder the product is published in. */
@@ -246,10 +282,21 @@ public abstract class PublishDataProduct
             productDir.toString(),
             ManifestColumns.of(publishedSchema),
             views,
-            retention());
+            retention(),
+            startedFrom() != null ? startedFrom() : runInForce(productDir));
     return records
         .inputCount()
         .apply("CommitManifest", ParDo.of(commit).withSideInputs(views.all()));
+  }
+
+  /** The id of the run committed in {@code productDir} now, empty when there is none. */
+  private String runInForce(ResourceId productDir) {
+    try {
+      return Manifest.readIfPresent(productDir).map(Manifest::runId).orElse("");
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          product().id() + ": the manifest in force could not be read", e);
+    }
   }
 
   private String runFolder(ResourceId productDir, String kind) {
@@ -273,6 +320,7 @@ public abstract class PublishDataProduct
         .addIfNotNull(
             DisplayData.item(
                     "retention", retention() == null ? null : retention().toString())
-                .withLabel("Retention of unreferenced runs"));
+                .withLabel("Retention of unreferenced runs"))
+        .addIfNotNull(DisplayData.item("replacing", startedFrom()).withLabel("Replaces run"));
   }
 }

@@ -34,7 +34,8 @@ import org.datamesh.core.product.RunId;
  * no file of the manifest lies in it, it is not the committed run's, and its run started longer
  * than the retention ago: by the stamp its id starts with ({@link RunId#startedAt}), else by its
  * newest file's modification time. A run still writing has a young id or young files, so it is
- * left alone.
+ * left alone. A sweep cut short (the process killed) leaves the rest for the next commit's sweep,
+ * which finds the same folders unreferenced.
  */
 final class RunRetention {
 
@@ -77,6 +78,9 @@ final class RunRetention {
             StandardMoveOptions.IGNORE_MISSING_FILES);
         removeEmptyLocalFolder(productDirectory, folder);
         removed.add(folder);
+        if (removed.size() == 1) {
+          HoldPoint.reach(HoldPoint.RETENTION);
+        }
       }
     }
     return removed;

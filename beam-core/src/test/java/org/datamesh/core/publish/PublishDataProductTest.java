@@ -75,7 +75,7 @@ class PublishDataProductTest {
         .build();
   }
 
-  private static ProductRecords records(Pipeline p, long input) {
+  static ProductRecords records(Pipeline p, long input) {
     PCollection<Row> published =
         p.apply("Published", Create.of(row("A1", "12.5"), row("A2", "0.0001")).withRowSchema(SCHEMA));
     PCollection<Failure> failures =

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.datamesh.core.contract.DataContract;
@@ -12,6 +13,7 @@ import org.datamesh.core.pipeline.DataProductPipeline;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.product.RunId;
+import org.datamesh.core.publish.ConcurrentCommitException;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.UnsafeOutputException;
 import org.datamesh.examples.cli.Command;
@@ -34,7 +36,9 @@ import org.datamesh.examples.cli.UsageException;
  * <p>Everything the user can get wrong (the contract, the input, the output folder) is checked
  * before the pipeline is built, in that order, so a bad contract or input writes nothing. A
  * contract whose schema breaks the published version's consumers without a new major version is
- * refused while the pipeline is built, before it runs: exit 2, each breaking change listed.
+ * refused while the pipeline is built, before it runs: exit 2, each breaking change listed. A run
+ * that another run beat to the commit ({@link ConcurrentCommitException}) prints why and exits 1;
+ * its files stay unreferenced, and running it again publishes.
  */
 public final class RunCommand implements Command {
 
@@ -81,7 +85,18 @@ public final class RunCommand implements Command {
       throw new UsageException(e.getMessage());
     }
     long start = System.nanoTime();
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    PipelineResult.State state;
+    try {
+      state = pipeline.run().waitUntilFinish();
+    } catch (RuntimeException e) {
+      Optional<ConcurrentCommitException> conflict = ConcurrentCommitException.in(e);
+      if (conflict.isEmpty()) {
+        throw e;
+      }
+      // Nothing is wrong with this run or its input: another run committed first.
+      out.println(conflict.get().getMessage());
+      return ExitCode.RUN_FAILED;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (state != PipelineResult.State.DONE) {
       out.println("The run ended " + state + "; nothing new was published.");

@@ -1,24 +1,26 @@
 package org.datamesh.examples.contract;
 
+import static org.datamesh.examples.contract.CommittedVersion.assertWholeAndReadable;
+import static org.datamesh.examples.contract.CommittedVersion.countsOf;
+import static org.datamesh.examples.contract.CommittedVersion.runFolders;
+import static org.datamesh.examples.contract.CommittedVersion.temporaryManifests;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.datamesh.core.publish.HoldPoint;
 import org.datamesh.core.publish.Manifest;
-import org.datamesh.core.support.DuckDb;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.datamesh.examples.demo.SampleLedger;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A consumer can trust a published product even when a run is killed: {@code run} is started as a
  * separate process, as a user or a scheduler starts it, and killed with SIGKILL (no shutdown hook,
- * no cleanup) at several moments; each time the previous version must still be whole and
- * readable, and the next run must publish.
+ * no cleanup) at several moments; each time the committed version must still be whole and
+ * readable, and the next run must publish. Moments timing cannot reach are held with a {@link
+ * HoldPoint}, so the kill lands exactly there.
  */
 class KillIT {
 
@@ -46,9 +49,7 @@ class KillIT {
 
   @Test
   void aKilledRunLeavesThePreviousVersionWholeAndTheNextRunPublishes() throws Exception {
-    contract = OrdersContract.write(dir, "sales-orders.odcs.yaml");
-    output = dir.resolve("mesh");
-    productDir = output.resolve("sales").resolve("orders");
+    useContract(OrdersContract.write(dir, "sales-orders.odcs.yaml"));
     Path small = dir.resolve("small").resolve("orders.csv");
     SampleLedger smallLedger = OrdersSampleGenerator.write(small, SMALL_ORDERS, 5);
     Path large = dir.resolve("large").resolve("orders.csv");
@@ -56,85 +57,108 @@ class KillIT {
 
     runToTheEnd(small);
     Manifest previous = Manifest.read(productDir);
-    assertThat(previous.counts().published(), equalTo(smallLedger.published()));
-    assertWholeAndReadable(previous);
+    assertThat(previous.counts(), equalTo(countsOf(smallLedger)));
+    assertWholeAndReadable(productDir, previous);
 
     // Early: the JVM is starting, the contract is being loaded, or Flink is starting.
     killAfter(large, 1_500);
-    assertWholeAndReadable(previous);
+    assertWholeAndReadable(productDir, previous);
     // Later: the job is reading and parsing the input.
     killAfter(large, 6_000);
-    assertWholeAndReadable(previous);
+    assertWholeAndReadable(productDir, previous);
     // While writing: the new run's Parquet files have started to appear.
     killOnceWriting(large, previous.runId());
-    assertWholeAndReadable(previous);
+    assertWholeAndReadable(productDir, previous);
+    // While writing the manifest: the new one is complete in its temporary file, not renamed.
+    killAt(HoldPoint.MANIFEST_RENAME, small);
+    assertWholeAndReadable(productDir, previous);
+    List<String> leftovers = temporaryManifests(productDir);
+    assertThat(leftovers, hasSize(1));
+    // It holds the killed run's whole manifest, yet readers never open it: it is not the manifest.
+    Manifest killed =
+        new ObjectMapper().readValue(productDir.resolve(leftovers.get(0)).toFile(), Manifest.class);
+    assertThat(killed.runId(), not(equalTo(previous.runId())));
+    assertThat(killed.counts(), equalTo(countsOf(smallLedger)));
 
     runToTheEnd(small);
     Manifest next = Manifest.read(productDir);
     assertThat(next.runId(), not(equalTo(previous.runId())));
-    assertThat(next.counts().balances(), is(true));
+    assertThat(next.counts(), equalTo(countsOf(smallLedger)));
+    assertWholeAndReadable(productDir, next);
     assertThat(
-        next.counts(),
-        equalTo(
-            new Manifest.Counts(
-                smallLedger.records(),
-                smallLedger.published(),
-                smallLedger.quarantined(),
-                smallLedger.duplicates())));
-    assertWholeAndReadable(next);
+        "the killed run's temporary manifest is gone",
+        temporaryManifests(productDir),
+        equalTo(List.of()));
   }
 
-  /** The manifest in force is {@code expected}'s, every file it lists exists and DuckDB reads it. */
-  private void assertWholeAndReadable(Manifest expected) throws Exception {
-    Manifest current = Manifest.read(productDir);
-    assertThat("the previous run stays committed", current.runId(), equalTo(expected.runId()));
-    assertThat(current, equalTo(expected));
-    assertListedFilesArePublished(current.files(), "runs/" + current.runId() + "/");
-    assertListedFilesArePublished(
-        current.quarantineFiles(), "quarantine/" + current.runId() + "/");
-    List<Map<String, Object>> rows =
-        DuckDb.query(
-            "SELECT count(*) AS n FROM " + DuckDb.parquet(productDir, current.files()));
-    assertThat(rows.get(0).get("n"), equalTo(expected.counts().published()));
-    List<Map<String, Object>> quarantined =
-        DuckDb.query(
-            "SELECT count(*) AS n FROM " + DuckDb.parquet(productDir, current.quarantineFiles()));
-    assertThat(quarantined.get(0).get("n"), equalTo(expected.counts().quarantined()));
+  @Test
+  void aRunKilledWhileApplyingRetentionStaysCommittedAndTheNextRunSweepsTheRest()
+      throws Exception {
+    // A retention of zero: every run the new manifest does not reference goes at its commit.
+    useContract(
+        OrdersContract.write(
+            dir,
+            "no-retention.odcs.yaml",
+            OrdersContract.replacing(
+                OrdersContract.text(), "value: 90\n    unit: d", "value: 0\n    unit: s")));
+    Path input = dir.resolve("orders.csv");
+    SampleLedger ledger = OrdersSampleGenerator.write(input, SMALL_ORDERS, 7);
+
+    runToTheEnd(input);
+    String first = Manifest.read(productDir).runId();
+    killAt(HoldPoint.RETENTION, input);
+
+    Manifest second = Manifest.read(productDir);
+    assertThat(second.runId(), not(equalTo(first)));
+    assertThat(second.counts(), equalTo(countsOf(ledger)));
+    assertWholeAndReadable(productDir, second);
+    // Retention removed the first run's data folder, then was killed before its quarantine.
+    assertThat(runFolders(productDir, "runs"), contains(second.runId()));
+    assertThat(runFolders(productDir, "quarantine"), contains(first, second.runId()));
+
+    runToTheEnd(input);
+    Manifest third = Manifest.read(productDir);
+    assertWholeAndReadable(productDir, third);
+    assertThat(runFolders(productDir, "runs"), contains(third.runId()));
+    assertThat(runFolders(productDir, "quarantine"), contains(third.runId()));
   }
 
-  /** Each file exists, in its run's folder, and is no writer's temporary file. */
-  private void assertListedFilesArePublished(List<String> files, String runFolder) {
-    for (String file : files) {
-      assertThat(file, Files.isRegularFile(productDir.resolve(file)), is(true));
-      assertThat(
-          "no temporary file is published",
-          file,
-          allOf(startsWith(runFolder), not(containsString("/.")), not(containsString("temp"))));
-    }
+  private void useContract(Path file) {
+    contract = file;
+    output = dir.resolve("mesh");
+    productDir = output.resolve("sales").resolve("orders");
   }
 
   private void runToTheEnd(Path input) throws Exception {
-    Process process = start(input);
-    assertThat("the run finished in time", process.waitFor(3, TimeUnit.MINUTES), is(true));
-    assertThat(log(), process.exitValue(), is(0));
+    RunProcess run = start(input, Map.of());
+    assertThat(run.log(), run.exitStatus(), is(0));
   }
 
   private void killAfter(Path input, long millis) throws Exception {
-    Process process = start(input);
-    boolean ended = process.waitFor(millis, TimeUnit.MILLISECONDS);
-    assertThat("the run was still going when killed\n" + log(), ended, is(false));
-    kill(process);
+    RunProcess run = start(input, Map.of());
+    assertThat(
+        "the run was still going when killed\n" + run.log(),
+        run.stillRunningAfter(millis),
+        is(true));
+    run.kill();
   }
 
   private void killOnceWriting(Path input, String previousRunId) throws Exception {
-    Process process = start(input);
+    RunProcess run = start(input, Map.of());
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (!newRunFilesExist(previousRunId)) {
-      assertThat("the run was still going when killed\n" + log(), process.isAlive(), is(true));
+      assertThat("the run was still going when killed\n" + run.log(), run.isAlive(), is(true));
       assertThat("the run started writing in time", System.nanoTime() < deadline, is(true));
       Thread.sleep(10);
     }
-    kill(process);
+    run.kill();
+  }
+
+  /** Runs until the run holds at {@code point}, then kills it there. */
+  private void killAt(String point, Path input) throws Exception {
+    RunProcess run = start(input, Map.of(HoldPoint.HOLD_AT, point));
+    run.awaitLine(HoldPoint.marker(point));
+    run.kill();
   }
 
   private boolean newRunFilesExist(String previousRunId) throws IOException {
@@ -152,41 +176,9 @@ class KillIT {
     return false;
   }
 
-  /** SIGKILL on Linux: the process gets no chance to clean up or finish a write. */
-  private static void kill(Process process) throws InterruptedException {
-    process.destroyForcibly();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS), is(true));
-  }
-
-  /** Starts {@code datamesh run} in a new JVM with the test's classpath, on embedded Flink. */
-  private Process start(Path input) throws IOException {
+  private RunProcess start(Path input, Map<String, String> properties) throws IOException {
     processes++;
-    Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    List<String> command =
-        List.of(
-            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx1g",
-            // Flink's working files of a killed run stay in the test's folder, not in /tmp.
-            "-Djava.io.tmpdir=" + tmp,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.datamesh.examples.cli.DatameshCli",
-            "run",
-            "--contract=" + contract,
-            "--input=" + input,
-            "--output=" + output,
-            "--parallelism=2");
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(logFile().toFile())
-        .start();
-  }
-
-  private Path logFile() {
-    return dir.resolve("run-" + processes + ".log");
-  }
-
-  private String log() throws IOException {
-    return Files.exists(logFile()) ? Files.readString(logFile(), StandardCharsets.UTF_8) : "";
+    return RunProcess.start(
+        contract, input, output, dir.resolve("run-" + processes + ".log"), properties);
   }
 }

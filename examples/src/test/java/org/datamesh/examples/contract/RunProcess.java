@@ -1,0 +1,105 @@
+package org.datamesh.examples.contract;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code datamesh run} in a JVM of its own, started as a user or a scheduler starts it (on
+ * embedded Flink, with the test's class path), its output and errors going to a log file.
+ *
+ * <pre>{@code
+ * RunProcess run =
+ *     RunProcess.start(contract, input, output, dir.resolve("run-1.log"),
+ *         Map.of(HoldPoint.HOLD_AT, HoldPoint.MANIFEST_RENAME));
+ * run.awaitLine(HoldPoint.marker(HoldPoint.MANIFEST_RENAME));
+ * run.kill();
+ * }</pre>
+ */
+final class RunProcess {
+
+  private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
+
+  private final Process process;
+  private final Path log;
+
+  private RunProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts the run; {@code properties} become {@code -D} system properties of the new JVM. Its
+   * working files (Flink's, those of a killed run) stay in {@code tmp} next to the log.
+   */
+  static RunProcess start(
+      Path contract, Path input, Path output, Path log, Map<String, String> properties)
+      throws IOException {
+    Path tmp = Files.createDirectories(log.resolveSibling("tmp"));
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-Djava.io.tmpdir=" + tmp);
+    properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.datamesh.examples.cli.DatameshCli",
+            "run",
+            "--contract=" + contract,
+            "--input=" + input,
+            "--output=" + output,
+            "--parallelism=2"));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new RunProcess(process, log);
+  }
+
+  /** Waits for the run to end by itself and returns its exit status. */
+  int exitStatus() throws InterruptedException, IOException {
+    boolean ended = process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat("the run finished in time\n" + log(), ended, is(true));
+    return process.exitValue();
+  }
+
+  /** Waits for the run to print {@code line}, failing if it ends first or takes too long. */
+  void awaitLine(String line) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+    while (!log().lines().anyMatch(line::equals)) {
+      assertThat("the run is still going\n" + log(), process.isAlive(), is(true));
+      assertThat("'" + line + "' in time\n" + log(), System.nanoTime() < deadline, is(true));
+      Thread.sleep(20);
+    }
+  }
+
+  /** Whether the run was still going after {@code millis}. */
+  boolean stillRunningAfter(long millis) throws InterruptedException {
+    return !process.waitFor(millis, TimeUnit.MILLISECONDS);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL on Linux: the process gets no chance to clean up, finish a write or unlock. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS), is(true));
+  }
+
+  /** Everything the run has printed so far. */
+  String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+}
