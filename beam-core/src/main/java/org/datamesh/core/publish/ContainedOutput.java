@@ -23,7 +23,7 @@ public final class ContainedOutput {
 
   /** The entries of a product's folder that a run writes, replaces or removes. */
   private static final List<String> ENTRIES =
-      List.of("runs", "quarantine", Manifest.FILE_NAME, "_manifest.lock");
+      List.of("runs", "quarantine", Manifest.FILE_NAME, CommitLock.FILE_NAME);
 
   private ContainedOutput() {}
 
