@@ -14,6 +14,10 @@ import org.datamesh.examples.demo.DemoCommand;
  * {@code java -jar datamesh.jar <command> [--option=value ...]}: runs one command and exits with
  * its status ({@link ExitCode}). Usage errors print one line, never a stack trace; set {@code
  * DATAMESH_DEBUG=1} to see the stack trace of a failed run.
+ *
+ * <p>Secrets given on the command line (object-store credentials, passwords; see {@link
+ * SecretNames} for the rule) are blanked out of everything the process prints: its own messages,
+ * stack traces and, through {@code System.out} and {@code System.err}, every log line.
  */
 public final class DatameshCli {
 
@@ -28,13 +32,35 @@ public final class DatameshCli {
   private DatameshCli() {}
 
   public static void main(String[] args) {
-    int status = run(args, System.out, System.err);
-    System.out.flush();
+    // Before anything logs: SLF4J's simple logger writes to whatever System.err is at the time.
+    SecretValues secrets = SecretValues.of(args);
+    PrintStream out = RedactedStream.over(System.out, secrets);
+    PrintStream err = RedactedStream.over(System.err, secrets);
+    System.setOut(out);
+    System.setErr(err);
+    int status = run(args, out, err);
+    out.flush();
+    err.flush();
     System.exit(status);
   }
 
-  /** Runs the command line and returns the exit status, printing to {@code out} and {@code err}. */
+  /**
+   * Runs the command line and returns the exit status, printing to {@code out} and {@code err}
+   * with the command line's secrets blanked out.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    SecretValues secrets = SecretValues.of(args);
+    PrintStream redactedOut = RedactedStream.over(out, secrets);
+    PrintStream redactedErr = RedactedStream.over(err, secrets);
+    try {
+      return runCommand(args, redactedOut, redactedErr);
+    } finally {
+      redactedOut.flush();
+      redactedErr.flush();
+    }
+  }
+
+  private static int runCommand(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || isHelp(args[0])) {
       Help.print(COMMANDS, out);
       return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
@@ -69,10 +95,7 @@ public final class DatameshCli {
   }
 
   private static String rootMessage(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = RootCause.of(t);
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

@@ -10,7 +10,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * Parses Beam-style options ({@code --name=value}), the command's own and any Beam pipeline option,
- * turning Beam's long messages about unknown or malformed options into one line.
+ * turning Beam's long messages about unknown or malformed options into one line that names the
+ * option but never repeats a value Beam could not read (it may hold a secret).
  */
 public final class Options {
 
@@ -18,6 +19,8 @@ public final class Options {
   public static final String DEFAULT_RUNNER = "FlinkRunner";
 
   private static final Pattern UNKNOWN = Pattern.compile("missing a property named '([^']+)'");
+
+  private static final String UNPARSABLE_JSON = "Unable to parse JSON value ";
 
   private Options() {}
 
@@ -36,13 +39,20 @@ public final class Options {
     PipelineOptionsFactory.register(type);
     try {
       return PipelineOptionsFactory.fromArgs(all.toArray(String[]::new)).as(type);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(oneLine(e));
+    } catch (RuntimeException e) {
+      // Beam and the option types it reads values with (AWS credentials, say) also report a bad
+      // value with NullPointerException or IllegalStateException; each is a mistake in the
+      // command line.
+      throw new UsageException(oneLine(e, args));
     }
   }
 
-  private static String oneLine(IllegalArgumentException e) {
+  private static String oneLine(RuntimeException e, String[] args) {
     String message = String.valueOf(e.getMessage());
+    if (message.startsWith(UNPARSABLE_JSON)) {
+      // Beam's message repeats the whole value, which may be a secret: name the option instead.
+      return unparsableJson(message.substring(UNPARSABLE_JSON.length()), e.getCause(), args);
+    }
     Matcher unknown = UNKNOWN.matcher(message);
     if (unknown.find()) {
       return "unknown option --" + unknown.group(1);
@@ -50,6 +60,31 @@ public final class Options {
     if (message.contains("Unknown 'runner'")) {
       return "unknown runner: use --runner=FlinkRunner or --runner=DirectRunner";
     }
+    return firstLine(message);
+  }
+
+  /**
+   * {@code --name has a value that cannot be read as its type (reason)}, without the value. The
+   * JSON parser's reason can quote a piece of the value, so it is left out for an option whose
+   * name looks secret.
+   */
+  private static String unparsableJson(String value, Throwable cause, String[] args) {
+    String option =
+        Arrays.stream(args)
+            .filter(a -> a.startsWith("--") && a.endsWith("=" + value))
+            .map(a -> a.substring(2, a.length() - value.length() - 1))
+            .findFirst()
+            .orElse("?");
+    if (SecretNames.looksSecret(option)) {
+      return "--" + option + " has a value that cannot be read as its type"
+          + " (not shown: the option holds a secret)";
+    }
+    String reason =
+        cause == null ? "" : " (" + firstLine(String.valueOf(cause.getMessage())) + ")";
+    return "--" + option + " has a value that cannot be read as its type" + reason;
+  }
+
+  private static String firstLine(String message) {
     int end = message.indexOf('\n');
     return end < 0 ? message : message.substring(0, end);
   }

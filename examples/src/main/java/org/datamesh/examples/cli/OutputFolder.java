@@ -5,11 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /** The folder a command publishes into: created when missing, and proven writable up front. */
 public final class OutputFolder {
 
   private OutputFolder() {}
+
+  /**
+   * The output as a Beam location: a local folder ({@link #prepare(String)}), or a folder on an
+   * object store such as {@code s3://bucket/prefix}, which is proven writable by writing and
+   * deleting a probe object there with {@code options}' credentials.
+   */
+  public static String prepare(String output, PipelineOptions options) throws UsageException {
+    if (output != null && ObjectStoreFolder.isObjectStore(output)) {
+      return ObjectStoreFolder.prepare(output, options);
+    }
+    return prepare(output).toString();
+  }
 
   public static Path prepare(String output) throws UsageException {
     if (output == null || output.isBlank()) {

@@ -1,7 +1,6 @@
 package org.datamesh.examples.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +14,12 @@ import org.datamesh.core.publish.Manifest;
 public final class PublishedSummary {
 
   private final Manifest manifest;
-  private final Path productDir;
+  private final String productDir;
 
-  public PublishedSummary(Manifest manifest, Path productDir) {
+  /** The summary of {@code manifest}, published in {@code productDir} (a folder, an S3 URI). */
+  public PublishedSummary(Manifest manifest, String productDir) {
     this.manifest = manifest;
-    this.productDir = productDir;
+    this.productDir = productDir.endsWith("/") ? productDir : productDir + "/";
   }
 
   /** Prints the summary; {@code checks} (whole lines) follow the balance line. */
@@ -50,12 +50,12 @@ public final class PublishedSummary {
         manifest.quality().warningsByRule().values().stream().mapToLong(Long::longValue).sum();
     out.printf(
         Locale.ROOT, "  warnings      %,10d  %s%n", warnings, manifest.quality().warningsByRule());
-    out.println("  manifest      " + productDir.resolve(Manifest.FILE_NAME));
+    out.println("  manifest      " + productDir + Manifest.FILE_NAME);
     out.println(
-        "  data          " + productDir.resolve("runs").resolve(manifest.runId())
+        "  data          " + productDir + "runs/" + manifest.runId()
             + " (" + files(manifest.files().size()) + ")");
     out.println(
-        "  quarantine    " + productDir.resolve("quarantine").resolve(manifest.runId())
+        "  quarantine    " + productDir + "quarantine/" + manifest.runId()
             + " (" + files(manifest.quarantineFiles().size()) + ")");
   }
 

@@ -2,11 +2,11 @@ package org.datamesh.examples.contract;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.evolution.BreakingChangeException;
 import org.datamesh.core.pipeline.DataProductPipeline;
@@ -15,6 +15,7 @@ import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.product.RunId;
 import org.datamesh.core.publish.ConcurrentCommitException;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.publish.PublishDataProduct;
 import org.datamesh.core.publish.UnsafeOutputException;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
@@ -26,11 +27,14 @@ import org.datamesh.examples.cli.UsageException;
 /**
  * {@code datamesh run --contract=FILE --input=GLOB --output=DIR}: builds and publishes the product
  * a contract declares from input files, on any Beam runner (embedded Flink unless told otherwise),
- * and prints the committed manifest's summary.
+ * and prints the committed manifest's summary. The output may be a local folder or a folder on S3
+ * (Beam's S3 options configure the client).
  *
  * <pre>{@code
  * java -jar examples/target/datamesh.jar run --contract=sales-orders.odcs.yaml \
  *     --input='exports/orders-*.csv.gz' --output=target/mesh
+ * java -jar examples/target/datamesh.jar run --contract=sales-orders.odcs.yaml \
+ *     --input='exports/orders-*.csv.gz' --output=s3://lake/mesh --awsRegion=eu-west-1
  * }</pre>
  *
  * <p>Everything the user can get wrong (the contract, the input, the output folder) is checked
@@ -65,7 +69,7 @@ public final class RunCommand implements Command {
     RecordFormat.Kind format = InputFiles.format(options.getInputFormat());
     ProductSpec spec = file.spec(contract, format);
     String input = InputFiles.check(options.getInput(), options);
-    Path output = OutputFolder.prepare(options.getOutput());
+    String output = OutputFolder.prepare(options.getOutput(), options);
 
     String runId = RunId.generate();
     String runner = options.getRunner().getSimpleName();
@@ -73,7 +77,7 @@ public final class RunCommand implements Command {
     try {
       pipeline.apply(
           "Product",
-          DataProductPipeline.of(spec).from(input).to(output.toString()).withRunId(runId));
+          DataProductPipeline.of(spec).from(input).to(output).withRunId(runId));
     } catch (BreakingChangeException e) {
       // Found while the pipeline is built, before anything runs: the contract is what is wrong.
       throw new UsageException(
@@ -103,18 +107,18 @@ public final class RunCommand implements Command {
       return ExitCode.RUN_FAILED;
     }
 
-    Path productDir = output.resolve(contract.domain()).resolve(contract.productName());
+    ResourceId productDir = PublishDataProduct.productDirectory(output, spec.product());
     Manifest manifest = committed(productDir, runId);
     if (manifest == null) {
       out.println("The run " + runId + " finished without committing; nothing new was published.");
       return ExitCode.RUN_FAILED;
     }
-    new PublishedSummary(manifest, productDir).print(out, runner, seconds, List.of());
+    new PublishedSummary(manifest, productDir.toString()).print(out, runner, seconds, List.of());
     return manifest.counts().balances() ? ExitCode.OK : ExitCode.RUN_FAILED;
   }
 
   /** The manifest in force if it is this run's; null when another run's (or none) is. */
-  private static Manifest committed(Path productDir, String runId) {
+  private static Manifest committed(ResourceId productDir, String runId) {
     try {
       Manifest manifest = Manifest.read(productDir);
       return manifest.runId().equals(runId) ? manifest : null;

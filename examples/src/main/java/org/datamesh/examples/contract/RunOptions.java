@@ -17,7 +17,10 @@ public interface RunOptions extends PipelineOptions {
 
   void setInput(String input);
 
-  @Description("Folder to publish into (required); created when missing")
+  @Description(
+      "Folder to publish into (required); created when missing. Or an S3 location,"
+          + " s3://bucket/prefix, with Beam's S3 options (--awsRegion, --endpoint,"
+          + " --awsCredentialsProvider)")
   String getOutput();
 
   void setOutput(String output);

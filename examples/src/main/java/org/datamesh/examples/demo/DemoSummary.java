@@ -49,6 +49,7 @@ final class DemoSummary {
             + (differences.isEmpty()
                 ? "matches the defects the generator injected"
                 : "MISMATCH: " + String.join("; ", differences));
-    new PublishedSummary(manifest, productDir).print(out, runner, seconds, List.of(expectedLine));
+    new PublishedSummary(manifest, productDir.toString())
+        .print(out, runner, seconds, List.of(expectedLine));
   }
 }
