@@ -1,13 +1,9 @@
 package org.datamesh.core.parse;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.DataTypes;
 
@@ -65,71 +61,55 @@ final class FieldValues {
     }
     FieldType type = field.getType();
     String trimmed = text.trim();
-    try {
-      switch (type.getTypeName()) {
-        case STRING:
-          return text;
-        case BOOLEAN:
-          return parseBoolean(name, trimmed);
-        case INT16:
-          return Short.parseShort(trimmed);
-        case INT32:
-          return Integer.parseInt(trimmed);
-        case INT64:
-          return Long.parseLong(trimmed);
-        case FLOAT:
-          return (float) finite(name, Double.parseDouble(trimmed));
-        case DOUBLE:
-          return finite(name, Double.parseDouble(trimmed));
-        case DECIMAL:
-          return new BigDecimal(trimmed);
-        case DATETIME:
-          return parseTimestamp(name, trimmed);
-        case LOGICAL_TYPE:
-          return parseLogical(field, trimmed);
-        default:
-          throw new IllegalStateException("unsupported type " + type);
-      }
-    } catch (NumberFormatException e) {
-      throw new FieldValueException(
-          "parse.number", name, name + " is not a valid " + describe(type.getTypeName()));
+    switch (type.getTypeName()) {
+      case STRING:
+        return text;
+      case BOOLEAN:
+        return parseBoolean(name, trimmed);
+      case INT16:
+        return (short) NumberValues.integer(name, trimmed, Short.MIN_VALUE, Short.MAX_VALUE, 16);
+      case INT32:
+        return (int) NumberValues.integer(name, trimmed, Integer.MIN_VALUE, Integer.MAX_VALUE, 32);
+      case INT64:
+        return NumberValues.integer(name, trimmed, Long.MIN_VALUE, Long.MAX_VALUE, 64);
+      case FLOAT:
+        return NumberValues.floatValue(name, trimmed);
+      case DOUBLE:
+        return NumberValues.doubleValue(name, trimmed);
+      case DECIMAL:
+        return NumberValues.decimal(name, trimmed);
+      case DATETIME:
+        return TimeValues.timestamp(name, trimmed);
+      case LOGICAL_TYPE:
+        return parseLogical(field, trimmed);
+      default:
+        throw new IllegalStateException("unsupported type " + type);
     }
   }
 
   private static Object parseLogical(Field field, String text) throws FieldValueException {
     String name = field.getName();
     if (DataTypes.isDate(field.getType())) {
-      try {
-        return LocalDate.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new FieldValueException(
-            "parse.date", name, name + " is not a date in ISO-8601 form (yyyy-MM-dd)");
-      }
+      return TimeValues.date(name, text);
     }
     int scale = DataTypes.scale(field.getType());
     int precision = DataTypes.precision(field.getType());
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new FieldValueException("parse.number", name, name + " is not a valid decimal");
-    }
-    BigDecimal rescaled;
-    try {
-      rescaled = value.setScale(scale);
-    } catch (ArithmeticException e) {
+    // Without trailing zeros, the scale and digit count of 1E+999999999 or 1E-999999999 can be
+    // checked before rescaling, which would build a billion-digit number.
+    BigDecimal value = NumberValues.decimal(name, text).stripTrailingZeros();
+    if (value.scale() > scale) {
       throw new FieldValueException(
           "parse.decimal_scale",
           name,
           name + " has more than " + scale + " decimal places");
     }
-    if (rescaled.precision() > precision) {
+    if (value.signum() != 0 && value.precision() - value.scale() > precision - scale) {
       throw new FieldValueException(
           "parse.decimal_precision",
           name,
           name + " has more than " + precision + " digits");
     }
-    return rescaled;
+    return value.setScale(scale);
   }
 
   private static Boolean parseBoolean(String name, String text) throws FieldValueException {
@@ -145,41 +125,6 @@ final class FieldValues {
       default:
         throw new FieldValueException(
             "parse.boolean", name, name + " is not a boolean (true/false, yes/no, 1/0)");
-    }
-  }
-
-  private static double finite(String name, double value) throws FieldValueException {
-    if (!Double.isFinite(value)) {
-      throw new FieldValueException("parse.number", name, name + " is not a finite number");
-    }
-    return value;
-  }
-
-  private static org.joda.time.Instant parseTimestamp(String name, String text)
-      throws FieldValueException {
-    try {
-      return new org.joda.time.Instant(OffsetDateTime.parse(text).toInstant().toEpochMilli());
-    } catch (DateTimeParseException e) {
-      throw new FieldValueException(
-          "parse.timestamp",
-          name,
-          name + " is not an ISO-8601 timestamp with a zone offset (2024-03-05T10:15:30Z)");
-    }
-  }
-
-  private static String describe(TypeName type) {
-    switch (type) {
-      case INT16:
-        return "16-bit integer";
-      case INT32:
-        return "32-bit integer";
-      case INT64:
-        return "64-bit integer";
-      case FLOAT:
-      case DOUBLE:
-        return "number";
-      default:
-        return "decimal";
     }
   }
 }

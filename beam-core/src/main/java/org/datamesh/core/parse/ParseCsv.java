@@ -1,7 +1,6 @@
 package org.datamesh.core.parse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileIO;
@@ -228,7 +227,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("could not read " + name, e);
+        emitUnreadable(name, range == null ? 1 : range.firstRecordNumber(), e, window, out);
       }
     }
   }

@@ -1,10 +1,7 @@
 package org.datamesh.core.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
@@ -38,10 +35,12 @@ import org.datamesh.core.failure.Violation;
  * }</pre>
  *
  * <p>Object members are matched to schema fields by name; a missing member or JSON {@code null}
- * is a missing value, unknown members are ignored. Numbers may be JSON numbers or strings holding
- * one. A line fails when it is empty, is not a JSON object, holds invalid UTF-8, is longer than
- * {@link #withMaxRecordChars}, or has a member that is not of its field's type; every problem of
- * the line is listed.
+ * is a missing value, unknown members are ignored. Numbers and booleans may be JSON numbers and
+ * booleans or strings holding one; a string field takes only a JSON string, a date or timestamp
+ * only a string in ISO-8601 form (see {@link JsonMembers}). A line fails when it is empty, is not
+ * exactly one JSON object (see {@link JsonLine}: duplicate members, text after the object, nesting
+ * deeper than 1,000 levels), holds invalid UTF-8, is longer than {@link #withMaxRecordChars}, or
+ * has a member that is not of its field's type; every problem of the line is listed.
  *
  * <p>An uncompressed file larger than {@link #withSplitBytes} (64 MiB by default) is parsed in
  * ranges by several workers. A line cannot hold a raw line break, so any line break is a record
@@ -138,7 +137,6 @@ public final class ParseJsonLines
 
   /** Reads one file or one range of a file, line by line. */
   private static final class ParseFileFn extends RecordParsingFn<FileSplit> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final int maxRecordChars;
 
     ParseFileFn(
@@ -171,7 +169,7 @@ public final class ParseJsonLines
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("could not read " + name, e);
+        emitUnreadable(name, range == null ? 1 : range.firstRecordNumber(), e, window, out);
       }
     }
 
@@ -183,20 +181,9 @@ public final class ParseJsonLines
         problems.add(lineProblem);
       } else {
         try {
-          node = JSON.readTree(line.text());
-        } catch (JsonProcessingException e) {
-          // Jackson's message quotes the input; keep only where it broke.
-          problems.add(
-              Violation.error(
-                  "parse.json",
-                  null,
-                  "the record is not valid JSON (column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
-        }
-        if (node != null && !node.isObject()) {
-          problems.add(
-              Violation.error("parse.json", null, "the record is not a JSON object"));
+          node = JsonLine.read(line.text());
+        } catch (JsonLine.ProblemException e) {
+          problems.add(e.violation());
         }
       }
       Object[] values = new Object[schema().getFieldCount()];
@@ -204,7 +191,7 @@ public final class ParseJsonLines
         for (int f = 0; f < values.length; f++) {
           Field field = schema().getField(f);
           try {
-            values[f] = FieldValues.parse(field, text(field, node.get(field.getName())));
+            values[f] = FieldValues.parse(field, JsonMembers.text(field, node.get(field.getName())));
           } catch (FieldValueException e) {
             problems.add(e.violation());
           }
@@ -214,18 +201,6 @@ public final class ParseJsonLines
         return parseFailure(problems, position, Utf8Text.printable(line.text()));
       }
       return ParseOutcome.of(values, position, line.text());
-    }
-
-    /** The member's text for {@link FieldValues}, or null when it is absent or JSON null. */
-    private static String text(Field field, JsonNode member) throws FieldValueException {
-      if (member == null || member.isNull()) {
-        return null;
-      }
-      if (member.isContainerNode()) {
-        throw new FieldValueException(
-            "parse.json_type", field.getName(), field.getName() + " is an object or array, not a value");
-      }
-      return member.asText();
     }
   }
 }

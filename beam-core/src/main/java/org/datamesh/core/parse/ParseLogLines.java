@@ -2,7 +2,6 @@ package org.datamesh.core.parse;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +186,7 @@ public final class ParseLogLines
           emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("could not read " + name, e);
+        emitUnreadable(name, 1, e, window, out);
       }
     }
 

@@ -1,5 +1,6 @@
 package org.datamesh.core.parse;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.coders.CompactRowCoder;
 import org.datamesh.core.failure.Failure;
@@ -47,6 +49,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   private transient long parsed;
   private transient long failed;
   private transient Map<BoundedWindow, BundleTally> tallies;
+  private transient @Nullable SourcePosition lastEmitted;
 
   RecordParsingFn(Schema schema, RecordPath path, boolean withSourcePositions, String product) {
     this.schema = schema;
@@ -93,6 +96,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
     parsed = 0;
     failed = 0;
     tallies = new HashMap<>();
+    lastEmitted = null;
   }
 
   /**
@@ -127,7 +131,35 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
             .build());
   }
 
+  /**
+   * Ends the reading of {@code file} that {@code e} broke off: the records read before stay as
+   * they are, and the rest of the file becomes one failure, {@code parse.read}, numbered after the
+   * last record read from it ({@code firstRecord} when none was). So a truncated or corrupt
+   * compressed file, or one that cannot be opened, is counted and quarantined, and the run goes
+   * on with the other files, as it does past a bad record.
+   */
+  void emitUnreadable(
+      String file, long firstRecord, IOException e, BoundedWindow window, MultiOutputReceiver out) {
+    long number = firstRecord;
+    if (lastEmitted != null
+        && lastEmitted.source().equals(file)
+        && lastEmitted.offset() >= firstRecord) {
+      number = lastEmitted.offset() + 1;
+    }
+    String reason =
+        (number == firstRecord ? "the file could not be read: " : "the file could not be read past"
+            + " record " + (number - 1) + ": ") + ReadProblems.describe(e);
+    emit(
+        parseFailure(
+            List.of(Violation.error("parse.read", null, reason)),
+            SourcePosition.of(file, null, number, null),
+            ""),
+        window,
+        out);
+  }
+
   void emit(ParseOutcome outcome, BoundedWindow window, MultiOutputReceiver out) {
+    lastEmitted = outcome.position();
     BundleTally tally = tallies.computeIfAbsent(window, w -> new BundleTally());
     tally.records++;
     if (outcome.values() == null) {

@@ -9,10 +9,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.SupportedYears;
 
 /**
  * Text timestamps in the forms found in exports, turned into UTC instants (ISO-8601 when printed).
@@ -22,6 +25,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * without one, with {@code T} or a space ({@code 2024-03-05 10:15:30}), and a bare date
  * ({@code 2024-03-05}, start of day), both read in the default zone (UTC unless {@link
  * #inZone}); then any extra patterns given with {@link #withPatterns}, also in the default zone.
+ *
+ * <p>A local time in a daylight-saving gap ({@code 2026-03-29 02:30} in Europe/Paris) is refused,
+ * not moved an hour on; one in an overlap takes the earlier offset. An instant outside {@link
+ * SupportedYears} is refused.
  */
 public final class TimestampToUtc implements FieldStandardizer {
 
@@ -98,18 +105,26 @@ public final class TimestampToUtc implements FieldStandardizer {
               + (patterns.isEmpty() ? "" : " or " + String.join(", ", patterns))
               + ")");
     }
+    if (!SupportedYears.contains(instant)) {
+      throw new StandardizationException(
+          "standardize.timestamp", field, field + " is outside " + SupportedYears.TEXT + " (in UTC)");
+    }
     return new org.joda.time.Instant(instant.toEpochMilli());
   }
 
-  private @Nullable Instant parse(String text) {
+  private @Nullable Instant parse(String text) throws StandardizationException {
     ZoneId zoneId = ZoneId.of(zone);
     try {
-      return ZonedDateTime.parse(text, DateTimeFormatter.ISO_DATE_TIME.withZone(zoneId)).toInstant();
-    } catch (DateTimeParseException e) {
+      TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.withZone(zoneId).parse(text);
+      ZonedDateTime zoned = ZonedDateTime.from(parsed);
+      return parsed.query(TemporalQueries.offset()) != null
+          ? zoned.toInstant()
+          : existing(LocalDateTime.from(parsed), zoned.getZone());
+    } catch (DateTimeException e) {
       // not ISO with an offset or zone; try the next form
     }
     try {
-      return LocalDateTime.parse(text, LOCAL_DATE_TIME).atZone(zoneId).toInstant();
+      return existing(LocalDateTime.parse(text, LOCAL_DATE_TIME), zoneId);
     } catch (DateTimeParseException e) {
       // next form
     }
@@ -120,12 +135,29 @@ public final class TimestampToUtc implements FieldStandardizer {
     }
     for (DateTimeFormatter formatter : formatters()) {
       try {
-        return LocalDateTime.parse(text, formatter).atZone(zoneId).toInstant();
+        return existing(LocalDateTime.parse(text, formatter), zoneId);
       } catch (DateTimeException e) {
         // next pattern
       }
     }
     return null;
+  }
+
+  /**
+   * The instant {@code local} names in {@code zone}. Java moves a time in a daylight-saving gap
+   * forward by the gap's length; a clock never showed it, so it is refused instead. In an overlap
+   * (the hour that happens twice), the earlier offset is taken, as Java does.
+   */
+  private Instant existing(LocalDateTime local, ZoneId zone) throws StandardizationException {
+    ZonedDateTime zoned = local.atZone(zone);
+    if (!zoned.toLocalDateTime().equals(local)) {
+      throw new StandardizationException(
+          "standardize.timestamp",
+          field,
+          field + " is a local time that does not exist in its time zone (clocks moved forward"
+              + " over it)");
+    }
+    return zoned.toInstant();
   }
 
   private List<DateTimeFormatter> formatters() {

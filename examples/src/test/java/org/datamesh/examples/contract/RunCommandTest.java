@@ -71,6 +71,17 @@ class RunCommandTest {
   }
 
   @Test
+  void refusesAnInputFileThatDoesNotExist() throws Exception {
+    Path missing = dir.resolve("exports").resolve("orders-2024-03-05.csv");
+    assertRefused(
+        "--input matches no file: " + missing,
+        "run",
+        "--contract=" + OrdersContract.write(dir, "c.yaml"),
+        "--input=" + missing,
+        "--output=" + dir.resolve("mesh"));
+  }
+
+  @Test
   void refusesAMissingInputOrContract() throws Exception {
     assertRefused(
         "--input is required: a file or glob such as exports/orders-*.csv.gz",
