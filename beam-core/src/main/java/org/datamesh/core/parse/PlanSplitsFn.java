@@ -1,7 +1,6 @@
 package org.datamesh.core.parse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
 import org.apache.beam.sdk.io.Compression;
@@ -15,7 +14,8 @@ import org.apache.beam.sdk.values.TupleTag;
 /**
  * Decides how each file is read. A file that is small, compressed (a compressed stream cannot be
  * entered in the middle), not efficiently seekable, or of a format that cannot be scanned as bytes
- * is read whole by one worker, as before; it goes to {@link #WHOLE} without being opened. Any other
+ * is read whole by one worker, as before; it goes to {@link #WHOLE} without being opened, as does a
+ * file whose scan fails to read it (the reader then quarantines it with the reason). Any other
  * file is boundary-scanned once ({@link BoundaryScanner}) and its ranges go to {@link #RANGES}, to
  * be spread over workers; the {@code splitRanges} counter adds them up.
  */
@@ -53,7 +53,9 @@ final class PlanSplitsFn extends DoFn<FileIO.ReadableFile, FileSplit> {
     try (ReadableByteChannel channel = file.open()) {
       ranges = scanner.open(channel).ranges(splitBytes, header).orElse(List.of());
     } catch (IOException e) {
-      throw new UncheckedIOException("could not scan " + file.getMetadata().resourceId(), e);
+      // The single reader meets the same error and quarantines the file with parse.read, saying
+      // why, instead of failing the run here.
+      ranges = List.of();
     }
     if (ranges.size() < 2) {
       out.get(WHOLE).output(FileSplit.whole(file));
