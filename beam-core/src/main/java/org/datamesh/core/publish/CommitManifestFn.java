@@ -1,17 +1,14 @@
 package org.datamesh.core.publish;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 import org.slf4j.Logger;
@@ -32,37 +29,11 @@ final class CommitManifestFn extends DoFn<Long, String> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommitManifestFn.class);
 
-  /** The side inputs the manifest is built from. */
-  record Views(
-      PCollectionView<List<String>> dataFiles,
-      PCollectionView<List<String>> quarantineFiles,
-      PCollectionView<Long> published,
-      PCollectionView<Long> quarantined,
-      PCollectionView<Long> deduplicated,
-      PCollectionView<Map<String, Long>> failuresByStage,
-      PCollectionView<Map<String, Long>> failuresByRule,
-      PCollectionView<Map<String, Long>> warningsByRule)
-      implements Serializable {
-
-    /** Every view, for {@code ParDo.withSideInputs}. */
-    List<PCollectionView<?>> all() {
-      return List.of(
-          dataFiles,
-          quarantineFiles,
-          published,
-          quarantined,
-          deduplicated,
-          failuresByStage,
-          failuresByRule,
-          warningsByRule);
-    }
-  }
-
   private final DataProduct product;
   private final String runId;
   private final String productDirectory;
   private final List<Manifest.Column> columns;
-  private final Views views;
+  private final ManifestViews views;
   private final @Nullable Duration retention;
   private final String startedFrom;
 
@@ -75,7 +46,7 @@ final class CommitManifestFn extends DoFn<Long, String> {
       String runId,
       String productDirectory,
       List<Manifest.Column> columns,
-      Views views,
+      ManifestViews views,
       @Nullable Duration retention,
       String startedFrom) {
     this.product = product;

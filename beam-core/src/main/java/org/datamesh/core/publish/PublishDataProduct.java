@@ -5,35 +5,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.transforms.DropFields;
-import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.display.DisplayData;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.FailureRows;
 import org.datamesh.core.failure.SourceField;
-import org.datamesh.core.failure.Violation;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.product.RunId;
 
@@ -228,53 +215,7 @@ public abstract class PublishDataProduct
             .setRowSchema(FailureRows.SCHEMA)
             .apply("WriteQuarantine", new ParquetFiles(quarantineDir, "quarantined"));
 
-    PCollectionView<List<String>> dataFilesView = dataFiles.apply("DataFiles", View.asList());
-    PCollectionView<List<String>> quarantineFilesView =
-        quarantineFiles.apply("QuarantineFiles", View.asList());
-    PCollectionView<Long> published =
-        dataFiles.apply("CountPublished", new ParquetRowCounts()).apply("Published", View.asSingleton());
-    PCollectionView<Long> quarantined =
-        quarantineFiles
-            .apply("CountQuarantined", new ParquetRowCounts())
-            .apply("Quarantined", View.asSingleton());
-    PCollectionView<Long> deduplicated =
-        records.duplicates().apply("CountDuplicates", Combine.globally(Count.<Row>combineFn()).asSingletonView());
-    PCollectionView<Map<String, Long>> failuresByStage =
-        records
-            .quarantined()
-            .apply("Stages", MapElements.into(TypeDescriptors.strings()).via((Failure f) -> f.stage().name()))
-            .apply("CountPerStage", Count.perElement())
-            .apply("FailuresByStage", View.asMap());
-    PCollectionView<Map<String, Long>> failuresByRule =
-        records
-            .quarantined()
-            .apply(
-                "RuleIds",
-                FlatMapElements.into(TypeDescriptors.strings())
-                    .via((Failure f) -> f.violations().stream().map(Violation::ruleId).toList()))
-            .apply("CountPerRule", Count.perElement())
-            .apply("FailuresByRule", View.asMap());
-    PCollection<KV<String, Long>> warnings =
-        records.warningCounts() != null
-            ? records.warningCounts()
-            : records
-                .getPipeline()
-                .apply(
-                    "NoWarnings",
-                    Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
-    PCollectionView<Map<String, Long>> warningsByRule =
-        warnings.apply("WarningsByRule", View.asMap());
-
-    CommitManifestFn.Views views =
-        new CommitManifestFn.Views(
-            dataFilesView,
-            quarantineFilesView,
-            published,
-            quarantined,
-            deduplicated,
-            failuresByStage,
-            failuresByRule,
-            warningsByRule);
+    ManifestViews views = ManifestViews.of(records, dataFiles, quarantineFiles);
     CommitManifestFn commit =
         new CommitManifestFn(
             product(),
