@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.DatameshCli;
 import org.datamesh.examples.cli.ExitCode;
 import org.junit.jupiter.api.Test;
@@ -20,23 +21,9 @@ class BenchCommandTest {
 
   @TempDir Path folder;
 
-  private record Outcome(int status, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        DatameshCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   void helpListsBothCommandsAndTheirOptions() {
-    Outcome help = cli("--help");
+    CliOutcome help = CliOutcome.run("--help");
 
     assertThat(help.out(), containsString("bench "));
     assertThat(help.out(), containsString("bench-report "));
@@ -48,7 +35,7 @@ class BenchCommandTest {
 
   @Test
   void anUnknownScenarioIsAUsageErrorNamingTheChoices() {
-    Outcome outcome = cli("bench", "--output=" + folder, "--scenarios=library-vs-nothing");
+    CliOutcome outcome = CliOutcome.run("bench", "--output=" + folder, "--scenarios=library-vs-nothing");
 
     assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(outcome.err(), containsString("unknown scenario 'library-vs-nothing'"));
@@ -57,10 +44,10 @@ class BenchCommandTest {
 
   @Test
   void badSizesAreUsageErrors() {
-    assertThat(cli("bench", "--output=" + folder, "--records=0").status(), is(ExitCode.USAGE));
-    assertThat(cli("bench", "--output=" + folder, "--repeat=0").status(), is(ExitCode.USAGE));
-    assertThat(cli("bench", "--records=10").status(), is(ExitCode.USAGE));
-    assertThat(cli("bench-report").status(), is(ExitCode.USAGE));
+    assertThat(CliOutcome.run("bench", "--output=" + folder, "--records=0").status(), is(ExitCode.USAGE));
+    assertThat(CliOutcome.run("bench", "--output=" + folder, "--repeat=0").status(), is(ExitCode.USAGE));
+    assertThat(CliOutcome.run("bench", "--records=10").status(), is(ExitCode.USAGE));
+    assertThat(CliOutcome.run("bench-report").status(), is(ExitCode.USAGE));
   }
 
   @Test

@@ -19,23 +19,8 @@ class DatameshCliTest {
 
   @TempDir Path dir;
 
-  /** The exit status and what was printed. */
-  record Outcome(int status, String out, String err) {}
-
-  static Outcome run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        DatameshCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   /** A usage error: status 2 and exactly one line on stderr, no stack trace. */
-  static void assertUsageError(Outcome outcome, String expected) {
+  static void assertUsageError(CliOutcome outcome, String expected) {
     assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(outcome.err(), containsString(expected));
     assertThat(outcome.err().strip().lines().count(), is(1L));
@@ -44,7 +29,7 @@ class DatameshCliTest {
 
   @Test
   void helpListsCommandsAndOptionsWithTheirDefaults() {
-    Outcome outcome = run("--help");
+    CliOutcome outcome = CliOutcome.run("--help");
     assertThat(outcome.status(), is(ExitCode.OK));
     assertThat(
         outcome.out(),
@@ -57,64 +42,64 @@ class DatameshCliTest {
             containsString("--seed=N"),
             containsString("--runner=NAME"),
             containsString("Exit status: 0 published")));
-    String demoHelp = run("demo", "--help").out();
+    String demoHelp = CliOutcome.run("demo", "--help").out();
     assertThat(demoHelp, allOf(containsString("--rows=N"), containsString("--runner=NAME")));
     assertThat("only the demo's options", demoHelp, not(containsString("--scenarios")));
   }
 
   @Test
   void noArgumentsPrintsHelpAndIsAUsageError() {
-    Outcome outcome = run();
+    CliOutcome outcome = CliOutcome.run();
     assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(outcome.out(), containsString("Commands:"));
   }
 
   @Test
   void unknownCommand() {
-    assertUsageError(run("deploy"), "unknown command 'deploy'");
+    assertUsageError(CliOutcome.run("deploy"), "unknown command 'deploy'");
   }
 
   @Test
   void demoWithoutOutput() {
-    assertUsageError(run("demo"), "datamesh demo: --output is required");
+    assertUsageError(CliOutcome.run("demo"), "datamesh demo: --output is required");
   }
 
   @Test
   void unknownOption() {
-    assertUsageError(run("demo", "--output=" + dir, "--colour=red"), "unknown option --colour");
+    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--colour=red"), "unknown option --colour");
   }
 
   @Test
   void argumentThatIsNotAnOption() {
-    assertUsageError(run("demo", "output"), "unexpected argument 'output'");
+    assertUsageError(CliOutcome.run("demo", "output"), "unexpected argument 'output'");
   }
 
   @Test
   void unknownRunner() {
-    assertUsageError(run("demo", "--output=" + dir, "--runner=Spark"), "unknown runner");
+    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--runner=Spark"), "unknown runner");
   }
 
   @Test
   void outputThatCannotBeCreated() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "in the way");
     assertUsageError(
-        run("demo", "--output=" + file.resolve("products")),
+        CliOutcome.run("demo", "--output=" + file.resolve("products")),
         "cannot write to " + file.resolve("products") + " (Not a directory)");
   }
 
   @Test
   void outputThatIsAFile() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "in the way");
-    assertUsageError(run("demo", "--output=" + file), "cannot write to " + file + " (a file is in the way)");
+    assertUsageError(CliOutcome.run("demo", "--output=" + file), "cannot write to " + file + " (a file is in the way)");
   }
 
   @Test
   void rowsMustBePositive() {
-    assertUsageError(run("demo", "--output=" + dir, "--rows=0"), "--rows must be at least 1");
+    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--rows=0"), "--rows must be at least 1");
   }
 
   @Test
   void malformedNumber() {
-    assertUsageError(run("demo", "--output=" + dir, "--rows=many"), "many");
+    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--rows=many"), "many");
   }
 }

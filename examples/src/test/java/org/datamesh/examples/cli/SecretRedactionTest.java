@@ -65,29 +65,29 @@ class SecretRedactionTest {
   @Test
   void credentialsThatAreNotJsonAreAUsageErrorThatDoesNotRepeatThem() {
     // Beam's own message repeats the whole value: "Unable to parse JSON value {...}".
-    Outcome outcome = run("run", CREDENTIALS.replace("}", ""));
+    CliOutcome outcome = CliOutcome.run("run", CREDENTIALS.replace("}", ""));
 
-    assertThat(outcome.status, is(ExitCode.USAGE));
+    assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(
-        outcome.err,
+        outcome.err(),
         equalTo(
             "datamesh run: --awsCredentialsProvider has a value that cannot be read as its type"
                 + " (not shown: the option holds a secret)\n"));
-    assertThat(outcome.out, equalTo(""));
+    assertThat(outcome.out(), equalTo(""));
   }
 
   @Test
   void aSecretFieldOfAnOptionThatIsNotJsonIsNotRepeated() {
-    Outcome outcome =
-        run(
+    CliOutcome outcome =
+        CliOutcome.run(
             "run",
             "--proxyConfiguration={\"endpoint\":\"http://proxy:3128\",\"password\":\"" + SECRET
                 + "\"");
 
-    assertThat(outcome.status, is(ExitCode.USAGE));
-    assertThat(outcome.err, not(containsString(SECRET)));
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(outcome.err(), not(containsString(SECRET)));
     assertThat(
-        outcome.err,
+        outcome.err(),
         equalTo("datamesh run: --proxyConfiguration has a value that cannot be read as its type"
             + " (Cannot construct instance of"
             + " `software.amazon.awssdk.http.apache.ProxyConfiguration$Builder` (although at least"
@@ -97,19 +97,19 @@ class SecretRedactionTest {
 
   @Test
   void incompleteCredentialsAreAUsageError() {
-    Outcome outcome =
-        run(
+    CliOutcome outcome =
+        CliOutcome.run(
             "run",
             "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\",\"accessKeyId\":\""
                 + KEY_ID + "\"}");
 
-    assertThat(outcome.status, is(ExitCode.USAGE));
+    assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(
-        outcome.err,
+        outcome.err(),
         equalTo(
             "datamesh run: AWS credentials provider type 'StaticCredentialsProvider' is missing"
                 + " 'secretAccessKey'\n"));
-    assertThat(outcome.err, not(containsString(KEY_ID)));
+    assertThat(outcome.err(), not(containsString(KEY_ID)));
   }
 
   @Test
@@ -129,17 +129,4 @@ class SecretRedactionTest {
         equalTo(List.of("secret: ****", "id **** and ****")));
   }
 
-  private record Outcome(int status, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        DatameshCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 }

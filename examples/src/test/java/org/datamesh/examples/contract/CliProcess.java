@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.datamesh.examples.cli.CliOutcome;
 
 /**
  * Runs the command line in a new JVM with the test's classpath, as a user runs it, so that

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.support.DuckDb;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.datamesh.examples.demo.SampleLedger;

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.support.DuckDb;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

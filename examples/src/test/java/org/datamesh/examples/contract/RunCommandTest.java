@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.datamesh.examples.demo.SampleLedger;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

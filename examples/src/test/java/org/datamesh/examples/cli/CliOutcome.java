@@ -1,15 +1,14 @@
-package org.datamesh.examples.contract;
+package org.datamesh.examples.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.datamesh.examples.cli.DatameshCli;
 
 /** What one in-process call of the command line returned and printed. */
-record CliOutcome(int status, String out, String err) {
+public record CliOutcome(int status, String out, String err) {
 
-  static CliOutcome run(String... args) {
+  public static CliOutcome run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
@@ -21,11 +20,11 @@ record CliOutcome(int status, String out, String err) {
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  List<String> outLines() {
+  public List<String> outLines() {
     return out.lines().toList();
   }
 
-  List<String> errLines() {
+  public List<String> errLines() {
     return err.lines().toList();
   }
 }
