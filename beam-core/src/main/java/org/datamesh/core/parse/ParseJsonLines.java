@@ -2,7 +2,10 @@ package org.datamesh.core.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
@@ -39,7 +42,8 @@ import org.datamesh.core.failure.Violation;
  *
  * <p>Object members are matched to schema fields by name; a missing member or JSON {@code null}
  * is a missing value, unknown members are ignored. Numbers may be JSON numbers or strings holding
- * one. A line fails when it is empty, is not a JSON object, holds invalid UTF-8, is longer than
+ * one; a JSON number keeps every digit it is written with (it is not read as a double on the
+ * way). A line fails when it is empty, is not a JSON object, holds invalid UTF-8, is longer than
  * {@link #withMaxRecordChars}, or has a member that is not of its field's type; every problem of
  * the line is listed.
  *
@@ -138,7 +142,13 @@ public final class ParseJsonLines
 
   /** Reads one file or one range of a file, line by line. */
   private static final class ParseFileFn extends RecordParsingFn<FileSplit> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Numbers with a fraction are read as exact decimals, as written: read as doubles (Jackson's
+    // default), 12345678901234.5678 would reach a DECIMAL(18,4) as 12345678901234.5680.
+    private static final ObjectMapper JSON =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
     private final int maxRecordChars;
 
     ParseFileFn(
