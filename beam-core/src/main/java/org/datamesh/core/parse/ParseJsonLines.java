@@ -43,7 +43,8 @@ import org.datamesh.core.failure.Violation;
  * <p>Object members are matched to schema fields by name; a missing member or JSON {@code null}
  * is a missing value, unknown members are ignored. Numbers may be JSON numbers or strings holding
  * one; a JSON number keeps every digit it is written with (it is not read as a double on the
- * way). A line fails when it is empty, is not a JSON object, holds invalid UTF-8, is longer than
+ * way), so the one number it cannot keep is the sign of a zero: the JSON number {@code -0.0}
+ * reads as {@code 0.0} (the string {@code "-0.0"} keeps it). A line fails when it is empty, is not a JSON object, holds invalid UTF-8, is longer than
  * {@link #withMaxRecordChars}, or has a member that is not of its field's type; every problem of
  * the line is listed.
  *

@@ -47,7 +47,9 @@ class JsonNumbersTest {
             "{\"id\":\"A\",\"amount\":12345678901234.5678,\"wide\":9271949738337.71033908188,"
                 + "\"ratio\":0.1,\"qty\":7}\n"
                 + "{\"id\":\"B\",\"amount\":1.5,\"ratio\":1e-7}\n"
-                + "{\"id\":\"C\",\"qty\":1.0}\n");
+                + "{\"id\":\"C\",\"qty\":1.0}\n"
+                + "{\"id\":\"D\",\"ratio\":-0.0}\n"
+                + "{\"id\":\"E\",\"ratio\":\"-0.0\"}\n");
 
     StageResult result =
         pipeline
@@ -63,7 +65,10 @@ class JsonNumbersTest {
                 .build(),
             Row.withSchema(SCHEMA)
                 .addValues("B", new BigDecimal("1.5000"), null, 1e-7, null)
-                .build());
+                .build(),
+            // The price of exact decimals: a JSON number zero has no sign; a string keeps it.
+            Row.withSchema(SCHEMA).addValues("D", null, null, 0.0, null).build(),
+            Row.withSchema(SCHEMA).addValues("E", null, null, -0.0, null).build());
     PAssert.that(result.failures())
         .satisfies(
             failures -> {

@@ -16,8 +16,9 @@ import org.datamesh.core.pipeline.RandomTables.Table;
  *
  * <p>Both vary how a value is written where the format allows: CSV quotes a field when it must
  * (delimiter, quote, line break, empty text) and every third field anyway; JSON writes numbers and
- * booleans as JSON values in even rows and as strings in odd ones, and a missing value as an
- * absent member in even rows and as {@code null} in odd ones.
+ * booleans as JSON values in even rows (but a float zero as text: a JSON number zero has no sign,
+ * see ParseJsonLines) and as strings in odd ones, and a missing value as an absent member in even
+ * rows and as {@code null} in odd ones.
  */
 final class TableFiles {
 
@@ -66,8 +67,14 @@ final class TableFiles {
           switch (column.kind()) {
             case BOOLEAN -> object.put(column.name(), (Boolean) cell.expected());
             case INT16, INT32, INT64 -> object.put(column.name(), (Long) cell.expected());
-            case FLOAT -> object.put(column.name(), (Float) cell.expected());
-            case DOUBLE -> object.put(column.name(), (Double) cell.expected());
+            // A JSON number zero loses its sign (see ParseJsonLines), so -0.0 goes as text.
+            case FLOAT, DOUBLE -> {
+              if (((Number) cell.expected()).doubleValue() == 0) {
+                object.put(column.name(), cell.text());
+              } else {
+                object.put(column.name(), ((Number) cell.expected()).doubleValue());
+              }
+            }
             case DECIMAL -> object.put(column.name(), (BigDecimal) cell.expected());
             default -> object.put(column.name(), cell.text());
           }
