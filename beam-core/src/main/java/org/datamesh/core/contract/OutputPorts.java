@@ -32,6 +32,9 @@ final class OutputPorts {
       JsonNode server = entries.get(i);
       String path = YamlPaths.index("servers", i);
       String type = Nodes.text(server, "type");
+      if (type == null) {
+        continue; // the JSON Schema has reported the missing or non-text type, or the entry's shape
+      }
       Set<String> read = READ_BY_TYPE.get(type);
       if (read == null) {
         problems.notice(path, "server type " + type + ": not supported yet, not an output port");

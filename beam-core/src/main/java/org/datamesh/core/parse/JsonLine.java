@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.IOException;
 import java.util.Locale;
@@ -48,7 +49,10 @@ final class JsonLine {
                           .maxNumberLength(NumberValues.MAX_CHARS)
                           .build())
                   .build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          // As written: the default factory strips trailing zeros, turning 1.0 into 1, which an
+          // integer field would then accept.
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private JsonLine() {}
 
