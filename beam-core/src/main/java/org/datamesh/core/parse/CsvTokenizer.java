@@ -13,11 +13,11 @@ import org.datamesh.core.failure.Violation;
  * breaks; records end at LF, CRLF or a lone CR.
  *
  * <p>Unlike a parser that throws on the first malformed record, it reports the problem on that
- * record and goes on with the next line, so one bad row never costs the rest of the file. It never
- * holds more than {@code maxRecordChars} characters of a field, however long the input line. A
- * quoted field that crosses a line break and is still open at the end of the input, or once its
- * record outgrows {@code maxRecordChars}, ends its record at the line that opened it; the text
- * after that line is read again as records of their own.
+ * record and goes on with the next line, so one bad row never costs the rest of the file. A quoted
+ * field that crosses a line break and is still open at the end of the input, or once its record
+ * outgrows {@code maxRecordChars}, ends its record at the line that opened it; the text after that
+ * line is read again as records of their own. However long the input, it never holds more than
+ * {@code maxRecordChars} characters of a field, nor of text kept to be read again.
  */
 final class CsvTokenizer {
 
@@ -95,23 +95,22 @@ final class CsvTokenizer {
         if (inQuotes) {
           if (c == '"') {
             int next = text.read();
-            if (next == '"') {
+            if (next != '"') {
+              text.unread(next);
               raw('"');
-              keep('"');
+              inQuotes = false;
+              afterClosingQuote = true;
+              forgetOpeningLine();
               continue;
             }
-            text.unread(next);
             raw('"');
-            inQuotes = false;
-            afterClosingQuote = true;
-            forgetOpeningLine();
-            continue;
-          }
-          if (c == '\r' || c == '\n') {
+            keep('"');
+          } else if (c == '\r' || c == '\n') {
             keepLineBreakInQuotes(c);
           } else {
             keep((char) c);
           }
+          // After every character, doubled quotes too: the text kept for rereading grows with it.
           if (openQuoteLineEnd != null && chars > maxRecordChars) {
             endAtOpeningLine("within " + maxRecordChars + " characters");
             break;

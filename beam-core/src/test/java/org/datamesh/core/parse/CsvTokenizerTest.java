@@ -147,6 +147,22 @@ class CsvTokenizerTest {
   }
 
   @Test
+  void doubledQuotesAfterAnUnclosedQuoteCountTowardsTheCap() throws IOException {
+    // Only doubled quotes after the line break: each is one quote of the field, so the field
+    // never closes; the cap must stop it as it stops any other text, or the text kept for
+    // rereading would grow with the file.
+    byte[] csv = ("1,\"x\n" + "\"".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
+    List<CsvRecord> records = tokenize(csv, 1000);
+    assertThat(
+        records.get(0).problems().get(0).reason(),
+        equalTo(
+            "a quoted field in column 2 is not closed within 1000 characters; the record is read"
+                + " as ending at the line that opened it"));
+    assertThat(records.get(0).raw(), equalTo("1,\"x"));
+    assertThat("the quotes are read again, as one record", records, hasSize(2));
+  }
+
+  @Test
   void aLongQuotedFieldOnOneLineIsStillOneRecord() throws IOException {
     List<CsvRecord> records =
         tokenize(("1,\"" + "x".repeat(50) + "\"\n2,3\n").getBytes(StandardCharsets.UTF_8), 30);
