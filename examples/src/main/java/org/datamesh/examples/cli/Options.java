@@ -28,9 +28,11 @@ public final class Options {
   public static <T extends PipelineOptions> T parse(String[] args, Class<T> type)
       throws UsageException {
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    for (String arg : args) {
-      if (!arg.startsWith("--")) {
-        throw new UsageException("unexpected argument '" + arg + "': options look like --name=value");
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        // Not repeated: it may be the value of an option given apart, a secret among them.
+        throw new UsageException(
+            "unexpected argument " + (i + 1) + " (not an option): options look like --name=value");
       }
     }
     if (all.stream().noneMatch(a -> a.startsWith("--runner="))) {

@@ -44,12 +44,23 @@ public final class SecretValues {
     this.secrets = secrets;
   }
 
-  /** The secrets among {@code args} (options such as {@code --name=value}). */
+  /**
+   * The secrets among {@code args}: options such as {@code --name=value}, and the value after a
+   * secret-named {@code --name} given apart, as {@code --name value} (which the command line
+   * refuses, but must not repeat while saying so).
+   */
   public static SecretValues of(String[] args) {
     Set<String> found = new LinkedHashSet<>();
-    for (String arg : args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       int equals = arg.indexOf('=');
-      if (!arg.startsWith("--") || equals < 0) {
+      if (!arg.startsWith("--")) {
+        continue;
+      }
+      if (equals < 0) {
+        if (SecretNames.looksSecret(arg.substring(2)) && i + 1 < args.length) {
+          found.add(args[i + 1]);
+        }
         continue;
       }
       String value = arg.substring(equals + 1);

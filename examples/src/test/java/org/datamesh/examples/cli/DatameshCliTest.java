@@ -71,7 +71,9 @@ class DatameshCliTest {
 
   @Test
   void argumentThatIsNotAnOption() {
-    assertUsageError(CliOutcome.run("demo", "output"), "unexpected argument 'output'");
+    assertUsageError(
+        CliOutcome.run("demo", "output"),
+        "datamesh demo: unexpected argument 1 (not an option): options look like --name=value");
   }
 
   @Test

@@ -77,6 +77,29 @@ class SecretRedactionTest {
   }
 
   @Test
+  void aSecretGivenApartFromItsOptionIsNotRepeated() {
+    for (String[] args :
+        List.of(
+            new String[] {"run", "--secretAccessKey", SECRET},
+            new String[] {
+              "run", "--awsCredentialsProvider", CREDENTIALS.substring(CREDENTIALS.indexOf('=') + 1)
+            })) {
+      CliOutcome outcome = CliOutcome.run(args);
+
+      assertThat(outcome.status(), is(ExitCode.USAGE));
+      assertThat(
+          outcome.err(),
+          equalTo(
+              "datamesh run: unexpected argument 2 (not an option): options look like"
+                  + " --name=value\n"));
+      assertThat(outcome.out(), equalTo(""));
+    }
+    assertThat(
+        SecretValues.of(new String[] {"--secretAccessKey", SECRET}).redact("x " + SECRET),
+        equalTo("x ****"));
+  }
+
+  @Test
   void aSecretFieldOfAnOptionThatIsNotJsonIsNotRepeated() {
     CliOutcome outcome =
         CliOutcome.run(
