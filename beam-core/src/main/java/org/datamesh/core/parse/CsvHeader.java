@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -22,7 +21,8 @@ import org.datamesh.core.failure.Violation;
  * not matter. A header column no field matches is not published; a nullable field no column
  * matches is published as null. Neither is silent: each row read under such a header carries the
  * warning {@code parse.unknown_column} or {@code parse.missing_column}, which the run's summary
- * and manifest count, and {@link #describeMismatch} names the columns, for the log.
+ * and manifest count, and {@link #describeMismatch} says which, for the log: fields by name,
+ * unknown columns by position only.
  */
 final class CsvHeader {
 
@@ -35,13 +35,12 @@ final class CsvHeader {
   /** How many column names a log message lists at most. */
   private static final int NAMES_SHOWN = 10;
 
-  private static final Pattern COLUMN_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{N}_.-]{0,63}");
 
   private final Schema schema;
   private final int[] columnOfField;
   private final int columnCount;
   private final List<Violation> headerProblems;
-  private final List<String> unknownColumns;
+  private final List<String> unknownPositions;
   private final List<String> missingColumns;
   private final List<String> rowWarnings;
 
@@ -50,16 +49,16 @@ final class CsvHeader {
       int[] columnOfField,
       int columnCount,
       List<Violation> headerProblems,
-      List<String> unknownColumns,
+      List<String> unknownPositions,
       List<String> missingColumns) {
     this.schema = schema;
     this.columnOfField = columnOfField;
     this.columnCount = columnCount;
     this.headerProblems = headerProblems;
-    this.unknownColumns = unknownColumns;
+    this.unknownPositions = unknownPositions;
     this.missingColumns = missingColumns;
     List<String> warnings = new ArrayList<>();
-    if (!unknownColumns.isEmpty()) {
+    if (!unknownPositions.isEmpty()) {
       warnings.add(UNKNOWN_COLUMN);
     }
     if (!missingColumns.isEmpty()) {
@@ -115,7 +114,9 @@ final class CsvHeader {
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < columnUsed.length; i++) {
       if (!columnUsed[i]) {
-        unknown.add(loggable(header.fields().get(i).trim(), i));
+        // By position, not name: a file without a header has a record in its place, whose values
+        // (personal data, perhaps) would otherwise reach the log.
+        unknown.add(String.valueOf(i + 1));
       }
     }
     return new CsvHeader(
@@ -138,10 +139,10 @@ final class CsvHeader {
       return null;
     }
     StringBuilder text = new StringBuilder();
-    if (!unknownColumns.isEmpty()) {
-      text.append(unknownColumns.size())
-          .append(" column(s) that no field of the schema matches, not published: ")
-          .append(names(unknownColumns));
+    if (!unknownPositions.isEmpty()) {
+      text.append(unknownPositions.size())
+          .append(" column(s) that no field of the schema matches, not published: column(s) ")
+          .append(names(unknownPositions));
     }
     if (!missingColumns.isEmpty()) {
       text.append(text.length() > 0 ? "; " : "")
@@ -150,15 +151,6 @@ final class CsvHeader {
           .append(", published as null");
     }
     return text.toString();
-  }
-
-  /**
-   * A header column's name as the log may show it: only a name that looks like one (a letter, then
-   * letters, digits, {@code _ . -}, 64 characters at most). A file without a header has a record
-   * in its place, which may hold personal data, so any other text is shown by position only.
-   */
-  private static String loggable(String name, int column) {
-    return COLUMN_NAME.matcher(name).matches() ? name : "<column " + (column + 1) + ">";
   }
 
   private static String names(List<String> names) {

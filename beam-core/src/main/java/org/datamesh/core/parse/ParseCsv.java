@@ -32,8 +32,8 @@ import org.datamesh.core.record.RecordStep;
  * (exactly, then ignoring case), so column order does not matter. Columns no field matches are not
  * published, and a nullable field without a column is published as null; either way each row read
  * under that header carries the warning {@code parse.unknown_column} or {@code
- * parse.missing_column}, counted in {@link StageResult#warningCounts}, and the file's columns are
- * logged once. Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF, a lone
+ * parse.missing_column}, counted in {@link StageResult#warningCounts}, and the file is logged once
+ * (unknown columns by position only: a file without a header has a record in its place). Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF, a lone
  * CR and a UTF-8 byte order mark are handled. An unquoted empty field is a missing value (null), a
  * quoted one ({@code ""}) an empty string.
  *

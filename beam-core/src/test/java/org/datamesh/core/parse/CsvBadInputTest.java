@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +109,23 @@ class CsvBadInputTest {
         "a duplicated unknown column is just unknown",
         outcomes("id,note,qty,x,x\nR1,a,1,2,3\n"),
         contains("row R1|a|1 warn [parse.unknown_column]"));
+  }
+
+  @Test
+  void theLogNamesUnknownColumnsByPositionOnly() throws IOException {
+    // A file without a header: its first record, personal data perhaps, stands in its place.
+    CsvRecord header =
+        new CsvTokenizer(new StringReader("R1,alice@example.com,Alice Smith\n"), ',', 100).next();
+    Schema allNullable =
+        Schema.builder()
+            .addNullableField("id", FieldType.STRING)
+            .addNullableField("note", FieldType.STRING)
+            .build();
+    assertThat(
+        CsvHeader.of(allNullable, header).describeMismatch(),
+        equalTo(
+            "3 column(s) that no field of the schema matches, not published: column(s) [1, 2, 3];"
+                + " no column for the nullable field(s) [id, note], published as null"));
   }
 
   @Test
