@@ -33,9 +33,10 @@ import org.datamesh.core.record.RecordStep;
  * published, and a nullable field without a column is published as null; either way each row read
  * under that header carries the warning {@code parse.unknown_column} or {@code
  * parse.missing_column}, counted in {@link StageResult#warningCounts}, and the file is logged once
- * (unknown columns by position only: a file without a header has a record in its place). Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF, a lone
- * CR and a UTF-8 byte order mark are handled. An unquoted empty field is a missing value (null), a
- * quoted one ({@code ""}) an empty string.
+ * (unknown columns by position only: a file without a header has a record in its place). Quoted
+ * fields may hold delimiters, doubled quotes and line breaks; CRLF, LF, a lone CR and a UTF-8 byte
+ * order mark are handled. An unquoted empty field is a missing value (null), a quoted one ({@code
+ * ""}) an empty string.
  *
  * <p>A record fails, with every problem listed, when it is an empty line, has the wrong number of
  * columns, holds bytes that are not UTF-8 or a NUL character, is longer than {@link
