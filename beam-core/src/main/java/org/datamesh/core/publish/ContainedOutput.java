@@ -16,14 +16,15 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * <p>The domain and product name are single safe folder names by the time they get here (the
  * contract loader and {@code DataProduct} refuse {@code ..}, separators and absolute paths), so
  * only a link can lead out: the product's folder, or one of the entries a run writes or removes in
- * it, being a link (or under one) to a place outside the root. Links that stay inside the root are
+ * it, being a link (or under one) to a place outside the root. Links deeper down (a run's own
+ * folder) are left to {@link RunRetention}, which never removes what lies outside the product. Links that stay inside the root are
  * allowed, and so is a root that is itself a link: the user chose it. Object stores have no links.
  */
 public final class ContainedOutput {
 
   /** The entries of a product's folder that a run writes, replaces or removes. */
   private static final List<String> ENTRIES =
-      List.of("runs", "quarantine", Manifest.FILE_NAME, CommitLock.FILE_NAME);
+      List.of("runs", "quarantine", "quality", Manifest.FILE_NAME, CommitLock.FILE_NAME);
 
   private ContainedOutput() {}
 

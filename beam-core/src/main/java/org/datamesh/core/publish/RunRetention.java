@@ -21,6 +21,8 @@ import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.datamesh.core.product.RunId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes the folders of old runs that the committed manifest no longer references.
@@ -41,6 +43,8 @@ final class RunRetention {
 
   /** The folders that hold one sub-folder per run. */
   static final List<String> RUN_FOLDERS = List.of("runs", "quarantine", "quality");
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunRetention.class);
 
   private RunRetention() {}
 
@@ -70,7 +74,8 @@ final class RunRetention {
         if (referenced.contains(folder)
             || stillWriting(run.getValue())
             || started.isAfter(committedStart)
-            || !started.isBefore(oldestKept)) {
+            || !started.isBefore(oldestKept)
+            || leavesProduct(productDirectory, run.getValue())) {
           continue;
         }
         FileSystems.delete(
@@ -84,6 +89,27 @@ final class RunRetention {
       }
     }
     return removed;
+  }
+
+  /**
+   * Whether any of a run's files lies outside the product's folder once links are followed: the
+   * match follows a linked folder, and deleting what it found there would delete files the
+   * product never wrote. Such a run is left alone.
+   */
+  private static boolean leavesProduct(
+      ResourceId productDirectory, List<MatchResult.Metadata> files) throws IOException {
+    if (!"file".equals(productDirectory.getScheme())) {
+      return false;
+    }
+    Path product = Paths.get(productDirectory.toString()).toRealPath();
+    for (MatchResult.Metadata file : files) {
+      Path path = Paths.get(file.resourceId().toString());
+      if (Files.exists(path) && !path.toRealPath().startsWith(product)) {
+        LOG.warn("Retention leaves {} alone: it leads outside {}", path, product);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether Beam's file writes still have temporary files in the run's folder. */

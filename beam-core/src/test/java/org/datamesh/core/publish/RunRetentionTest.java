@@ -117,6 +117,23 @@ class RunRetentionTest {
   }
 
   @Test
+  void anOldRunFolderLinkedOutsideTheProductIsLeftAlone(TestPipeline pipeline) throws Exception {
+    Path productDir = out.resolve("sales/orders");
+    Path elsewhere = Files.createDirectories(out.resolve("elsewhere"));
+    Path precious = Files.writeString(elsewhere.resolve("precious.parquet"), "keep me");
+    String linked = runStartedAgo(Duration.ofDays(60), "0d0e0f");
+    Files.createDirectories(productDir.resolve("runs"));
+    Files.createSymbolicLink(productDir.resolve("runs").resolve(linked), elsewhere);
+    String committed = runStartedAgo(Duration.ofDays(1), "0f0e0d");
+
+    publish(pipeline, out, committed, Duration.ofDays(30));
+    pipeline.run().waitUntilFinish();
+
+    assertThat(Files.readString(precious), equalTo("keep me"));
+    assertThat(folders(productDir, "runs"), containsInAnyOrder(committed, linked));
+  }
+
+  @Test
   void aNewRunRemovesThePreviousCommittedRunOnceItIsOld() throws Exception {
     Path productDir = out.resolve("sales/orders");
     String first = runStartedAgo(Duration.ofHours(3), "0d0d0d");
