@@ -214,6 +214,7 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     @ProcessElement
     public void process(
         @Element FileSplit split, BoundedWindow window, MultiOutputReceiver out) {
+      beginReading();
       FileIO.ReadableFile file = split.file();
       String name = file.getMetadata().resourceId().toString();
       RecordRange range = split.range();

@@ -152,6 +152,7 @@ public final class ParseJsonLines
     @ProcessElement
     public void process(
         @Element FileSplit split, BoundedWindow window, MultiOutputReceiver out) {
+      beginReading();
       FileIO.ReadableFile file = split.file();
       String name = file.getMetadata().resourceId().toString();
       RecordRange range = split.range();

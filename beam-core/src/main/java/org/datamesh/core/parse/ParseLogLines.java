@@ -177,6 +177,7 @@ public final class ParseLogLines
     @ProcessElement
     public void process(
         @Element FileIO.ReadableFile file, BoundedWindow window, MultiOutputReceiver out) {
+      beginReading();
       String name = file.getMetadata().resourceId().toString();
       try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
         BoundedLineReader lines = new BoundedLineReader(reader, maxRecordChars);

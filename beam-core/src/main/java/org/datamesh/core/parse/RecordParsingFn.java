@@ -96,6 +96,13 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
     parsed = 0;
     failed = 0;
     tallies = new HashMap<>();
+  }
+
+  /**
+   * Starts reading one file or range: {@link #emitUnreadable} numbers a failure after the last
+   * record of this reading only, never after one of another range parsed in the same bundle.
+   */
+  void beginReading() {
     lastEmitted = null;
   }
 

@@ -1,11 +1,14 @@
 package org.datamesh.core.parse;
 
 import static org.datamesh.core.parse.CsvBadInputTest.utf8;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every file of the broken-CSV catalogue ({@link CsvBadInputTest}) in one folder, parsed by one
- * pipeline, read whole and split into ranges of 64 bytes: the run completes, and each way every
- * record is a row or a failure, in exactly the numbers the catalogue gives.
+ * pipeline, read whole and split at every record: the run completes, and each way every record is
+ * a row or a failure, in exactly the numbers the catalogue gives.
  */
 @ExtendWith(TestPipelineExtension.class)
 class CsvBadInputPipelineTest {
@@ -29,6 +32,7 @@ class CsvBadInputPipelineTest {
   private static final long RECORDS = 26;
   private static final long ROWS = 17;
   private static final long FAILURES = 9;
+  private static final long SPLIT_RANGES = 17;
 
   @TempDir Path dir;
 
@@ -42,8 +46,45 @@ class CsvBadInputPipelineTest {
     ParseCsv parse = ParseCsv.of(CsvBadInputTest.SCHEMA).forProduct("test.bad");
 
     assertCounts("Whole", files.apply("Whole", parse));
-    assertCounts("Split", files.apply("Split", parse.withSplitBytes(64)));
-    pipeline.run().waitUntilFinish();
+    assertCounts("Split", files.apply("Split", parse.withSplitBytes(1)));
+    PipelineResult run = pipeline.run();
+    run.waitUntilFinish();
+    // One byte: every record of a file is a range of its own. Files of one record are read whole,
+    // and so is unclosed.csv, whose scan gives up (its quote never closes): 17 ranges in all
+    // (stray 2, cr 2, columns 3, unknown 2, semicolons 2, invalid 2, nul 2, huge 2).
+    assertThat("the split half splits", ParseCsvSplitTest.splitRanges(run), equalTo(SPLIT_RANGES));
+  }
+
+  @Test
+  void aFileWithAQuoteThatNeverClosesIsReadWholeAndLosesOnlyThatLine(TestPipeline pipeline)
+      throws IOException {
+    StringBuilder csv = new StringBuilder("id,note,qty\n");
+    for (int i = 1; i <= 20; i++) {
+      csv.append(i == 7 ? "R7,\"never closed,7\n" : "R" + i + ",fine," + i + "\n");
+    }
+    Path file = dir.resolve("unclosed.csv");
+    Files.writeString(file, csv);
+    StageResult parsed =
+        pipeline
+            .apply(FileIO.match().filepattern(file.toString()))
+            .apply(FileIO.readMatches())
+            .apply(ParseCsv.of(CsvBadInputTest.SCHEMA).forProduct("test.split").withSplitBytes(64));
+
+    PAssert.thatSingleton(parsed.recordCount()).isEqualTo(20L);
+    PAssert.thatSingleton(parsed.rows().apply("CountRows", Count.globally()))
+        .isEqualTo(19L);
+    PAssert.thatSingleton(parsed.failures())
+        .satisfies(
+            failure -> {
+              assertThat(failure.source().offset(), equalTo(7L));
+              assertThat(failure.source().line(), equalTo(8L));
+              assertThat(failure.rawPayload(), equalTo("R7,\"never closed,7"));
+              assertThat(failure.violations().get(0).ruleId(), equalTo("parse.unclosed_quote"));
+              return null;
+            });
+    PipelineResult run = pipeline.run();
+    run.waitUntilFinish();
+    assertThat("the scan gave up, so the file was read whole", ParseCsvSplitTest.splitRanges(run), equalTo(0L));
   }
 
   private static void assertCounts(String name, StageResult parsed) {

@@ -28,7 +28,6 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.display.DisplayData;
@@ -159,38 +158,6 @@ class ParseCsvSplitTest {
     PipelineResult run = pipeline.run();
     run.waitUntilFinish();
     assertThat("the gzip file was not split", splitRanges(run), equalTo(0L));
-  }
-
-  @Test
-  void aFileWithAQuoteThatNeverClosesIsReadWholeAndLosesOnlyThatLine(TestPipeline pipeline)
-      throws IOException {
-    StringBuilder csv = new StringBuilder("id,note,qty\n");
-    for (int i = 1; i <= 20; i++) {
-      csv.append(i == 7 ? "R7,\"never closed,7\n" : "R" + i + ",fine," + i + "\n");
-    }
-    Path file = dir.resolve("unclosed.csv");
-    Files.writeString(file, csv);
-    StageResult parsed =
-        pipeline
-            .apply(FileIO.match().filepattern(file.toString()))
-            .apply(FileIO.readMatches())
-            .apply(ParseCsv.of(SCHEMA).forProduct("test.split").withSplitBytes(SPLIT_BYTES));
-
-    PAssert.thatSingleton(parsed.recordCount()).isEqualTo(20L);
-    PAssert.thatSingleton(parsed.rows().apply("CountRows", Count.globally()))
-        .isEqualTo(19L);
-    PAssert.thatSingleton(parsed.failures())
-        .satisfies(
-            failure -> {
-              assertThat(failure.source().offset(), equalTo(7L));
-              assertThat(failure.source().line(), equalTo(8L));
-              assertThat(failure.rawPayload(), equalTo("R7,\"never closed,7"));
-              assertThat(failure.violations().get(0).ruleId(), equalTo("parse.unclosed_quote"));
-              return null;
-            });
-    PipelineResult run = pipeline.run();
-    run.waitUntilFinish();
-    assertThat("the scan gave up, so the file was read whole", splitRanges(run), equalTo(0L));
   }
 
   @Test
