@@ -1,6 +1,7 @@
 package org.datamesh.examples.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -30,9 +31,13 @@ public final class OutputFolder {
     }
     Path folder;
     try {
-      folder = Paths.get(output).toAbsolutePath().normalize();
+      // A file: URI names a local folder too; read as a path it would be a relative "file:" one.
+      Path path = output.startsWith("file:") ? Paths.get(URI.create(output)) : Paths.get(output);
+      folder = path.toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw new UsageException("--output is not a valid path: " + e.getReason());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--output is not a valid file: URI (file:///path/to/folder)");
     }
     try {
       Files.createDirectories(folder);
