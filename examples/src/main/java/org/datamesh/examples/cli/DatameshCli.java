@@ -38,7 +38,8 @@ public final class DatameshCli {
     PrintStream err = RedactedStream.over(System.err, secrets);
     System.setOut(out);
     System.setErr(err);
-    int status = run(args, out, err);
+    // Already redacting: runCommand, not run, which would wrap them a second time.
+    int status = runCommand(args, out, err);
     out.flush();
     err.flush();
     System.exit(status);
