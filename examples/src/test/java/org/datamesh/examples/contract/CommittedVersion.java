@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,6 +54,18 @@ final class CommittedVersion {
     try (Stream<Path> runs = Files.list(folder)) {
       return runs.map(r -> r.getFileName().toString()).sorted().toList();
     }
+  }
+
+  /**
+   * Every run folder of the product, sorted, as {@code <kind>/<run-id>}: {@code
+   * quarantine/20261121T053012Z-9f3a1c}, {@code runs/20261121T053012Z-9f3a1c}, ...
+   */
+  static List<String> allRunFolders(Path productDir) throws IOException {
+    List<String> folders = new ArrayList<>();
+    for (String kind : List.of("quality", "quarantine", "runs")) {
+      runFolders(productDir, kind).forEach(runId -> folders.add(kind + "/" + runId));
+    }
+    return folders;
   }
 
   /** The hidden temporary manifests in the product's folder, sorted. */

@@ -4,11 +4,9 @@ import static org.datamesh.examples.contract.CommittedVersion.assertWholeAndRead
 import static org.datamesh.examples.contract.CommittedVersion.countsOf;
 import static org.datamesh.examples.contract.CommittedVersion.runFolders;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.oneOf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +18,14 @@ import org.datamesh.core.publish.HoldPoint;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.datamesh.examples.demo.SampleLedger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code run}s started at once into the same output, each in its own JVM, with different
- * inputs: one commits, the other fails clearly or commits after it, and the manifest in force is
- * always one run's, whole, never a mix of both.
+ * Two {@code run}s into the same output at once, each in its own JVM, with different inputs: one
+ * commits, the other fails clearly or commits after it, and the manifest in force is always one
+ * run's, whole, never a mix of both.
  */
 class ConcurrentRunsIT {
 
@@ -38,78 +37,136 @@ class ConcurrentRunsIT {
   private Path contract;
   private Path output;
   private Path productDir;
+  private Path inputA;
+  private SampleLedger ledgerA;
+  private Path inputB;
+  private SampleLedger ledgerB;
 
-  @Test
-  void oneRunCommitsAndTheOtherFailsClearlyOrCommitsAfterNeverAMix() throws Exception {
+  @BeforeEach
+  void writeContractAndInputs() throws IOException {
     contract = OrdersContract.write(dir, "sales-orders.odcs.yaml");
     output = dir.resolve("mesh");
     productDir = output.resolve("sales").resolve("orders");
-    Path inputA = dir.resolve("a").resolve("orders.csv");
-    SampleLedger ledgerA = OrdersSampleGenerator.write(inputA, 300, 11);
-    Path inputB = dir.resolve("b").resolve("orders.csv");
-    SampleLedger ledgerB = OrdersSampleGenerator.write(inputB, 500, 12);
+    inputA = dir.resolve("a").resolve("orders.csv");
+    ledgerA = OrdersSampleGenerator.write(inputA, 300, 11);
+    inputB = dir.resolve("b").resolve("orders.csv");
+    ledgerB = OrdersSampleGenerator.write(inputB, 500, 12);
+  }
 
-    // Deterministic: A holds just before its commit until B has committed.
+  @Test
+  void oneRunCommitsAndTheOtherFailsClearlyOrCommitsAfterNeverAMix() throws Exception {
+    // Deterministic: A holds just before its commit until B has committed. B starts only once A
+    // holds, so A has read the manifest in force (none) before B can commit.
     Path release = dir.resolve("release-a");
-    RunProcess a =
-        start(
-            "a-1",
-            inputA,
-            Map.of(
-                HoldPoint.HOLD_AT, HoldPoint.MANIFEST_LOCK,
-                HoldPoint.HOLD_UNTIL, release.toString()));
-    RunProcess b = start("b-1", inputB, Map.of());
+    RunProcess a = start("a-1", inputA, holding(HoldPoint.MANIFEST_LOCK, release));
     a.awaitLine(HoldPoint.marker(HoldPoint.MANIFEST_LOCK));
+    RunProcess b = start("b-1", inputB, Map.of());
     assertThat(b.log(), b.exitStatus(), is(0));
     Manifest winner = Manifest.read(productDir);
-    assertThat(winner.runId(), equalTo(publishedRunId(b)));
+    assertThat(b.log(), published(b), equalTo(winner.runId()));
     assertThat(winner.counts(), equalTo(countsOf(ledgerB)));
     Files.createFile(release);
 
     assertThat(a.log(), a.exitStatus(), is(1));
-    Matcher conflict =
-        Pattern.compile(
-                "(?m)^run (\\S+) of sales\\.orders was not committed: run "
-                    + Pattern.quote(winner.runId())
-                    + " committed while it ran \\(it started from no published version\\)\\. Its"
-                    + " files stay uncommitted under runs/(\\S+) and quarantine/(\\S+); run it"
-                    + " again to publish\\.")
-            .matcher(a.log());
-    assertThat(a.log(), conflict.find(), is(true));
-    String loser = conflict.group(1);
-    assertThat(conflict.group(2), equalTo(loser));
-    assertThat(conflict.group(3), equalTo(loser));
+    String loser = assertLostTo(a, winner.runId(), "");
     assertWholeAndReadable(productDir, winner);
     assertThat(runFolders(productDir, "runs"), hasItem(loser));
 
-    // Free race: started together, no hold; whoever started after the other's commit commits.
-    RunProcess a2 = start("a-2", inputA, Map.of());
-    RunProcess b2 = start("b-2", inputB, Map.of());
-    int statusA = a2.exitStatus();
-    int statusB = b2.exitStatus();
-    assertThat(statusA + statusB, oneOf(0, 1));
+    // Free race: started together, no hold. Both start from the winner's version, so normally the
+    // first to commit wins and the other fails; only one that starts after the other's commit
+    // commits too. Either way the manifest in force is the last committer's, whole.
+    RunProcess runA = start("a-2", inputA, Map.of());
+    RunProcess runB = start("b-2", inputB, Map.of());
+    Contender a2 = new Contender(runA, ledgerA, runA.exitStatus());
+    Contender b2 = new Contender(runB, ledgerB, runB.exitStatus());
     Manifest inForce = Manifest.read(productDir);
+    Contender last = published(a2.run()).equals(inForce.runId()) ? a2 : b2;
+    Contender other = last == a2 ? b2 : a2;
+    assertThat(last.run().log(), last.status(), is(0));
+    assertThat(last.run().log(), published(last.run()), equalTo(inForce.runId()));
+    assertThat(inForce.counts(), equalTo(countsOf(last.ledger())));
     assertWholeAndReadable(productDir, inForce);
-    if (statusA == 0 && inForce.runId().equals(publishedRunId(a2))) {
-      assertThat(inForce.counts(), equalTo(countsOf(ledgerA)));
+    if (other.status() == 0) {
+      // It committed first, and the last one started after that: one after the other, no mix.
+      assertThat(other.run().log().lines().toList(), PrintedCounts.of(other.ledger()));
+      assertThat(runFolders(productDir, "runs"), hasItem(published(other.run())));
     } else {
-      assertThat(inForce.runId(), equalTo(publishedRunId(b2)));
-      assertThat(inForce.counts(), equalTo(countsOf(ledgerB)));
-    }
-    RunProcess failed = statusA == 1 ? a2 : statusB == 1 ? b2 : null;
-    if (failed != null) {
-      assertThat(failed.log(), containsString("committed while it ran"));
+      assertThat(other.run().log(), other.status(), is(1));
+      assertLostTo(other.run(), inForce.runId(), winner.runId());
     }
   }
+
+  @Test
+  void aRunWaitsForTheCommitLockAnotherProcessHoldsThenSeesItsCommit() throws Exception {
+    // A holds inside the product's lock, its new manifest written but not yet in force. B (same
+    // start, nothing in force) runs its whole job meanwhile and holds just before taking the
+    // lock; it is let go only once A holds, so from then on it has nothing left but the lock.
+    Path releaseA = dir.resolve("release-a");
+    Path releaseB = dir.resolve("release-b");
+    RunProcess a = start("a", inputA, holding(HoldPoint.MANIFEST_RENAME, releaseA));
+    RunProcess b = start("b", inputB, holding(HoldPoint.MANIFEST_LOCK, releaseB));
+    a.awaitLine(HoldPoint.marker(HoldPoint.MANIFEST_RENAME));
+    b.awaitLine(HoldPoint.marker(HoldPoint.MANIFEST_LOCK));
+    Files.createFile(releaseB);
+
+    // Without the operating-system lock on _manifest.lock, B (another JVM, so another in-JVM
+    // lock) would take the lock at once, find nothing in force, as when it started, and commit
+    // before A. With it, B waits, and nothing is committed while A holds.
+    assertThat("B waits for A's lock\n" + b.log(), b.stillRunningAfter(3_000), is(true));
+    assertThat(Files.exists(productDir.resolve(Manifest.FILE_NAME)), is(false));
+
+    Files.createFile(releaseA);
+    assertThat(a.log(), a.exitStatus(), is(0));
+    Manifest committed = Manifest.read(productDir);
+    assertThat(a.log(), published(a), equalTo(committed.runId()));
+    assertThat(committed.counts(), equalTo(countsOf(ledgerA)));
+    // B then takes the lock, sees A's commit, and commits nothing.
+    assertThat(b.log(), b.exitStatus(), is(1));
+    assertLostTo(b, committed.runId(), "");
+    assertWholeAndReadable(productDir, committed);
+  }
+
+  /** A run in a race, the ledger of its input, and how it ended. */
+  private record Contender(RunProcess run, SampleLedger ledger, int status) {}
 
   private RunProcess start(String name, Path input, Map<String, String> properties)
       throws IOException {
     return RunProcess.start(contract, input, output, dir.resolve(name + ".log"), properties);
   }
 
-  private static String publishedRunId(RunProcess run) throws IOException {
+  /** Holds at {@code point} until {@code release} exists. */
+  private static Map<String, String> holding(String point, Path release) {
+    return Map.of(HoldPoint.HOLD_AT, point, HoldPoint.HOLD_UNTIL, release.toString());
+  }
+
+  /** The run id {@code run} printed as published; empty when it printed none. */
+  private static String published(RunProcess run) throws IOException {
     Matcher published = PUBLISHED.matcher(run.log());
-    assertThat(run.log(), published.find(), is(true));
-    return published.group(1);
+    return published.find() ? published.group(1) : "";
+  }
+
+  /**
+   * Asserts that {@code run} printed that run {@code winner} committed while it ran, having
+   * started from run {@code startedFrom} (empty: from no published version), and where its own
+   * files stay; returns its run id.
+   */
+  private static String assertLostTo(RunProcess run, String winner, String startedFrom)
+      throws IOException {
+    Matcher conflict =
+        Pattern.compile(
+                "(?m)^run (\\S+) of sales\\.orders was not committed: run "
+                    + Pattern.quote(winner)
+                    + " committed while it ran \\(it started from "
+                    + (startedFrom.isEmpty()
+                        ? "no published version"
+                        : "run " + Pattern.quote(startedFrom))
+                    + "\\)\\. Its files stay uncommitted under runs/(\\S+) and quarantine/(\\S+);"
+                    + " run it again to publish\\.$")
+            .matcher(run.log());
+    assertThat(run.log(), conflict.find(), is(true));
+    String loser = conflict.group(1);
+    assertThat(conflict.group(2), equalTo(loser));
+    assertThat(conflict.group(3), equalTo(loser));
+    return loser;
   }
 }

@@ -1,5 +1,6 @@
 package org.datamesh.examples.contract;
 
+import static org.datamesh.examples.contract.CommittedVersion.allRunFolders;
 import static org.datamesh.examples.contract.CommittedVersion.assertWholeAndReadable;
 import static org.datamesh.examples.contract.CommittedVersion.countsOf;
 import static org.datamesh.examples.contract.CommittedVersion.runFolders;
@@ -13,12 +14,12 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeSet;
 import org.datamesh.core.publish.HoldPoint;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
@@ -30,12 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  * A consumer can trust a published product even when a run is killed: {@code run} is started as a
  * separate process, as a user or a scheduler starts it, and killed with SIGKILL (no shutdown hook,
  * no cleanup) at several moments; each time the committed version must still be whole and
- * readable, and the next run must publish. Moments timing cannot reach are held with a {@link
- * HoldPoint}, so the kill lands exactly there.
+ * readable, and the next run must publish. Each moment is recognised by what the run prints or
+ * writes, not by how long it has run, so a faster or slower machine moves no kill elsewhere (only
+ * the early kill is timed, 1.5 s in, while the JVM and Flink start). Moments the run does not
+ * show long enough are held with a {@link HoldPoint}, so the kill lands exactly there.
  */
 class KillIT {
 
-  /** Large enough that a run on embedded Flink lasts several seconds on a 2-core machine. */
+  /** Large enough that parsing it on embedded Flink lasts a second or more on a 2-core machine. */
   private static final int LARGE_ORDERS = 60_000;
 
   private static final int SMALL_ORDERS = 800;
@@ -63,11 +66,11 @@ class KillIT {
     // Early: the JVM is starting, the contract is being loaded, or Flink is starting.
     killAfter(large, 1_500);
     assertWholeAndReadable(productDir, previous);
-    // Later: the job is reading and parsing the input.
-    killAfter(large, 6_000);
+    // Later: the job is parsing the input, and has written nothing yet.
+    killWhileParsing(large);
     assertWholeAndReadable(productDir, previous);
     // While writing: the new run's Parquet files have started to appear.
-    killOnceWriting(large, previous.runId());
+    killOnceWriting(large);
     assertWholeAndReadable(productDir, previous);
     // While writing the manifest: the new one is complete in its temporary file, not renamed.
     killAt(HoldPoint.MANIFEST_RENAME, small);
@@ -143,15 +146,39 @@ class KillIT {
     run.kill();
   }
 
-  private void killOnceWriting(Path input, String previousRunId) throws Exception {
-    RunProcess run = start(input, Map.of());
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!newRunFilesExist(previousRunId)) {
-      assertThat("the run was still going when killed\n" + run.log(), run.isAlive(), is(true));
-      assertThat("the run started writing in time", System.nanoTime() < deadline, is(true));
-      Thread.sleep(10);
-    }
+  /**
+   * Kills the run once embedded Flink reports its parse step under way, then checks from what it
+   * printed before dying that the step still was, and that none of its files was written yet: the
+   * kill landed while parsing however fast or slow the machine is, or the test fails saying why.
+   */
+  private void killWhileParsing(Path input) throws Exception {
+    List<String> before = allRunFolders(productDir);
+    RunProcess run = start(input, ParseStep.LOGGING);
+    run.await("the parse step", () -> ParseStep.underWay(run.log()));
     run.kill();
+    assertThat(
+        "the parse step was under way when the run was killed\n" + run.log(),
+        ParseStep.underWay(run.log()),
+        is(true));
+    assertThat(
+        "the killed run had written nothing yet", allRunFolders(productDir), equalTo(before));
+  }
+
+  /**
+   * Kills the run once a run folder appears that was not there before it started: its own, since
+   * it is the only run. (The run's id is printed only at its end, so the folder is known by being
+   * new; the earlier killed runs' folders stay and must not count.)
+   */
+  private void killOnceWriting(Path input) throws Exception {
+    List<String> before = allRunFolders(productDir);
+    RunProcess run = start(input, Map.of());
+    run.await("the run's first folder", () -> !newFolders(before).isEmpty());
+    run.kill();
+    Set<String> runIds = new TreeSet<>();
+    for (String folder : newFolders(before)) {
+      runIds.add(folder.substring(folder.indexOf('/') + 1));
+    }
+    assertThat("the new folders are one run's", runIds, hasSize(1));
   }
 
   /** Runs until the run holds at {@code point}, then kills it there. */
@@ -161,19 +188,10 @@ class KillIT {
     run.kill();
   }
 
-  private boolean newRunFilesExist(String previousRunId) throws IOException {
-    for (String folder : List.of("runs", "quarantine")) {
-      Path runs = productDir.resolve(folder);
-      if (!Files.isDirectory(runs)) {
-        continue;
-      }
-      try (Stream<Path> entries = Files.list(runs)) {
-        if (entries.anyMatch(p -> !p.getFileName().toString().equals(previousRunId))) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private List<String> newFolders(List<String> before) throws IOException {
+    List<String> folders = new ArrayList<>(allRunFolders(productDir));
+    folders.removeAll(before);
+    return folders;
   }
 
   private RunProcess start(Path input, Map<String, String> properties) throws IOException {

@@ -30,6 +30,9 @@ final class RunProcess {
 
   private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
 
+  /** The exit status of a JVM ended by SIGKILL: 128 + signal 9. */
+  private static final int KILLED_STATUS = 137;
+
   private final Process process;
   private final Path log;
 
@@ -75,12 +78,29 @@ final class RunProcess {
 
   /** Waits for the run to print {@code line}, failing if it ends first or takes too long. */
   void awaitLine(String line) throws InterruptedException, IOException {
+    await("'" + line + "'", () -> log().lines().anyMatch(line::equals));
+  }
+
+  /**
+   * Waits until {@code condition} holds (checked every 20 ms), failing with {@code what} and the
+   * log if the run ends first or takes too long.
+   */
+  void await(String what, Condition condition) throws InterruptedException, IOException {
     long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
-    while (!log().lines().anyMatch(line::equals)) {
-      assertThat("the run is still going\n" + log(), process.isAlive(), is(true));
-      assertThat("'" + line + "' in time\n" + log(), System.nanoTime() < deadline, is(true));
+    while (!condition.holds()) {
+      if (!isAlive()) {
+        // Once more: it may have met the condition just before it ended.
+        assertThat("the run ended before " + what + "\n" + log(), condition.holds(), is(true));
+        return;
+      }
+      assertThat(what + " in time\n" + log(), System.nanoTime() < deadline, is(true));
       Thread.sleep(20);
     }
+  }
+
+  /** Something about the run or its output that a test waits for. */
+  interface Condition {
+    boolean holds() throws IOException;
   }
 
   /** Whether the run was still going after {@code millis}. */
@@ -92,10 +112,17 @@ final class RunProcess {
     return process.isAlive();
   }
 
-  /** SIGKILL on Linux: the process gets no chance to clean up, finish a write or unlock. */
-  void kill() throws InterruptedException {
+  /**
+   * SIGKILL on Linux: the process gets no chance to clean up, finish a write or unlock. Fails if
+   * the run had already ended by itself, so that no kill test passes without killing.
+   */
+  void kill() throws InterruptedException, IOException {
     process.destroyForcibly();
     assertThat(process.waitFor(30, TimeUnit.SECONDS), is(true));
+    assertThat(
+        "the run was killed, not ended by itself\n" + log(),
+        process.exitValue(),
+        is(KILLED_STATUS));
   }
 
   /** Everything the run has printed so far. */
