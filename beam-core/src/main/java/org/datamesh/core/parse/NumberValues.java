@@ -33,9 +33,6 @@ final class NumberValues {
   /** The longest text read as a number, in characters: Jackson's limit for JSON numbers too. */
   static final int MAX_CHARS = 1000;
 
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
   private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)");
 
   private NumberValues() {}
@@ -44,20 +41,30 @@ final class NumberValues {
   static long integer(String name, String text, long min, long max, int bits)
       throws FieldValueException {
     checkLength(name, text);
-    if (!INTEGER.matcher(text).matches()) {
+    int digits = plainIntegerDigits(text);
+    if (digits == 0) {
       throw new FieldValueException(
           "parse.number",
           name,
           name + " is not a " + bits + "-bit integer (digits only, no point or exponent)");
     }
-    BigInteger value = new BigInteger(text);
-    if (value.bitLength() > 63 || value.longValue() < min || value.longValue() > max) {
+    // Up to 18 ASCII digits always fit a long: the common case needs no BigInteger.
+    long value = 0;
+    boolean inLong = digits <= 18;
+    if (inLong) {
+      value = Long.parseLong(text);
+    } else {
+      BigInteger big = new BigInteger(text);
+      inLong = big.bitLength() <= 63;
+      value = big.longValue();
+    }
+    if (!inLong || value < min || value > max) {
       throw new FieldValueException(
           "parse.number_range",
           name,
           name + " is outside the " + bits + "-bit integer range (" + min + " to " + max + ")");
     }
-    return value.longValue();
+    return value;
   }
 
   /** The double in {@code text}: finite, with -0.0 as 0.0. */
@@ -85,11 +92,11 @@ final class NumberValues {
   /** The decimal in {@code text}, exactly as written. */
   static BigDecimal decimal(String name, String text) throws FieldValueException {
     checkLength(name, text);
-    if (NOT_FINITE.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
-      throw new FieldValueException(
-          "parse.number", name, name + " is NaN or infinite, which a decimal cannot hold");
-    }
-    if (!DECIMAL.matcher(text).matches()) {
+    if (!isDecimalNotation(text)) {
+      if (NOT_FINITE.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
+        throw new FieldValueException(
+            "parse.number", name, name + " is NaN or infinite, which a decimal cannot hold");
+      }
       throw new FieldValueException("parse.number", name, name + " is not a valid decimal");
     }
     try {
@@ -103,14 +110,73 @@ final class NumberValues {
 
   private static String checkFloat(String name, String text) throws FieldValueException {
     checkLength(name, text);
+    if (isDecimalNotation(text)) {
+      return text;
+    }
     if (NOT_FINITE.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
       throw new FieldValueException(
           "parse.number", name, name + " is NaN or infinite; only finite numbers are accepted");
     }
-    if (!DECIMAL.matcher(text).matches()) {
-      throw new FieldValueException("parse.number", name, name + " is not a valid number");
+    throw new FieldValueException("parse.number", name, name + " is not a valid number");
+  }
+
+  /**
+   * The number of digits of {@code text} if it is {@code [+-]?[0-9]+} (ASCII digits only: Java's
+   * parsers also take other scripts' digits), else 0. By hand rather than by a regular expression:
+   * it runs for every integer of every record.
+   */
+  private static int plainIntegerDigits(String text) {
+    int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return 0;
+      }
     }
-    return text;
+    return text.length() - start;
+  }
+
+  /**
+   * Whether {@code text} is {@code [+-]?([0-9]+(.[0-9]*)?|.[0-9]+)([eE][+-]?[0-9]+)?}, ASCII only;
+   * by hand, as it runs for every floating-point value of every record.
+   */
+  private static boolean isDecimalNotation(String text) {
+    int n = text.length();
+    int i = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+    int mantissaDigits = 0;
+    while (i < n && isDigit(text.charAt(i))) {
+      i++;
+      mantissaDigits++;
+    }
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+        mantissaDigits++;
+      }
+    }
+    if (mantissaDigits == 0) {
+      return false;
+    }
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+        i++;
+      }
+      int exponentDigits = 0;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+        exponentDigits++;
+      }
+      if (exponentDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static void checkLength(String name, String text) throws FieldValueException {
