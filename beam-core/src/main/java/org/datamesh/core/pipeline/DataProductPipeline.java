@@ -84,6 +84,8 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     if (inputPattern.isEmpty() || outputRoot.isEmpty()) {
       throw new IllegalStateException("say where to read and publish with from(...) and to(...)");
     }
+    // Before the evolution check reads the manifest in force, so a link out of the output is
+    // named as such rather than read through; PublishDataProduct checks again for its own users.
     ContainedOutput.check(outputRoot, PublishDataProduct.productDirectory(outputRoot, spec.product()));
     Optional<Manifest> inForce = checkEvolution();
     PublishDataProduct publish =
