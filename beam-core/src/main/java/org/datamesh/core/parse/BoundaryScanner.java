@@ -133,6 +133,20 @@ abstract class BoundaryScanner {
     }
   }
 
+  /** Reads up to and including the next line break (LF, CRLF or CR), or to the end of the input. */
+  final void skipRestOfLine() throws IOException {
+    while (true) {
+      int c = read();
+      if (c == -1) {
+        return;
+      }
+      if (c == '\n' || c == '\r') {
+        endLine(c);
+        return;
+      }
+    }
+  }
+
   /** Ends a line at {@code c}, LF or CR: consumes the LF of a CRLF and counts the line. */
   final void endLine(int c) throws IOException {
     if (c == '\r') {

@@ -108,17 +108,4 @@ final class CsvBoundaryScanner extends BoundaryScanner {
       fieldStart = false;
     }
   }
-
-  private void skipRestOfLine() throws IOException {
-    while (true) {
-      int c = read();
-      if (c == -1) {
-        return;
-      }
-      if (c == '\n' || c == '\r') {
-        endLine(c);
-        return;
-      }
-    }
-  }
 }

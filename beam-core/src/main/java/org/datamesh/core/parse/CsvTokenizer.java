@@ -52,6 +52,16 @@ final class CsvTokenizer {
     return new RecordBuilder(line).readRecord();
   }
 
+  /** After a CR: consumes the LF of a CRLF and says whether there was one. */
+  private boolean takeLf() throws IOException {
+    int next = text.read();
+    if (next == '\n') {
+      return true;
+    }
+    text.unread(next);
+    return false;
+  }
+
   /** The state of the record being read. */
   private final class RecordBuilder {
     private final long startLine;
@@ -119,10 +129,7 @@ final class CsvTokenizer {
         }
         if (c == '\r' || c == '\n') {
           if (c == '\r') {
-            int next = text.read();
-            if (next != '\n') {
-              text.unread(next);
-            }
+            takeLf();
           }
           line++;
           break;
@@ -184,14 +191,9 @@ final class CsvTokenizer {
               : null;
       keep((char) c);
       boolean startsLine = c == '\n';
-      if (c == '\r') {
-        int next = text.read();
-        if (next == '\n') {
-          keep('\n');
-          startsLine = true;
-        } else {
-          text.unread(next);
-        }
+      if (c == '\r' && takeLf()) {
+        keep('\n');
+        startsLine = true;
       }
       if (startsLine) {
         line++;
@@ -274,10 +276,7 @@ final class CsvTokenizer {
         }
         if (c == '\n' || c == '\r') {
           if (c == '\r') {
-            int next = text.read();
-            if (next != '\n') {
-              text.unread(next);
-            }
+            takeLf();
           }
           line++;
           return;

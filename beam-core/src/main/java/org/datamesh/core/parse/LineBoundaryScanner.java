@@ -17,15 +17,6 @@ final class LineBoundaryScanner extends BoundaryScanner {
 
   @Override
   void skipRecord() throws IOException {
-    while (true) {
-      int c = read();
-      if (c == -1) {
-        return;
-      }
-      if (c == '\n' || c == '\r') {
-        endLine(c);
-        return;
-      }
-    }
+    skipRestOfLine();
   }
 }
