@@ -8,6 +8,7 @@ import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractStandardization;
+import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
 import org.datamesh.core.contract.QualityRule;
@@ -44,10 +45,15 @@ public final class ContractRules {
 
   private ContractRules() {}
 
-  /** The record rules of {@code contract}. */
+  /** The record rules of a one-table {@code contract}. */
   public static RuleSet from(DataContract contract) {
+    return from(contract.onlyTable());
+  }
+
+  /** The record rules of {@code table}. */
+  public static RuleSet from(ContractTable table) {
     List<Rule> rules = new ArrayList<>();
-    for (ContractField field : contract.fields()) {
+    for (ContractField field : table.fields()) {
       addColumnRules(field, rules);
       List<QualityRule> qualities = field.quality();
       for (int i = 0; i < qualities.size(); i++) {
@@ -72,8 +78,17 @@ public final class ContractRules {
    * of type sql, custom or text. Loaded, not enforced yet.
    */
   public static List<QualityRule> datasetChecks(DataContract contract) {
-    List<QualityRule> checks = new ArrayList<>(contract.datasetQuality());
-    for (ContractField field : contract.fields()) {
+    List<QualityRule> checks = new ArrayList<>();
+    for (ContractTable table : contract.tables()) {
+      checks.addAll(datasetChecks(table));
+    }
+    return checks;
+  }
+
+  /** {@link #datasetChecks(DataContract)} of one table. */
+  public static List<QualityRule> datasetChecks(ContractTable table) {
+    List<QualityRule> checks = new ArrayList<>(table.datasetQuality());
+    for (ContractField field : table.fields()) {
       for (QualityRule quality : field.quality()) {
         if (recordRule(field, quality) == null) {
           checks.add(quality);

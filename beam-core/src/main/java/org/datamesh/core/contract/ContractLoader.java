@@ -66,18 +66,61 @@ public final class ContractLoader {
   }
 
   private static DataContract parse(byte[] yaml, String source) throws ContractException {
-    Problems problems = new Problems();
-    YamlDocument document = SafeYamlReader.read(yaml, problems);
+    ContractInspection inspection = inspect(yaml, source);
+    if (!inspection.validOdcs()) {
+      throw new ContractException(source, inspection.invalid());
+    }
+    if (inspection.contract() == null) {
+      throw new ContractException(source, inspection.refusals());
+    }
+    return inspection.contract();
+  }
+
+  /**
+   * Answers both questions about the contract in {@code file}: is it valid ODCS, and what will a
+   * run do with it. Never throws for what the file holds: an unreadable file is an invalid
+   * contract with one problem.
+   */
+  public static ContractInspection inspect(Path file) {
+    String source = file.toString();
+    try {
+      if (Files.size(file) > SafeYamlReader.MAX_BYTES) {
+        return invalid(
+            source, "the file is larger than " + SafeYamlReader.MAX_BYTES + " bytes (4 MiB), the"
+                + " limit for a contract");
+      }
+      return inspect(Files.readAllBytes(file), source);
+    } catch (IOException e) {
+      return invalid(source, "could not be read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static ContractInspection invalid(String source, String message) {
+    return new ContractInspection(
+        source, List.of(new ContractProblem(YamlPaths.ROOT, 0, message)), List.of(), List.of(), null);
+  }
+
+  private static ContractInspection inspect(byte[] yaml, String source) {
+    Problems structure = new Problems();
+    YamlDocument document = SafeYamlReader.read(yaml, structure);
     if (document == null) {
-      throw new ContractException(source, problems.errors());
+      return new ContractInspection(source, structure.errors(), List.of(), List.of(), null);
     }
-    problems.useLines(document.lines());
+    structure.useLines(document.lines());
     JsonNode root = document.root();
-    OdcsSchemaValidator.validate(root, problems);
-    DataContract contract = ContractReader.read(root, problems);
-    if (contract == null) {
-      throw new ContractException(source, problems.errors());
+    OdcsSchemaValidator.validate(root, structure);
+    // Mapped even when invalid, so that a broken contract's author sees everything at once.
+    Problems mapping = new Problems();
+    mapping.useLines(document.lines());
+    DataContract contract = ContractReader.read(root, mapping);
+    List<ContractProblem> refusals = new java.util.ArrayList<>(mapping.errors());
+    // A value the structure check refused is not refused a second time.
+    refusals.removeIf(r -> structure.hasErrorAt(r.path()));
+    if (!structure.hasErrors()) {
+      return new ContractInspection(source, List.of(), refusals, mapping.notices(), contract);
     }
-    return contract;
+    List<ContractProblem> invalid = new java.util.ArrayList<>(structure.errors());
+    invalid.addAll(refusals);
+    return new ContractInspection(source, invalid, List.of(), mapping.notices(), null);
   }
 }

@@ -18,13 +18,6 @@ final class ContractReader {
   private static final Set<String> DOCUMENTATION =
       Set.of("tenant", "tags", "contractCreatedTs", "slaDefaultElement");
 
-  private static final Set<String> OBJECT_READ =
-      Set.of("name", "properties", "quality", "logicalType", "customProperties");
-  private static final Set<String> OBJECT_DOCUMENTATION =
-      Set.of(
-          "id", "physicalName", "physicalType", "businessName", "description",
-          "dataGranularityDescription", "tags");
-
   private static final Set<String> DESCRIPTION_READ = Set.of("purpose", "usage");
   private static final Set<String> DESCRIPTION_DOCUMENTATION = Set.of("limitations");
   private static final Set<String> TEAM_READ = Set.of("name", "members");
@@ -36,43 +29,28 @@ final class ContractReader {
   static @Nullable DataContract read(JsonNode root, Problems problems) {
     Nodes.reportUnsupported(root, YamlPaths.ROOT, READ, DOCUMENTATION, problems);
     String version = Nodes.text(root, "version");
-    String domain = domain(root, problems);
+    if (version != null && version.isBlank()) {
+      problems.error("version", "must not be blank: it is the version consumers see");
+    }
+    String declaredDomain = Nodes.text(root, "domain");
+    String domain = declaredDomain == null ? DataContract.DEFAULT_DOMAIN : folder(root, "domain", "d", problems);
+    if (declaredDomain == null) {
+      problems.notice(
+          "domain",
+          "none declared: published under the domain " + DataContract.DEFAULT_DOMAIN
+              + " (run --domain=NAME chooses another)");
+    }
     String productName = productName(root, problems);
-    if (version != null && !PathSegments.isVersion(version)) {
-      problems.error("version", PathSegments.VERSION_RULE);
-    }
 
-    JsonNode object = onlyObject(root.path("schema"), problems);
-    String objectName = object == null ? null : Nodes.text(object, "name");
-    List<ContractField> fields = List.of();
-    List<QualityRule> datasetQuality = List.of();
-    String logPattern = null;
-    if (object != null) {
-      String objectPath = YamlPaths.index("schema", 0);
-      Nodes.reportUnsupported(object, objectPath, OBJECT_READ, OBJECT_DOCUMENTATION, problems);
-      String propertiesPath = YamlPaths.key(objectPath, "properties");
-      if (Nodes.elements(object.path("properties")).isEmpty()) {
-        problems.error(
-            propertiesPath, "an object without properties publishes nothing; list its properties");
-      }
-      fields = FieldReader.read(object.path("properties"), propertiesPath, problems);
-      datasetQuality =
-          QualityRules.read(
-              object.path("quality"), YamlPaths.key(objectPath, "quality"), null, problems);
-      logPattern =
-          LogPatternReader.read(
-              object.path("customProperties"),
-              YamlPaths.key(objectPath, "customProperties"),
-              problems);
-    }
-    String topic = object == null ? null : Nodes.text(object, "physicalName");
-    List<OutputPort> ports =
-        OutputPorts.read(root.path("servers"), topic != null ? topic : objectName, problems);
+    List<ContractTable> tables = TableReader.read(root.path("schema"), problems);
+    List<ContractRelationship> relationships = RelationshipReader.read(root.path("schema"), problems);
+    String topic = tables.isEmpty() ? null : firstNonNull(tables.get(0).physicalName(), tables.get(0).name());
+    List<OutputPort> ports = OutputPorts.read(root.path("servers"), topic, problems);
     ServiceLevels serviceLevels = ServiceLevelsReader.read(root.path("slaProperties"), problems);
     String owner = owner(root.path("team"), problems);
     String description = description(root.path("description"), problems);
 
-    if (problems.hasErrors()) {
+    if (problems.hasErrors() || version == null || productName == null) {
       return null;
     }
     return new DataContract(
@@ -81,58 +59,45 @@ final class ContractReader {
         orEmpty(Nodes.text(root, "apiVersion")),
         orEmpty(Nodes.text(root, "status")),
         domain,
+        declaredDomain != null,
         productName,
         owner,
         description,
-        objectName,
-        fields,
+        tables,
         ports,
         serviceLevels,
-        datasetQuality,
-        logPattern,
+        relationships,
         problems.notices());
   }
 
-  private static @Nullable String domain(JsonNode root, Problems problems) {
-    String domain = Nodes.text(root, "domain");
-    if (domain == null) {
-      if (!problems.hasErrorAt("domain")) {
-        problems.error("domain", "required; it is the product's folder in the output");
-      }
-    } else if (!PathSegments.isName(domain)) {
-      problems.error("domain", PathSegments.NAME_RULE);
+  /**
+   * The folder-safe form of the text at {@code key}, with a notice naming the folder when it had
+   * to change.
+   */
+  private static String folder(JsonNode root, String key, String fallback, Problems problems) {
+    String text = Nodes.text(root, key);
+    String folder = PathSegments.slug(text, fallback);
+    if (!folder.equals(text)) {
+      problems.notice(key, "published in the folder " + folder + " (names become folder-safe)");
     }
-    return domain;
+    return folder;
   }
 
-  /** {@code dataProduct}, or else {@code name}: what the product is called. */
+  /** {@code dataProduct}, else {@code name}, else {@code id}: what the product is called. */
   private static @Nullable String productName(JsonNode root, Problems problems) {
-    String key = root.has("dataProduct") ? "dataProduct" : "name";
-    String name = Nodes.text(root, key);
-    if (name == null) {
-      if (!problems.hasErrorAt(key)) {
-        problems.error("dataProduct", "required (or name); it names the product and its folder");
+    for (String key : List.of("dataProduct", "name", "id")) {
+      if (Nodes.text(root, key) != null) {
+        return folder(root, key, "p", problems);
       }
-    } else if (!PathSegments.isName(name)) {
-      problems.error(key, PathSegments.NAME_RULE);
     }
-    return name;
+    if (!problems.hasErrorAt("id")) {
+      problems.error("id", "required; with dataProduct or name it names the product");
+    }
+    return null;
   }
 
-  private static @Nullable JsonNode onlyObject(JsonNode schema, Problems problems) {
-    int count = schema.isArray() ? schema.size() : 0;
-    if (count == 1) {
-      return schema.get(0);
-    }
-    if (!schema.isMissingNode() && !schema.isArray()) {
-      return null; // the JSON Schema has reported its shape
-    }
-    String message = "a contract builds one product from one object; found " + count;
-    if (count > 1) {
-      message += "; write one contract per object (each object is its own product)";
-    }
-    problems.error("schema", message);
-    return null;
+  private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {
+    return a != null ? a : b;
   }
 
   /** The team's name, or the first member whose role is owner. */

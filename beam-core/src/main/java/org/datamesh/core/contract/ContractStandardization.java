@@ -51,23 +51,36 @@ public final class ContractStandardization {
 
   private ContractStandardization() {}
 
-  /** The schema records of {@code contract} are parsed into: the record path's input. */
+  /** The schema records of a one-table {@code contract} are parsed into. */
   public static Schema rawSchema(DataContract contract) throws ContractException {
+    return rawSchema(contract, contract.onlyTable());
+  }
+
+  /** The schema records of {@code table} are parsed into: the record path's input. */
+  public static Schema rawSchema(DataContract contract, ContractTable table)
+      throws ContractException {
+    Map<String, List<Directive>> directives = parse(contract, table);
     Schema.Builder raw = Schema.builder();
-    for (ContractField field : contract.fields()) {
-      raw.addNullableField(field.name(), rawType(field, parse(contract).get(field.name())));
+    for (ContractField field : table.fields()) {
+      raw.addNullableField(field.name(), rawType(field, directives.get(field.name())));
     }
     return raw.build();
   }
 
-  /** The standardization step of {@code contract}; null when it standardizes nothing. */
+  /** The standardization step of a one-table {@code contract}; null when it standardizes nothing. */
   public static @Nullable StandardizationStep step(DataContract contract)
       throws ContractException {
-    Map<String, List<Directive>> directives = parse(contract);
+    return step(contract, contract.onlyTable());
+  }
+
+  /** The standardization step of {@code table}; null when it standardizes nothing. */
+  public static @Nullable StandardizationStep step(DataContract contract, ContractTable table)
+      throws ContractException {
+    Map<String, List<Directive>> directives = parse(contract, table);
     List<FieldStandardizer> text = new ArrayList<>();
     List<FieldStandardizer> timestamps = new ArrayList<>();
     List<FieldStandardizer> amounts = new ArrayList<>();
-    for (ContractField field : contract.fields()) {
+    for (ContractField field : table.fields()) {
       for (Directive directive : directives.get(field.name())) {
         switch (directive.kind()) {
           case TRIM -> text.add(Standardizers.trim(field.name()));
@@ -104,19 +117,19 @@ public final class ContractStandardization {
   }
 
   /** Each column's directives, checked; every problem is reported with its YAML path. */
-  private static Map<String, List<Directive>> parse(DataContract contract)
+  private static Map<String, List<Directive>> parse(DataContract contract, ContractTable table)
       throws ContractException {
     Map<String, List<Directive>> byField = new java.util.LinkedHashMap<>();
     List<ContractProblem> problems = new ArrayList<>();
-    List<ContractField> fields = contract.fields();
+    List<ContractField> fields = table.fields();
     for (int f = 0; f < fields.size(); f++) {
       ContractField field = fields.get(f);
       List<Directive> directives = new ArrayList<>();
       String value = field.customProperties().get(PROPERTY);
-      String path = "schema[0].properties[" + f + "].customProperties." + PROPERTY;
+      String path = table.path() + ".properties[" + f + "].customProperties." + PROPERTY;
       if (value != null) {
         for (String part : value.split(",")) {
-          Directive directive = directive(part.trim(), field, contract, path, problems);
+          Directive directive = directive(part.trim(), field, table, path, problems);
           if (directive != null) {
             directives.add(directive);
           }
@@ -125,7 +138,7 @@ public final class ContractStandardization {
       byField.put(field.name(), directives);
     }
     if (!problems.isEmpty()) {
-      throw new ContractException(contract.domain() + "." + contract.productName(), problems);
+      throw new ContractException(contract.product().id(), problems);
     }
     return byField;
   }
@@ -133,7 +146,7 @@ public final class ContractStandardization {
   private static @Nullable Directive directive(
       String text,
       ContractField field,
-      DataContract contract,
+      ContractTable table,
       String path,
       List<ContractProblem> problems) {
     String word = text.toLowerCase(Locale.ROOT);
@@ -153,10 +166,10 @@ public final class ContractStandardization {
     if (kind == Kind.CURRENCY) {
       Matcher m = CURRENCY.matcher(text.trim());
       String currency = m.matches() ? m.group(1) : "";
-      ContractField currencyField = contract.field(currency);
+      ContractField currencyField = table.field(currency);
       if (currencyField == null || currencyField.logicalType() != LogicalType.STRING) {
         problems.add(
-            new ContractProblem(path, 0, "currency(...) must name a string column of the contract"));
+            new ContractProblem(path, 0, "currency(...) must name a string column of the same table"));
         return null;
       }
       if (!DataTypes.isFixedDecimal(field.beamType())) {

@@ -1,42 +1,43 @@
 package org.datamesh.core.contract;
 
 import java.io.Serializable;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 import org.apache.beam.sdk.schemas.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 
 /**
- * An ODCS v3 data contract, loaded and checked: the one product it declares, its columns, keys,
- * output ports, service levels and quality rules. Immutable and serializable, so transforms can
- * carry it to workers.
+ * An ODCS v3 data contract, loaded and checked: the one product it declares, its tables (one per
+ * schema object), output ports, service levels and relationships. Immutable and serializable, so
+ * transforms can carry it to workers.
  *
  * <pre>{@code
  * DataContract contract = ContractLoader.load(Path.of("contracts/sales-orders.odcs.yaml"));
- * contract.product();          // DataProduct sales.orders 1.0.0
- * contract.publishedSchema();  // Beam schema of the published rows
- * contract.primaryKey();       // [order_id]
- * contract.notices();          // what the contract says that is not enforced yet
+ * contract.product();                      // DataProduct sales.orders 1.0.0
+ * contract.tables();                       // [orders, order_lines]
+ * contract.table("orders").primaryKey();   // [order_id]
+ * contract.notices();                      // what the contract says that is not enforced yet
  * }</pre>
+ *
+ * <p>Most products have one table; for them {@link #fields()}, {@link #publishedSchema()}, {@link
+ * #primaryKey()} and the other single-table accessors read that table directly.
  *
  * @param id the contract's {@code id}
  * @param version the contract's {@code version}, also the product's version
  * @param apiVersion the ODCS version the contract is written in, e.g. {@code v3.1.0}
  * @param status {@code active}, {@code draft}, ...
- * @param domain the owning domain: the product's folder in the output
- * @param productName {@code dataProduct} if given, else {@code name}
+ * @param domain the owning domain: the product's folder in the output; the folder-safe form of
+ *     the contract's {@code domain}, or {@link #DEFAULT_DOMAIN} when it declares none
+ * @param domainDeclared whether the contract declares a domain (else {@link #withDomain} may set
+ *     one)
+ * @param productName the folder-safe form of {@code dataProduct}, else of {@code name}, else of
+ *     {@code id}
  * @param owner the team's name, or else the first team member whose role is owner; null if neither
  * @param description the {@code description}'s purpose and usage text, null if neither is given
- * @param objectName the name of the contract's one schema object
- * @param fields the object's properties in declared order
+ * @param tables one per schema object, in declared order; empty when the contract declares none
  * @param ports the output ports, from {@code servers}
  * @param serviceLevels retention, freshness and latency, from {@code slaProperties}
- * @param datasetQuality the object-level quality rules
- * @param logPattern the regular expression log lines are read with, from the object's custom
- *     property {@code logPattern}; null when the contract declares none
+ * @param relationships foreign keys between the contract's tables ({@code relationships})
  * @param notices parts of the contract that were loaded but are not supported or enforced yet
  */
 public record DataContract(
@@ -45,36 +46,20 @@ public record DataContract(
     String apiVersion,
     String status,
     String domain,
+    boolean domainDeclared,
     String productName,
     @Nullable String owner,
     @Nullable String description,
-    String objectName,
-    List<ContractField> fields,
+    List<ContractTable> tables,
     List<OutputPort> ports,
     ServiceLevels serviceLevels,
-    List<QualityRule> datasetQuality,
-    @Nullable String logPattern,
+    List<ContractRelationship> relationships,
     List<ContractProblem> notices)
     implements Serializable {
 
-  public DataContract {
-    fields = List.copyOf(fields);
-    ports = List.copyOf(ports);
-    datasetQuality = List.copyOf(datasetQuality);
-    notices = List.copyOf(notices);
-  }
+  /** The domain of a contract that declares none. */
+  public static final String DEFAULT_DOMAIN = "default";
 
-  /** The product this contract declares: {@code domain.productName} at {@code version}. */
-  public DataProduct product() {
-    return DataProduct.of(domain, productName, version);
-  }
-
-  /** The field called {@code name}, or null. */
-  public @Nullable ContractField field(String name) {
-    return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
-  }
-
-  /** Primary key fields by {@code primaryKeyPosition}; those without one follow in declared order. */
   /**
    * The object's custom property holding the regular expression log lines are read with; its
    * named groups, {@code (?<column>...)}, are the columns.
@@ -84,56 +69,97 @@ public record DataContract(
   /** The custom property naming the column that decides which of a key's records is kept. */
   public static final String DEDUPLICATE_PROPERTY = "deduplicate";
 
+  public DataContract {
+    tables = List.copyOf(tables);
+    ports = List.copyOf(ports);
+    relationships = List.copyOf(relationships);
+    notices = List.copyOf(notices);
+  }
+
+  /** The product this contract declares: {@code domain.productName} at {@code version}. */
+  public DataProduct product() {
+    return DataProduct.of(domain, productName, version);
+  }
+
   /**
-   * The column whose greatest value wins among records sharing the primary key: the one marked
-   * {@code customProperties: [{property: deduplicate, value: latest}]}; null when none is, and
-   * then the record read last wins.
+   * Returns this contract published under {@code domain} instead of {@link #DEFAULT_DOMAIN}; only
+   * for a contract that declares no domain of its own (its folder-safe form is used).
    */
+  public DataContract withDomain(String domain) {
+    if (domainDeclared) {
+      throw new IllegalStateException(
+          "the contract declares its domain, " + this.domain + "; it cannot be replaced");
+    }
+    return new DataContract(
+        id, version, apiVersion, status, PathSegments.slug(domain, "d"), true, productName, owner,
+        description, tables, ports, serviceLevels, relationships, notices);
+  }
+
+  /** The table whose name or folder is {@code name}; throws when there is none. */
+  public ContractTable table(String name) {
+    return tables.stream()
+        .filter(t -> t.folder().equals(name) || t.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    product().id() + " has no table " + name + "; its tables: "
+                        + tables.stream().map(ContractTable::folder).toList()));
+  }
+
+  /** The contract's one table; throws when it declares none or several. */
+  public ContractTable onlyTable() {
+    if (tables.size() != 1) {
+      throw new IllegalStateException(
+          product().id() + " has " + tables.size() + " tables "
+              + tables.stream().map(ContractTable::folder).toList()
+              + "; name the one you mean with table(name)");
+    }
+    return tables.get(0);
+  }
+
+  /** The one table's object name. */
+  public String objectName() {
+    return onlyTable().name();
+  }
+
+  /** The one table's properties in declared order. */
+  public List<ContractField> fields() {
+    return onlyTable().fields();
+  }
+
+  /** The one table's object-level quality rules. */
+  public List<QualityRule> datasetQuality() {
+    return onlyTable().datasetQuality();
+  }
+
+  /** The one table's log pattern, null when it declares none. */
+  public @Nullable String logPattern() {
+    return onlyTable().logPattern();
+  }
+
+  /** The one table's field called {@code name}, or null. */
+  public @Nullable ContractField field(String name) {
+    return onlyTable().field(name);
+  }
+
+  /** The one table's {@link ContractTable#latestBy()}. */
   public @Nullable String latestBy() {
-    for (ContractField field : fields) {
-      if ("latest".equals(field.customProperties().get(DEDUPLICATE_PROPERTY))) {
-        return field.name();
-      }
-    }
-    return null;
+    return onlyTable().latestBy();
   }
 
+  /** The one table's {@link ContractTable#primaryKey()}. */
   public List<String> primaryKey() {
-    return keys(ContractField::primaryKey, ContractField::primaryKeyPosition);
+    return onlyTable().primaryKey();
   }
 
-  /** Partition fields by {@code partitionKeyPosition}; those without one follow in declared order. */
+  /** The one table's {@link ContractTable#partitionKeys()}. */
   public List<String> partitionKeys() {
-    return keys(ContractField::partitioned, ContractField::partitionKeyPosition);
+    return onlyTable().partitionKeys();
   }
 
-  /**
-   * The Beam schema of the published rows: one field per property, in declared order, nullable
-   * unless {@code required: true}, with the property's description.
-   */
+  /** The one table's {@link ContractTable#publishedSchema()}. */
   public Schema publishedSchema() {
-    Schema.Builder schema = Schema.builder();
-    for (ContractField field : fields) {
-      Schema.Field column =
-          Schema.Field.of(field.name(), field.beamType()).withNullable(!field.required());
-      if (field.description() != null) {
-        column = column.withDescription(field.description());
-      }
-      schema.addField(column);
-    }
-    return schema.build();
-  }
-
-  private List<String> keys(Predicate<ContractField> member, ToIntFunction<ContractField> position) {
-    // A stable sort keeps the declared order among equal (or missing) positions.
-    return fields.stream()
-        .filter(member)
-        .sorted(Comparator.comparingInt(f -> unpositionedLast(position.applyAsInt(f))))
-        .map(ContractField::name)
-        .toList();
-  }
-
-  private static int unpositionedLast(int position) {
-    return position < 0 ? Integer.MAX_VALUE : position;
+    return onlyTable().publishedSchema();
   }
 }

@@ -20,7 +20,7 @@ final class FieldReader {
       Set.of(
           "name", "description", "logicalType", "physicalType", "logicalTypeOptions", "required",
           "unique", "primaryKey", "primaryKeyPosition", "partitioned", "partitionKeyPosition",
-          "classification", "customProperties", "quality");
+          "classification", "customProperties", "quality", "relationships");
   private static final Set<String> DOCUMENTATION =
       Set.of(
           "id", "businessName", "physicalName", "tags", "examples", "criticalDataElement",

@@ -19,7 +19,11 @@ public enum ChangeKind {
   /** A nullable field became required: readers of older versions may still meet nulls. */
   MADE_REQUIRED(true),
   /** A required field became nullable: readers must now expect nulls, which SQL readers do. */
-  MADE_NULLABLE(false);
+  MADE_NULLABLE(false),
+  /** A new table of the product: nobody reads it yet. */
+  TABLE_ADDED(false),
+  /** A table is no longer published: consumers reading it find nothing. */
+  TABLE_REMOVED(true);
 
   private final boolean breaking;
 

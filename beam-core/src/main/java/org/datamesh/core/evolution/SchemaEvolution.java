@@ -35,9 +35,50 @@ public final class SchemaEvolution {
     this.publishedVersion = publishedVersion;
   }
 
-  /** Evolution from the schema and contract version a manifest records. */
+  /** Evolution from the schema and contract version the manifest of a one-table product records. */
   public static SchemaEvolution from(Manifest published) {
     return new SchemaEvolution(published.schema(), published.version());
+  }
+
+  /**
+   * The changes from the product {@code published} describes to one whose tables publish {@code
+   * tables} (name to columns, in order) as {@code version}. Each table is compared with the
+   * published table of its name, its fields named {@code table.field}; a table no longer
+   * published is breaking, a new one is not. A product of one table on both sides compares the
+   * two whatever their names, with its fields named as they are.
+   *
+   * <pre>{@code
+   * EvolutionReport report =
+   *     SchemaEvolution.ofProduct(manifest, Map.of("orders", ordersColumns, "order_lines", lineColumns), "2.0.0");
+   * }</pre>
+   */
+  public static EvolutionReport ofProduct(
+      Manifest published, Map<String, List<Manifest.Column>> tables, String version) {
+    if (published.tables().size() == 1 && tables.size() == 1) {
+      return from(published.tables().get(0).schema(), published.version())
+          .to(tables.values().iterator().next(), version);
+    }
+    List<SchemaChange> changes = new ArrayList<>();
+    for (Manifest.Table old : published.tables()) {
+      List<Manifest.Column> now = tables.get(old.name());
+      if (now == null) {
+        changes.add(
+            SchemaChange.of(
+                old.name(), ChangeKind.TABLE_REMOVED, "the table " + old.name() + " is no longer published"));
+        continue;
+      }
+      for (SchemaChange change : from(old.schema(), published.version()).to(now, version).changes()) {
+        changes.add(
+            SchemaChange.of(
+                old.name() + "." + change.field(), change.kind(), old.name() + "." + change.description()));
+      }
+    }
+    for (String added : tables.keySet()) {
+      if (published.findTable(added).isEmpty()) {
+        changes.add(SchemaChange.of(added, ChangeKind.TABLE_ADDED, "the table " + added + " is new"));
+      }
+    }
+    return new EvolutionReport(published.version(), version, changes);
   }
 
   /** Evolution from published columns and the contract version they were published under. */

@@ -77,7 +77,8 @@ public final class BuildProduct
       duplicates = deduplicated.duplicates();
     }
     return ProductRecords.of(records.recordCount(), published, records.failures(), duplicates)
-        .withWarningCounts(records.warningCounts());
+        .withWarningCounts(records.warningCounts())
+        .named(spec.tableName());
   }
 
   @Override
@@ -86,6 +87,7 @@ public final class BuildProduct
     builder
         .add(DisplayData.item("product", spec.product().id()).withLabel("Product"))
         .add(DisplayData.item("version", spec.product().version()).withLabel("Contract version"))
+        .add(DisplayData.item("table", spec.tableName()).withLabel("Table"))
         .add(DisplayData.item("format", spec.format().toString()).withLabel("Input format"))
         .add(DisplayData.item("key", String.join(",", spec.key())).withLabel("Primary key"))
         .addIfNotNull(DisplayData.item("latestBy", spec.latestBy()).withLabel("Keep latest by"))

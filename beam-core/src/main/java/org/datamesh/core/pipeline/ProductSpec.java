@@ -36,8 +36,11 @@ public final class ProductSpec implements Serializable {
   private final @Nullable String latestBy;
   private final Publication publication;
 
-  /** How the rows are laid out and kept once published. */
-  private record Publication(List<String> partitionKeys, @Nullable Duration retention)
+  /**
+   * How the rows are laid out and kept once published: the table they are published as (empty:
+   * the table named after the product), its partitions, and how long old runs are kept.
+   */
+  private record Publication(String table, List<String> partitionKeys, @Nullable Duration retention)
       implements Serializable {}
 
   private ProductSpec(
@@ -58,7 +61,7 @@ public final class ProductSpec implements Serializable {
   /** A product with no input format yet, no record steps and no key. */
   public static ProductSpec of(DataProduct product) {
     return new ProductSpec(
-        product, null, RecordPath.empty(), List.of(), null, new Publication(List.of(), null));
+        product, null, RecordPath.empty(), List.of(), null, new Publication("", List.of(), null));
   }
 
   /** Returns a spec like this one but reading input laid out as {@code format}. */
@@ -97,7 +100,7 @@ public final class ProductSpec implements Serializable {
   public ProductSpec partitionedBy(List<String> fields) {
     return new ProductSpec(
         product, format, path, key, latestBy,
-        new Publication(List.copyOf(fields), publication.retention()));
+        new Publication(publication.table(), List.copyOf(fields), publication.retention()));
   }
 
   /**
@@ -108,7 +111,32 @@ public final class ProductSpec implements Serializable {
   public ProductSpec retainingRunsFor(Duration retention) {
     return new ProductSpec(
         product, format, path, key, latestBy,
-        new Publication(publication.partitionKeys(), retention));
+        new Publication(publication.table(), publication.partitionKeys(), retention));
+  }
+
+  /**
+   * Returns a spec like this one but publishing its rows as the table called {@code table} of the
+   * product: its folder in each run, and its name in the manifest. A product of several tables
+   * has one spec per table, all of the same {@link DataProduct}.
+   *
+   * <pre>{@code
+   * ProductSpec lines = ProductSpec.of(sales).table("order_lines").readingFrom(...);
+   * }</pre>
+   */
+  public ProductSpec table(String table) {
+    if (table == null || !table.matches("[a-z][a-z0-9_-]*")) {
+      throw new IllegalArgumentException(
+          "a table's name is its folder: lower-case letters, digits, '_' or '-', starting with a"
+              + " letter; got " + table);
+    }
+    return new ProductSpec(
+        product, format, path, key, latestBy,
+        new Publication(table, publication.partitionKeys(), publication.retention()));
+  }
+
+  /** The table the rows are published as: the name given to {@link #table}, else the product's. */
+  public String tableName() {
+    return publication.table().isEmpty() ? product.name() : publication.table();
   }
 
   public DataProduct product() {

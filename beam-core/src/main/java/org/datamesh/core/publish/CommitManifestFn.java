@@ -3,12 +3,14 @@ package org.datamesh.core.publish;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 import org.slf4j.Logger;
@@ -26,14 +28,14 @@ import org.slf4j.LoggerFactory;
  * and the other run's version stays whole. The retention is applied under the same lock.
  */
 final class CommitManifestFn extends DoFn<Long, String> {
+  // The element is only a trigger (the first table's input count); every count is a side input.
 
   private static final Logger LOG = LoggerFactory.getLogger(CommitManifestFn.class);
 
   private final DataProduct product;
   private final String runId;
   private final String productDirectory;
-  private final List<Manifest.Column> columns;
-  private final ManifestViews views;
+  private final List<ManifestViews> tables;
   private final @Nullable Duration retention;
   private final String startedFrom;
 
@@ -45,60 +47,31 @@ final class CommitManifestFn extends DoFn<Long, String> {
       DataProduct product,
       String runId,
       String productDirectory,
-      List<Manifest.Column> columns,
-      ManifestViews views,
+      List<ManifestViews> tables,
       @Nullable Duration retention,
       String startedFrom) {
     this.product = product;
     this.runId = runId;
     this.productDirectory = productDirectory;
-    this.columns = columns;
-    this.views = views;
+    this.tables = List.copyOf(tables);
     this.retention = retention;
     this.startedFrom = startedFrom;
   }
 
+  /** Every table's views, for {@code ParDo.withSideInputs}. */
+  List<PCollectionView<?>> sideInputs() {
+    List<PCollectionView<?>> all = new ArrayList<>();
+    tables.forEach(t -> all.addAll(t.all()));
+    return all;
+  }
+
   @ProcessElement
-  public void process(@Element Long input, ProcessContext context) throws IOException {
-    Manifest.Counts counts =
-        new Manifest.Counts(
-            input,
-            context.sideInput(views.published()),
-            context.sideInput(views.quarantined()),
-            context.sideInput(views.deduplicated()));
-    if (!counts.balances()) {
-      throw new IllegalStateException(
-          "run "
-              + runId
-              + " of "
-              + product.id()
-              + " lost track of records: "
-              + counts.input()
-              + " read, but "
-              + counts.published()
-              + " published + "
-              + counts.quarantined()
-              + " quarantined + "
-              + counts.deduplicated()
-              + " duplicates; the manifest was not committed");
+  public void process(ProcessContext context) throws IOException {
+    List<Manifest.Table> committed = new ArrayList<>();
+    for (ManifestViews views : tables) {
+      committed.add(table(views, context));
     }
-    Manifest manifest =
-        new Manifest(
-            Manifest.CURRENT_VERSION,
-            product.id(),
-            product.domain(),
-            product.name(),
-            product.version(),
-            runId,
-            Instant.now().toString(),
-            columns,
-            relative(context.sideInput(views.dataFiles())),
-            relative(context.sideInput(views.quarantineFiles())),
-            counts,
-            new Manifest.Quality(
-                new TreeMap<>(context.sideInput(views.failuresByStage())),
-                new TreeMap<>(context.sideInput(views.failuresByRule())),
-                new TreeMap<>(context.sideInput(views.warningsByRule()))));
+    Manifest manifest = Manifest.of(product, runId, Instant.now().toString(), committed);
     ResourceId directory = FileSystems.matchNewResource(productDirectory, true);
     HoldPoint.reach(HoldPoint.MANIFEST_LOCK);
     try (CommitLock lock = CommitLock.take(directory)) {
@@ -106,6 +79,33 @@ final class CommitManifestFn extends DoFn<Long, String> {
     }
     context.output(
         directory.resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE).toString());
+  }
+
+  /** One table's part of the manifest, once its counts are checked to balance. */
+  private Manifest.Table table(ManifestViews views, ProcessContext context) {
+    Manifest.Counts counts =
+        new Manifest.Counts(
+            context.sideInput(views.input()),
+            context.sideInput(views.published()),
+            context.sideInput(views.quarantined()),
+            context.sideInput(views.deduplicated()));
+    if (!counts.balances()) {
+      throw new IllegalStateException(
+          "run " + runId + " of " + product.id() + " lost track of records of its table "
+              + views.table() + ": " + counts.input() + " read, but " + counts.published()
+              + " published + " + counts.quarantined() + " quarantined + "
+              + counts.deduplicated() + " duplicates; the manifest was not committed");
+    }
+    return new Manifest.Table(
+        views.table(),
+        views.columns(),
+        relative(context.sideInput(views.dataFiles())),
+        relative(context.sideInput(views.quarantineFiles())),
+        counts,
+        new Manifest.Quality(
+            new TreeMap<>(context.sideInput(views.failuresByStage())),
+            new TreeMap<>(context.sideInput(views.failuresByRule())),
+            new TreeMap<>(context.sideInput(views.warningsByRule()))));
   }
 
   /**

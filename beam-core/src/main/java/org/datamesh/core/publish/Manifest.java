@@ -1,6 +1,9 @@
 package org.datamesh.core.publish;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -10,29 +13,35 @@ import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.schemas.Schema;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.product.DataProduct;
 
 /**
- * A data product's {@code _manifest.json}: which run is committed, which files hold its rows and
- * its quarantine, and how every input record was accounted for. Consumers read a product through
- * it; files not named here (an unfinished run's, say) are not part of the product.
+ * A data product's {@code _manifest.json}: which run is committed, and for each table of the
+ * product which files hold its rows and its quarantine and how every input record was accounted
+ * for. Consumers read a product through it; files not named here (an unfinished run's, say) are
+ * not part of the product. One manifest commits all tables of a run at once, so a reader never
+ * sees one table of a run beside another table of an older run.
  *
  * <pre>{@code
  * Manifest manifest = Manifest.read(FileSystems.matchNewResource("/data/sales/orders", true));
- * manifest.files();              // ["runs/20261121T053012Z-9f3a1c/part-00000-of-00002.parquet", ...]
- * manifest.counts().balances();  // input == published + quarantined + deduplicated
+ * manifest.table("order_lines").files();  // ["runs/20261121T053012Z-9f3a1c/order_lines/part-00000-of-00002.parquet", ...]
+ * manifest.counts().balances();           // input == published + quarantined + deduplicated, all tables
  * }</pre>
  *
- * @param product the product id, {@code domain.name}
- * @param files data files relative to the manifest's folder; at least one (an empty file with the
- *     schema when the run published no rows)
- * @param quarantineFiles quarantine files relative to the manifest's folder; at least one
- * @param quality failures per stage and per rule id, warnings per rule id
+ * <p>Version 1 manifests (one table, its schema and files at the top level) are still read, as a
+ * product of one table named after the product.
+ *
+ * @param tables the product's tables in the contract's order, each with its files and counts
+ * @param counts the sums of the tables' counts
+ * @param quality the sums of the tables' quality summaries
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Manifest(
@@ -43,20 +52,50 @@ public record Manifest(
     String version,
     String runId,
     String committedAt,
-    List<Column> schema,
-    List<String> files,
-    List<String> quarantineFiles,
+    List<Table> tables,
     Counts counts,
     Quality quality) {
 
   /** The manifest file's name inside a product's folder. */
   public static final String FILE_NAME = "_manifest.json";
 
-  /** The format of this manifest, raised when fields change meaning. */
-  public static final int CURRENT_VERSION = 1;
+  /** The format of this manifest, raised when fields change meaning (2: several tables). */
+  public static final int CURRENT_VERSION = 2;
 
   static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public Manifest {
+    tables = List.copyOf(tables);
+  }
+
+  /**
+   * One table of the committed run.
+   *
+   * @param name the table's name: its folder in {@code runs/<run-id>/} and {@code
+   *     quarantine/<run-id>/}
+   * @param schema its published columns
+   * @param files data files relative to the manifest's folder; at least one (an empty file with
+   *     the schema when the run published no rows)
+   * @param quarantineFiles quarantine files relative to the manifest's folder; at least one
+   * @param counts how every input record of the table was accounted for
+   * @param quality failures per stage and per rule id, warnings per rule id
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Table(
+      String name,
+      List<Column> schema,
+      List<String> files,
+      List<String> quarantineFiles,
+      Counts counts,
+      Quality quality) {
+
+    public Table {
+      schema = List.copyOf(schema);
+      files = List.copyOf(files);
+      quarantineFiles = List.copyOf(quarantineFiles);
+    }
+  }
 
   /** A published column: its name, its type as consumers see it, and whether it may be null. */
   public record Column(String name, String type, boolean nullable) implements Serializable {}
@@ -68,6 +107,12 @@ public record Manifest(
     public boolean balances() {
       return input == published + quarantined + deduplicated;
     }
+
+    Counts plus(Counts other) {
+      return new Counts(
+          input + other.input, published + other.published, quarantined + other.quarantined,
+          deduplicated + other.deduplicated);
+    }
   }
 
   /**
@@ -78,7 +123,116 @@ public record Manifest(
   public record Quality(
       Map<String, Long> failuresByStage,
       Map<String, Long> failuresByRule,
-      Map<String, Long> warningsByRule) {}
+      Map<String, Long> warningsByRule) {
+
+    Quality plus(Quality other) {
+      return new Quality(
+          sum(failuresByStage, other.failuresByStage),
+          sum(failuresByRule, other.failuresByRule),
+          sum(warningsByRule, other.warningsByRule));
+    }
+
+    private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
+      Map<String, Long> sum = new TreeMap<>(a);
+      b.forEach((key, value) -> sum.merge(key, value, Long::sum));
+      return sum;
+    }
+  }
+
+  /**
+   * A manifest of {@code tables}, whose counts and quality are the tables' sums.
+   */
+  static Manifest of(
+      DataProduct product, String runId, String committedAt, List<Table> tables) {
+    Counts counts = new Counts(0, 0, 0, 0);
+    Quality quality = new Quality(Map.of(), Map.of(), Map.of());
+    for (Table table : tables) {
+      counts = counts.plus(table.counts());
+      quality = quality.plus(table.quality());
+    }
+    return new Manifest(
+        CURRENT_VERSION, product.id(), product.domain(), product.name(), product.version(), runId,
+        committedAt, tables, counts, quality);
+  }
+
+  /**
+   * Reads either version of the manifest: version 1 kept one table's {@code schema}, {@code
+   * files} and {@code quarantineFiles} at the top level.
+   */
+  @JsonCreator
+  static Manifest fromJson(
+      @JsonProperty("manifestVersion") int manifestVersion,
+      @JsonProperty("product") String product,
+      @JsonProperty("domain") String domain,
+      @JsonProperty("name") String name,
+      @JsonProperty("version") String version,
+      @JsonProperty("runId") String runId,
+      @JsonProperty("committedAt") String committedAt,
+      @JsonProperty("tables") @Nullable List<Table> tables,
+      @JsonProperty("schema") @Nullable List<Column> schema,
+      @JsonProperty("files") @Nullable List<String> files,
+      @JsonProperty("quarantineFiles") @Nullable List<String> quarantineFiles,
+      @JsonProperty("counts") Counts counts,
+      @JsonProperty("quality") Quality quality) {
+    if (tables == null) {
+      tables =
+          List.of(
+              new Table(
+                  name,
+                  schema == null ? List.of() : schema,
+                  files == null ? List.of() : files,
+                  quarantineFiles == null ? List.of() : quarantineFiles,
+                  counts,
+                  quality));
+    }
+    return new Manifest(
+        manifestVersion, product, domain, name, version, runId, committedAt, tables, counts,
+        quality);
+  }
+
+  /** The table called {@code name}; throws when the product has none of that name. */
+  public Table table(String name) {
+    return tables.stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    product + " has no table " + name + "; its tables: "
+                        + tables.stream().map(Table::name).toList()));
+  }
+
+  /** The table called {@code name}, or empty. */
+  public Optional<Table> findTable(String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The product's one table; throws when it has several. */
+  public Table onlyTable() {
+    if (tables.size() != 1) {
+      throw new IllegalStateException(
+          product + " has " + tables.size() + " tables; name one with table(name)");
+    }
+    return tables.get(0);
+  }
+
+  /** The one table's published columns (see {@link #onlyTable()}). */
+  @JsonIgnore
+  public List<Column> schema() {
+    return onlyTable().schema();
+  }
+
+  /** The data files of every table, relative to the manifest's folder. */
+  @JsonIgnore
+  public List<String> files() {
+    return tables.stream().flatMap(t -> t.files().stream()).toList();
+  }
+
+  /** The quarantine files of every table, relative to the manifest's folder. */
+  @JsonIgnore
+  public List<String> quarantineFiles() {
+    return tables.stream().flatMap(t -> t.quarantineFiles().stream()).toList();
+  }
 
   /** Reads the manifest of the product in {@code productDirectory}. */
   public static Manifest read(ResourceId productDirectory) throws IOException {

@@ -21,11 +21,17 @@ import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.Violation;
 
 /**
- * The side inputs a run's manifest is built from: the files written, and the counts read from
- * them and from the run's records. A runner provides a side input only once what it is computed
- * from is complete, which is what makes the commit wait for the writes.
+ * The side inputs one table of a run's manifest is built from: the files written, and the counts
+ * read from them and from the table's records. A runner provides a side input only once what it
+ * is computed from is complete, which is what makes the commit wait for the writes.
+ *
+ * @param table the table's name in the manifest
+ * @param columns the table's published columns
  */
 record ManifestViews(
+    String table,
+    List<Manifest.Column> columns,
+    PCollectionView<Long> input,
     PCollectionView<List<String>> dataFiles,
     PCollectionView<List<String>> quarantineFiles,
     PCollectionView<Long> published,
@@ -37,53 +43,67 @@ record ManifestViews(
     implements Serializable {
 
   /**
-   * The views of a run that wrote {@code dataFiles} and {@code quarantineFiles} from {@code
-   * records}. Published and quarantined counts come from the files' Parquet footers, so the
-   * manifest counts what consumers will read.
+   * The views of one table of a run that wrote {@code dataFiles} and {@code quarantineFiles} from
+   * {@code records}, their transforms' names starting with {@code prefix}. Published and
+   * quarantined counts come from the files' Parquet footers, so the manifest counts what
+   * consumers will read.
    */
   static ManifestViews of(
-      ProductRecords records, PCollection<String> dataFiles, PCollection<String> quarantineFiles) {
+      String prefix,
+      String table,
+      List<Manifest.Column> columns,
+      ProductRecords records,
+      PCollection<String> dataFiles,
+      PCollection<String> quarantineFiles) {
     PCollection<Failure> quarantinedRecords = records.quarantined();
     return new ManifestViews(
-        dataFiles.apply("DataFiles", View.asList()),
-        quarantineFiles.apply("QuarantineFiles", View.asList()),
+        table,
+        columns,
+        records.inputCount().apply(prefix + "Input", View.asSingleton()),
+        dataFiles.apply(prefix + "DataFiles", View.asList()),
+        quarantineFiles.apply(prefix + "QuarantineFiles", View.asList()),
         dataFiles
-            .apply("CountPublished", new ParquetRowCounts())
-            .apply("Published", View.asSingleton()),
+            .apply(prefix + "CountPublished", new ParquetRowCounts())
+            .apply(prefix + "Published", View.asSingleton()),
         quarantineFiles
-            .apply("CountQuarantined", new ParquetRowCounts())
-            .apply("Quarantined", View.asSingleton()),
+            .apply(prefix + "CountQuarantined", new ParquetRowCounts())
+            .apply(prefix + "Quarantined", View.asSingleton()),
         records
             .duplicates()
-            .apply("CountDuplicates", Combine.globally(Count.<Row>combineFn()).asSingletonView()),
+            .apply(
+                prefix + "CountDuplicates",
+                Combine.globally(Count.<Row>combineFn()).asSingletonView()),
         quarantinedRecords
             .apply(
-                "Stages",
+                prefix + "Stages",
                 MapElements.into(TypeDescriptors.strings()).via((Failure f) -> f.stage().name()))
-            .apply("CountPerStage", Count.perElement())
-            .apply("FailuresByStage", View.asMap()),
+            .apply(prefix + "CountPerStage", Count.perElement())
+            .apply(prefix + "FailuresByStage", View.asMap()),
         quarantinedRecords
             .apply(
-                "RuleIds",
+                prefix + "RuleIds",
                 FlatMapElements.into(TypeDescriptors.strings())
                     .via((Failure f) -> f.violations().stream().map(Violation::ruleId).toList()))
-            .apply("CountPerRule", Count.perElement())
-            .apply("FailuresByRule", View.asMap()),
-        warnings(records).apply("WarningsByRule", View.asMap()));
+            .apply(prefix + "CountPerRule", Count.perElement())
+            .apply(prefix + "FailuresByRule", View.asMap()),
+        warnings(prefix, records).apply(prefix + "WarningsByRule", View.asMap()));
   }
 
-  private static PCollection<KV<String, Long>> warnings(ProductRecords records) {
+  private static PCollection<KV<String, Long>> warnings(String prefix, ProductRecords records) {
     if (records.warningCounts() != null) {
       return records.warningCounts();
     }
     return records
         .getPipeline()
-        .apply("NoWarnings", Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+        .apply(
+            prefix + "NoWarnings",
+            Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
   }
 
   /** Every view, for {@code ParDo.withSideInputs}. */
   List<PCollectionView<?>> all() {
     return List.of(
+        input,
         dataFiles,
         quarantineFiles,
         published,

@@ -1,7 +1,10 @@
 package org.datamesh.core.publish;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -15,46 +18,64 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
 
 /**
- * Everything one run of a data product produced, ready to publish: how many records came in, the
- * rows to publish, the failures to quarantine, the duplicates set aside, and (optionally) how often
- * each WARN rule fired. A domain's product transform returns it; {@link PublishDataProduct} takes it.
+ * Everything one run of a data product produced, ready to publish: for each table, how many
+ * records came in, the rows to publish, the failures to quarantine, the duplicates set aside, and
+ * (optionally) how often each WARN rule fired. A domain's product transform returns it; {@link
+ * PublishDataProduct} takes it and commits every table in one manifest.
  *
  * <pre>{@code
  * ProductRecords records =
  *     ProductRecords.of(parsed.recordCount(), deduplicated.unique(), allFailures,
  *         deduplicated.duplicates());
  * records.apply(PublishDataProduct.of(product).to("/data/products").withRunId(runId));
+ *
+ * // A product of several tables: each table's records, named, then together.
+ * ProductRecords both = ProductRecords.ofTables(orders.named("orders"), lines.named("order_lines"));
  * }</pre>
+ *
+ * <p>Records of one table that is not {@linkplain #named named} are published as the table named
+ * after the product.
  */
 public final class ProductRecords implements PInput, POutput {
 
-  private static final TupleTag<Long> INPUT_COUNT = new TupleTag<>("inputCount");
-  private static final TupleTag<Row> PUBLISHED = new TupleTag<>("published");
-  private static final TupleTag<Failure> QUARANTINED = new TupleTag<>("quarantined");
-  private static final TupleTag<Row> DUPLICATES = new TupleTag<>("duplicates");
-  private static final TupleTag<KV<String, Long>> WARNINGS = new TupleTag<>("warnings");
-
+  private final String name;
   private final PCollection<Long> inputCount;
   private final PCollection<Row> published;
   private final PCollection<Failure> quarantined;
   private final PCollection<Row> duplicates;
   private final @Nullable PCollection<KV<String, Long>> warnings;
+  /** The tables, when these are the records of several; empty for the records of one table. */
+  private final List<ProductRecords> tables;
 
   private ProductRecords(
+      String name,
       PCollection<Long> inputCount,
       PCollection<Row> published,
       PCollection<Failure> quarantined,
       PCollection<Row> duplicates,
       @Nullable PCollection<KV<String, Long>> warnings) {
+    this.name = name;
     this.inputCount = inputCount;
     this.published = published;
     this.quarantined = quarantined;
     this.duplicates = duplicates;
     this.warnings = warnings;
+    this.tables = List.of();
+  }
+
+  private ProductRecords(List<ProductRecords> tables) {
+    ProductRecords first = tables.get(0);
+    this.name = "";
+    this.inputCount = first.inputCount;
+    this.published = first.published;
+    this.quarantined = first.quarantined;
+    this.duplicates = first.duplicates;
+    this.warnings = first.warnings;
+    this.tables = List.copyOf(tables);
   }
 
   /**
-   * A run's records.
+   * The records of one table.
    *
    * @param inputCount a single element: how many records were read
    * @param published the rows to publish, with a schema
@@ -69,32 +90,100 @@ public final class ProductRecords implements PInput, POutput {
     if (!published.hasSchema()) {
       throw new IllegalArgumentException("the rows to publish need a schema (setRowSchema)");
     }
-    return new ProductRecords(inputCount, published, quarantined, duplicates, null);
+    return new ProductRecords("", inputCount, published, quarantined, duplicates, null);
+  }
+
+  /**
+   * The records of several tables, each {@linkplain #named named}, published together: one
+   * manifest commits them all.
+   */
+  public static ProductRecords ofTables(List<ProductRecords> tables) {
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("a product publishes at least one table");
+    }
+    Set<String> names = new HashSet<>();
+    for (ProductRecords table : tables) {
+      if (table.isComposite() || table.name.isEmpty()) {
+        throw new IllegalArgumentException(
+            "each table's records must be one table's, named with named(...)");
+      }
+      if (!names.add(table.name)) {
+        throw new IllegalArgumentException("two tables are named " + table.name);
+      }
+    }
+    return tables.size() == 1 ? tables.get(0) : new ProductRecords(tables);
+  }
+
+  /** {@link #ofTables(List)} of {@code tables}. */
+  public static ProductRecords ofTables(ProductRecords... tables) {
+    return ofTables(List.of(tables));
+  }
+
+  /** Returns these records of one table, published as the table called {@code table}. */
+  public ProductRecords named(String table) {
+    requireOneTable();
+    if (table == null || !table.matches("[a-z][a-z0-9_-]*")) {
+      throw new IllegalArgumentException(
+          "a table's name is its folder: lower-case letters, digits, '_' or '-', starting with a"
+              + " letter; got " + table);
+    }
+    return new ProductRecords(table, inputCount, published, quarantined, duplicates, warnings);
   }
 
   /** Returns these records with how often each WARN rule fired, for the quality summary. */
   public ProductRecords withWarningCounts(PCollection<KV<String, Long>> warningsByRule) {
-    return new ProductRecords(inputCount, published, quarantined, duplicates, warningsByRule);
+    requireOneTable();
+    return new ProductRecords(name, inputCount, published, quarantined, duplicates, warningsByRule);
   }
 
+  /**
+   * Each table's records, in order: these records themselves when they are one table's.
+   */
+  public List<ProductRecords> tables() {
+    return isComposite() ? tables : List.of(this);
+  }
+
+  /** The table's name; empty for one table not {@linkplain #named named}. */
+  public String tableName() {
+    requireOneTable();
+    return name;
+  }
+
+  /** A single element: how many records of the (one) table were read. */
   public PCollection<Long> inputCount() {
+    requireOneTable();
     return inputCount;
   }
 
   public PCollection<Row> published() {
+    requireOneTable();
     return published;
   }
 
   public PCollection<Failure> quarantined() {
+    requireOneTable();
     return quarantined;
   }
 
   public PCollection<Row> duplicates() {
+    requireOneTable();
     return duplicates;
   }
 
   public @Nullable PCollection<KV<String, Long>> warningCounts() {
+    requireOneTable();
     return warnings;
+  }
+
+  private boolean isComposite() {
+    return !tables.isEmpty();
+  }
+
+  private void requireOneTable() {
+    if (isComposite()) {
+      throw new IllegalStateException(
+          "these are the records of " + tables.size() + " tables; take one with tables()");
+    }
   }
 
   /** Applies {@code transform} to these records, as {@code PCollection.apply} does. */
@@ -116,12 +205,15 @@ public final class ProductRecords implements PInput, POutput {
   @Override
   public Map<TupleTag<?>, PValue> expand() {
     Map<TupleTag<?>, PValue> values = new LinkedHashMap<>();
-    values.put(INPUT_COUNT, inputCount);
-    values.put(PUBLISHED, published);
-    values.put(QUARANTINED, quarantined);
-    values.put(DUPLICATES, duplicates);
-    if (warnings != null) {
-      values.put(WARNINGS, warnings);
+    for (ProductRecords table : tables()) {
+      String prefix = table.name.isEmpty() ? "" : table.name + ".";
+      values.put(new TupleTag<Long>(prefix + "inputCount"), table.inputCount);
+      values.put(new TupleTag<Row>(prefix + "published"), table.published);
+      values.put(new TupleTag<Failure>(prefix + "quarantined"), table.quarantined);
+      values.put(new TupleTag<Row>(prefix + "duplicates"), table.duplicates);
+      if (table.warnings != null) {
+        values.put(new TupleTag<KV<String, Long>>(prefix + "warnings"), table.warnings);
+      }
     }
     return values;
   }

@@ -4,8 +4,11 @@ import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -69,6 +72,9 @@ public abstract class PublishDataProduct
   /** The partition keys, outermost folder first; empty when the data is not partitioned. */
   public abstract List<String> partitionKeys();
 
+  /** Partition keys of named tables, where they differ from {@link #partitionKeys()}. */
+  abstract Map<String, List<String>> tablePartitionKeys();
+
   /** How long unreferenced runs are kept; null keeps every run. */
   public abstract @Nullable Duration retention();
 
@@ -90,6 +96,8 @@ public abstract class PublishDataProduct
 
     abstract Builder setPartitionKeys(List<String> keys);
 
+    abstract Builder setTablePartitionKeys(Map<String, List<String>> keys);
+
     abstract Builder setRetention(@Nullable Duration retention);
 
     abstract Builder setStartedFrom(@Nullable String runId);
@@ -104,6 +112,7 @@ public abstract class PublishDataProduct
         .setOutputRoot("")
         .setRunId(RunId.generate())
         .setPartitionKeys(List.of())
+        .setTablePartitionKeys(Map.of())
         .setRetention(null)
         .setStartedFrom(null)
         .build();
@@ -141,6 +150,16 @@ public abstract class PublishDataProduct
    */
   public PublishDataProduct withPartitionKeys(List<String> keys) {
     return toBuilder().setPartitionKeys(List.copyOf(keys)).build();
+  }
+
+  /**
+   * Returns a {@link PublishDataProduct} like this one but partitioning the table called {@code
+   * table} by {@code keys} (see {@link #withPartitionKeys(List)}), for products of several tables.
+   */
+  public PublishDataProduct withPartitionKeys(String table, List<String> keys) {
+    Map<String, List<String>> byTable = new TreeMap<>(tablePartitionKeys());
+    byTable.put(table, List.copyOf(keys));
+    return toBuilder().setTablePartitionKeys(Map.copyOf(byTable)).build();
   }
 
   /**
@@ -197,37 +216,62 @@ public abstract class PublishDataProduct
   public PCollection<String> expand(ProductRecords records) {
     ResourceId productDir = productDirectory();
     ContainedOutput.check(outputRoot(), productDir);
-    String dataDir = runFolder(productDir, "runs");
-    String quarantineDir = runFolder(productDir, "quarantine");
-
-    PCollection<Row> publishedRows = records.published();
-    Schema publishedSchema = SourceField.removeTrailing(publishedRows.getSchema());
-    if (publishedSchema.hasField(SourceField.NAME)) {
-      publishedRows = publishedRows.apply("DropSourceField", DropFields.fields(SourceField.NAME));
-      publishedSchema = publishedRows.getSchema();
+    List<ProductRecords> tables = records.tables();
+    List<ManifestViews> views = new ArrayList<>();
+    for (ProductRecords table : tables) {
+      String name = table.tableName().isEmpty() ? product().name() : table.tableName();
+      // One table keeps the transform names it always had; several are told apart by name.
+      String prefix = tables.size() == 1 ? "" : name + ".";
+      views.add(publishTable(table, name, prefix, productDir));
     }
-    PCollection<String> dataFiles =
-        publishedRows.apply("WriteRows", new ParquetFiles(dataDir, product().name(), partitionKeys()));
-    PCollection<String> quarantineFiles =
-        records
-            .quarantined()
-            .apply("FailureToRow", MapElements.into(TypeDescriptors.rows()).via(FailureRows::toRow))
-            .setRowSchema(FailureRows.SCHEMA)
-            .apply("WriteQuarantine", new ParquetFiles(quarantineDir, "quarantined"));
-
-    ManifestViews views = ManifestViews.of(records, dataFiles, quarantineFiles);
     CommitManifestFn commit =
         new CommitManifestFn(
             product(),
             runId(),
             productDir.toString(),
-            ManifestColumns.of(publishedSchema),
             views,
             retention(),
             startedFrom() != null ? startedFrom() : runInForce(productDir));
-    return records
+    return tables
+        .get(0)
         .inputCount()
-        .apply("CommitManifest", ParDo.of(commit).withSideInputs(views.all()));
+        .apply("CommitManifest", ParDo.of(commit).withSideInputs(commit.sideInputs()));
+  }
+
+  /**
+   * Writes one table's rows to {@code runs/<run-id>/<table>/} and its failures to {@code
+   * quarantine/<run-id>/<table>/}, and returns what its part of the manifest is built from.
+   */
+  private ManifestViews publishTable(
+      ProductRecords table, String name, String prefix, ResourceId productDir) {
+    String dataDir = runFolder(productDir, "runs", name);
+    String quarantineDir = runFolder(productDir, "quarantine", name);
+    PCollection<Row> publishedRows = table.published();
+    Schema publishedSchema = SourceField.removeTrailing(publishedRows.getSchema());
+    if (publishedSchema.hasField(SourceField.NAME)) {
+      publishedRows =
+          publishedRows.apply(prefix + "DropSourceField", DropFields.fields(SourceField.NAME));
+      publishedSchema = publishedRows.getSchema();
+    }
+    List<String> partitionKeys = tablePartitionKeys().getOrDefault(name, partitionKeys());
+    PCollection<String> dataFiles =
+        publishedRows.apply(
+            prefix + "WriteRows", new ParquetFiles(dataDir, avroName(name), partitionKeys));
+    PCollection<String> quarantineFiles =
+        table
+            .quarantined()
+            .apply(
+                prefix + "FailureToRow",
+                MapElements.into(TypeDescriptors.rows()).via(FailureRows::toRow))
+            .setRowSchema(FailureRows.SCHEMA)
+            .apply(prefix + "WriteQuarantine", new ParquetFiles(quarantineDir, "quarantined"));
+    return ManifestViews.of(
+        prefix, name, ManifestColumns.of(publishedSchema), table, dataFiles, quarantineFiles);
+  }
+
+  /** An Avro record name: a table's name with '-' (allowed in folders, not in Avro) as '_'. */
+  private static String avroName(String table) {
+    return table.replace('-', '_');
   }
 
   /** The id of the run committed in {@code productDir} now, empty when there is none. */
@@ -240,10 +284,11 @@ public abstract class PublishDataProduct
     }
   }
 
-  private String runFolder(ResourceId productDir, String kind) {
+  private String runFolder(ResourceId productDir, String kind, String table) {
     return productDir
         .resolve(kind, StandardResolveOptions.RESOLVE_DIRECTORY)
         .resolve(runId(), StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(table, StandardResolveOptions.RESOLVE_DIRECTORY)
         .toString();
   }
 
@@ -258,6 +303,11 @@ public abstract class PublishDataProduct
         .add(
             DisplayData.item("partitionKeys", String.join(",", partitionKeys()))
                 .withLabel("Partition keys"))
+        .addIfNotNull(
+            DisplayData.item(
+                    "tablePartitionKeys",
+                    tablePartitionKeys().isEmpty() ? null : tablePartitionKeys().toString())
+                .withLabel("Partition keys per table"))
         .addIfNotNull(
             DisplayData.item(
                     "retention", retention() == null ? null : retention().toString())

@@ -6,6 +6,7 @@ import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.ContractStandardization;
+import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.parse.LogPattern;
 import org.datamesh.core.pipeline.ProductSpec;
@@ -44,65 +45,112 @@ public final class ContractProducts {
 
   private ContractProducts() {}
 
-  /** The spec of {@code contract}'s product, reading CSV. */
+  /** The spec of a one-table {@code contract}'s product, reading CSV. */
   public static ProductSpec spec(DataContract contract) throws ContractException {
     return spec(contract, RecordFormat.Kind.CSV);
   }
 
-  /** The spec of {@code contract}'s product, reading {@code format}, with {@code extraRules}. */
+  /** The spec of a one-table {@code contract}'s product, reading {@code format}, with {@code extraRules}. */
   public static ProductSpec spec(DataContract contract, RecordFormat.Kind format, Rule... extraRules)
       throws ContractException {
-    checkDeduplication(contract);
-    RecordFormat input = input(contract, format);
-    RuleSet rules = ContractRules.from(contract);
+    if (contract.tables().size() != 1) {
+      throw ContractException.of(
+          contract.product().id(),
+          List.of(
+              new ContractProblem(
+                  "schema",
+                  0,
+                  "declares " + contract.tables().size() + " tables; build each with"
+                      + " spec(contract, table, format) or all with specs(contract, format)")));
+    }
+    return spec(contract, contract.onlyTable(), format, extraRules);
+  }
+
+  /** One spec per table of {@code contract}, each reading {@code format}. */
+  public static List<ProductSpec> specs(DataContract contract, RecordFormat.Kind format)
+      throws ContractException {
+    List<ProductSpec> specs = new ArrayList<>();
+    for (ContractTable table : contract.tables()) {
+      specs.add(spec(contract, table, format));
+    }
+    if (specs.isEmpty()) {
+      throw ContractException.of(
+          contract.product().id(),
+          List.of(new ContractProblem("schema", 0, "declares no table: there is nothing to publish")));
+    }
+    return specs;
+  }
+
+  /**
+   * The spec of {@code table} of {@code contract}'s product, reading {@code format}, with {@code
+   * extraRules}: published as the table named {@link ContractTable#folder()}.
+   */
+  public static ProductSpec spec(
+      DataContract contract, ContractTable table, RecordFormat.Kind format, Rule... extraRules)
+      throws ContractException {
+    if (!table.publishable()) {
+      throw ContractException.of(
+          contract.product().id(),
+          List.of(
+              new ContractProblem(
+                  table.path() + ".properties",
+                  0,
+                  "the table " + table.folder() + " declares no columns; list its properties to"
+                      + " publish it")));
+    }
+    checkDeduplication(contract, table);
+    RecordFormat input = input(contract, table, format);
+    RuleSet rules = ContractRules.from(table);
     for (Rule extra : extraRules) {
       rules = rules.and(extra);
     }
-    ProductSpec spec = ProductSpec.of(contract.product()).readingFrom(input);
+    ProductSpec spec = ProductSpec.of(contract.product()).table(table.folder()).readingFrom(input);
     if (!rules.rules().isEmpty()) {
       spec = spec.through(ValidationStep.of(rules));
     }
-    StandardizationStep standardization = ContractStandardization.step(contract);
+    StandardizationStep standardization = ContractStandardization.step(contract, table);
     if (standardization != null) {
       spec = spec.through(standardization);
     }
-    spec = spec.through(ConformToSchema.to(contract.publishedSchema()));
-    if (!contract.partitionKeys().isEmpty()) {
-      spec = spec.partitionedBy(contract.partitionKeys());
+    spec = spec.through(ConformToSchema.to(table.publishedSchema()));
+    if (!table.partitionKeys().isEmpty()) {
+      spec = spec.partitionedBy(table.partitionKeys());
     }
     if (contract.serviceLevels().retention() != null) {
       spec = spec.retainingRunsFor(contract.serviceLevels().retention());
     }
-    if (!contract.primaryKey().isEmpty()) {
-      spec = spec.deduplicatedBy(contract.primaryKey().toArray(new String[0]));
-      if (contract.latestBy() != null) {
-        spec = spec.keepingLatestBy(contract.latestBy());
+    if (!table.primaryKey().isEmpty()) {
+      spec = spec.deduplicatedBy(table.primaryKey().toArray(new String[0]));
+      if (table.latestBy() != null) {
+        spec = spec.keepingLatestBy(table.latestBy());
       }
     }
     return spec;
   }
 
-  private static RecordFormat input(DataContract contract, RecordFormat.Kind format)
+  private static RecordFormat input(
+      DataContract contract, ContractTable table, RecordFormat.Kind format)
       throws ContractException {
     switch (format) {
       case CSV:
-        return RecordFormat.csv(ContractStandardization.rawSchema(contract));
+        return RecordFormat.csv(ContractStandardization.rawSchema(contract, table));
       case JSON_LINES:
-        return RecordFormat.jsonLines(ContractStandardization.rawSchema(contract));
+        return RecordFormat.jsonLines(ContractStandardization.rawSchema(contract, table));
       case LOG_LINES:
-        checkLogPattern(contract);
+        checkLogPattern(contract, table);
         return RecordFormat.logLines(
-            ContractStandardization.rawSchema(contract), contract.logPattern());
+            ContractStandardization.rawSchema(contract, table), table.logPattern());
       default:
         throw new IllegalArgumentException("unknown format " + format);
     }
   }
 
-  /** Log lines need the contract's pattern, whose named groups must all be columns. */
-  private static void checkLogPattern(DataContract contract) throws ContractException {
-    String path = "schema[0].customProperties";
+  /** Log lines need the table's pattern, whose named groups must all be columns. */
+  private static void checkLogPattern(DataContract contract, ContractTable table)
+      throws ContractException {
+    String path = table.path() + ".customProperties";
     List<ContractProblem> problems = new ArrayList<>();
-    if (contract.logPattern() == null) {
+    if (table.logPattern() == null) {
       problems.add(
           new ContractProblem(
               path,
@@ -110,28 +158,31 @@ public final class ContractProducts {
               "reading log lines needs a logPattern: a custom property of the object whose value"
                   + " is a regular expression with a named group (?<column>...) per column"));
     } else {
-      for (String group : LogPattern.of(contract.logPattern()).groupNames()) {
-        if (contract.field(group) == null) {
+      for (String group : LogPattern.of(table.logPattern()).groupNames()) {
+        if (table.field(group) == null) {
           problems.add(
               new ContractProblem(
                   path + "." + DataContract.LOG_PATTERN_PROPERTY,
                   0,
-                  "the group " + group + " is not a column of the contract"));
+                  "the group " + group + " is not a column of the table " + table.folder()));
         }
       }
     }
     if (!problems.isEmpty()) {
-      throw ContractException.of(contract.domain() + "." + contract.productName(), problems);
+      throw ContractException.of(contract.product().id(), problems);
     }
   }
 
-  private static void checkDeduplication(DataContract contract) throws ContractException {
+  private static void checkDeduplication(DataContract contract, ContractTable table)
+      throws ContractException {
     List<ContractProblem> problems = new ArrayList<>();
     int latest = 0;
-    List<ContractField> fields = contract.fields();
+    List<ContractField> fields = table.fields();
     for (int i = 0; i < fields.size(); i++) {
       String value = fields.get(i).customProperties().get(DataContract.DEDUPLICATE_PROPERTY);
-      String path = "schema[0].properties[" + i + "].customProperties." + DataContract.DEDUPLICATE_PROPERTY;
+      String path =
+          table.path() + ".properties[" + i + "].customProperties."
+              + DataContract.DEDUPLICATE_PROPERTY;
       if (value == null) {
         continue;
       }
@@ -141,12 +192,13 @@ public final class ContractProducts {
         problems.add(new ContractProblem(path, 0, "only one column can decide which record is latest"));
       }
     }
-    if (latest > 0 && contract.primaryKey().isEmpty()) {
+    if (latest > 0 && table.primaryKey().isEmpty()) {
       problems.add(
-          new ContractProblem("schema[0].properties", 0, "deduplicate: latest needs a primaryKey"));
+          new ContractProblem(
+              table.path() + ".properties", 0, "deduplicate: latest needs a primaryKey"));
     }
     if (!problems.isEmpty()) {
-      throw ContractException.of(contract.domain() + "." + contract.productName(), problems);
+      throw ContractException.of(contract.product().id(), problems);
     }
   }
 }

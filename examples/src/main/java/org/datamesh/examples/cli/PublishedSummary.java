@@ -45,6 +45,15 @@ public final class PublishedSummary {
         Locale.ROOT,
         "  balance       %s%n",
         c.balances() ? "in = published + quarantined + deduplicated" : "DOES NOT BALANCE");
+    if (manifest.tables().size() > 1) {
+      for (Manifest.Table table : manifest.tables()) {
+        Manifest.Counts t = table.counts();
+        out.printf(
+            Locale.ROOT,
+            "  table %-12s in %,d = published %,d + quarantined %,d + deduplicated %,d%n",
+            table.name(), t.input(), t.published(), t.quarantined(), t.deduplicated());
+      }
+    }
     checks.forEach(out::println);
     long warnings =
         manifest.quality().warningsByRule().values().stream().mapToLong(Long::longValue).sum();

@@ -10,7 +10,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractException;
+import org.datamesh.core.contract.ContractInspection;
+import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.ContractLoader;
 import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.DataContract;
@@ -93,6 +96,27 @@ final class ContractFile {
 
   /** The loaded contract; a contract that cannot be used is a usage error listing its problems. */
   DataContract load() throws UsageException {
+    return load(null);
+  }
+
+  /**
+   * The loaded contract, published under {@code domain} (the {@code --domain} option) when it
+   * declares none; a contract that declares one may not be given another.
+   */
+  DataContract load(@Nullable String domain) throws UsageException {
+    DataContract contract = loaded();
+    if (domain == null || domain.isBlank()) {
+      return contract;
+    }
+    if (contract.domainDeclared()) {
+      throw new UsageException(
+          "the contract declares its domain, " + contract.domain() + "; --domain is only for"
+              + " contracts that declare none");
+    }
+    return contract.withDomain(domain);
+  }
+
+  private DataContract loaded() throws UsageException {
     try {
       return ContractLoader.load(file);
     } catch (ContractException e) {
@@ -116,7 +140,69 @@ final class ContractFile {
     }
   }
 
-  private UsageException refused(List<ContractProblem> problems) {
+  /** One spec per table, each reading its input's format; problems as {@link #spec}. */
+  List<ProductSpec> specs(DataContract contract, List<TableInputs.TableInput> inputs)
+      throws UsageException {
+    if (contract.tables().isEmpty()) {
+      throw new UsageException(
+          "contract " + file + " declares no table (its schema is empty): run has nothing to"
+              + " publish");
+    }
+    List<ContractProblem> problems = new java.util.ArrayList<>();
+    List<ProductSpec> specs = new java.util.ArrayList<>();
+    for (TableInputs.TableInput input : inputs) {
+      try {
+        specs.add(ContractProducts.spec(contract, input.table(), input.format()));
+      } catch (ContractException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw refused(problems);
+    }
+    return specs;
+  }
+
+  /**
+   * Both answers about the contract: whether it is valid ODCS, and what run will do with it,
+   * including what mapping each table to a product refuses; published under {@code domain} when
+   * the contract declares none.
+   */
+  ContractInspection inspect(@Nullable String domain) throws UsageException {
+    ContractInspection inspection;
+    try {
+      inspection = ContractLoader.inspect(file);
+    } catch (RuntimeException e) {
+      throw new UsageException(
+          "contract " + file + " could not be loaded (" + e.getClass().getSimpleName() + ")");
+    }
+    DataContract contract = inspection.contract();
+    if (contract == null) {
+      return inspection;
+    }
+    if (domain != null && !domain.isBlank() && !contract.domainDeclared()) {
+      contract = contract.withDomain(domain);
+      inspection =
+          new ContractInspection(
+              inspection.source(), inspection.invalid(), inspection.refusals(),
+              inspection.notices(), contract);
+    }
+    List<ContractProblem> refusals = new java.util.ArrayList<>();
+    if (contract.tables().isEmpty()) {
+      refusals.add(new ContractProblem("schema", 0, "declares no table: there is nothing to publish"));
+    }
+    for (ContractTable table : contract.tables()) {
+      try {
+        // The input format does not change what mapping can refuse.
+        ContractProducts.spec(contract, table, RecordFormat.Kind.CSV);
+      } catch (ContractException e) {
+        refusals.addAll(e.problems());
+      }
+    }
+    return inspection.refusing(refusals);
+  }
+
+  UsageException refused(List<ContractProblem> problems) {
     return new UsageException(
         "contract " + file + " has " + problems.size()
             + (problems.size() == 1 ? " problem:" : " problems:"),

@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
+import org.datamesh.core.contract.ContractRelationship;
+import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
@@ -27,7 +29,7 @@ import org.datamesh.rules.Rule;
  */
 final class ContractSummary {
 
-  private static final String LABEL = "  %-17s%s%n";
+  private static final String LABEL = "  %-19s%s%n";
 
   private final DataContract contract;
 
@@ -44,35 +46,14 @@ final class ContractSummary {
         file);
     line(out, "contract", contract.id() + " (ODCS " + contract.apiVersion() + ", " + contract.status() + ")");
     line(out, "owner", contract.owner() == null ? "none named" : contract.owner());
-    line(out, "columns", String.valueOf(contract.fields().size()));
-    int width = contract.fields().stream().mapToInt(f -> f.name().length()).max().orElse(0);
-    for (ContractField field : contract.fields()) {
-      out.printf(
-          Locale.ROOT,
-          "    %-" + width + "s  %-22s %s%n",
-          field.name(),
-          type(field),
-          field.required() ? "required" : "optional");
+    line(out, "tables", contract.tables().isEmpty() ? "none: run has nothing to publish" : String.valueOf(contract.tables().size()));
+    for (ContractTable table : contract.tables()) {
+      printTable(out, table);
     }
-    if (contract.logPattern() != null) {
-      line(out, "log pattern", contract.logPattern());
+    line(out, "relationships", String.valueOf(contract.relationships().size()) + (contract.relationships().isEmpty() ? "" : " (loaded, not checked yet)"));
+    for (ContractRelationship relationship : contract.relationships()) {
+      out.println("    " + relationship.type() + " " + relationship.from() + " -> " + relationship.to());
     }
-    line(out, "primary key", contract.primaryKey().isEmpty() ? "none (no deduplication)" : String.join(", ", contract.primaryKey()));
-    if (contract.latestBy() != null) {
-      line(out, "deduplication", "the greatest " + contract.latestBy() + " wins");
-    }
-    List<Rule> rules = ContractRules.from(contract).rules();
-    line(out, "record rules", String.valueOf(rules.size()));
-    for (Rule rule : rules) {
-      out.println("    " + rule.id() + (rule.severity() == Severity.WARN ? " (warning)" : ""));
-    }
-    List<QualityRule> checks = ContractRules.datasetChecks(contract);
-    line(out, "dataset checks", checks.size() + (checks.isEmpty() ? "" : " (loaded, not enforced yet)"));
-    for (QualityRule check : checks) {
-      out.println("    " + check.path() + ": " + describe(check));
-    }
-    List<String> standardization = standardization();
-    line(out, "standardization", standardization.isEmpty() ? "none" : String.join("; ", standardization));
     line(out, "ports", contract.ports().isEmpty() ? "none (run publishes under --output)" : String.valueOf(contract.ports().size()));
     for (OutputPort port : contract.ports()) {
       out.println("    " + describe(port));
@@ -81,10 +62,51 @@ final class ContractSummary {
     line(out, "retention", duration(levels.retention()));
     line(out, "freshness", duration(levels.freshness()));
     line(out, "latency", duration(levels.latency()));
-    line(out, "notices", contract.notices().isEmpty() ? "none" : contract.notices().size() + " (loaded, not supported or not enforced yet)");
-    for (ContractProblem notice : contract.notices()) {
+    printNotices(out, contract.notices());
+  }
+
+  /** The notices of a contract: what run loads but does not enforce, or will not publish. */
+  static void printNotices(PrintStream out, List<ContractProblem> notices) {
+    line(out, "notices", notices.isEmpty() ? "none" : notices.size() + " (loaded, not supported or not enforced yet)");
+    for (ContractProblem notice : notices) {
       out.println("    " + notice);
     }
+  }
+
+  private static void printTable(PrintStream out, ContractTable table) {
+    out.println("  table " + table.folder() + (table.folder().equals(table.name()) ? "" : " (" + table.name() + ")") + ", " + table.path());
+    line(out, "  columns", String.valueOf(table.fields().size()));
+    int width = table.fields().stream().mapToInt(f -> f.name().length()).max().orElse(0);
+    for (ContractField field : table.fields()) {
+      out.printf(
+          Locale.ROOT,
+          "      %-" + width + "s  %-22s %s%n",
+          field.name(),
+          type(field),
+          field.required() ? "required" : "optional");
+    }
+    if (table.logPattern() != null) {
+      line(out, "  log pattern", table.logPattern());
+    }
+    line(out, "  primary key", table.primaryKey().isEmpty() ? "none (no deduplication)" : String.join(", ", table.primaryKey()));
+    if (table.latestBy() != null) {
+      line(out, "  deduplication", "the greatest " + table.latestBy() + " wins");
+    }
+    if (!table.partitionKeys().isEmpty()) {
+      line(out, "  partitions", String.join(", ", table.partitionKeys()));
+    }
+    List<Rule> rules = ContractRules.from(table).rules();
+    line(out, "  record rules", String.valueOf(rules.size()));
+    for (Rule rule : rules) {
+      out.println("      " + rule.id() + (rule.severity() == Severity.WARN ? " (warning)" : ""));
+    }
+    List<QualityRule> checks = ContractRules.datasetChecks(table);
+    line(out, "  dataset checks", checks.size() + (checks.isEmpty() ? "" : " (loaded, not enforced yet)"));
+    for (QualityRule check : checks) {
+      out.println("      " + check.path() + ": " + describe(check));
+    }
+    List<String> standardization = standardization(table);
+    line(out, "  standardization", standardization.isEmpty() ? "none" : String.join("; ", standardization));
   }
 
   private static void line(PrintStream out, String label, String value) {
@@ -97,9 +119,9 @@ final class ContractSummary {
   }
 
   /** Each column's standardization in the order the record path applies it. */
-  private List<String> standardization() {
+  private static List<String> standardization(ContractTable table) {
     List<String> steps = new ArrayList<>();
-    for (ContractField field : contract.fields()) {
+    for (ContractField field : table.fields()) {
       String directives = field.customProperties().get(ContractStandardization.PROPERTY);
       if (directives != null) {
         steps.add(field.name() + " " + directives.trim());

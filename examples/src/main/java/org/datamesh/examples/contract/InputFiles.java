@@ -26,20 +26,25 @@ final class InputFiles {
    * or any registered scheme is matched the way the pipeline will match it); returns it.
    */
   static String check(String input, PipelineOptions options) throws UsageException {
+    return check(input, options, "--input");
+  }
+
+  /** {@link #check(String, PipelineOptions)}, naming the option {@code option} in messages. */
+  static String check(String input, PipelineOptions options, String option) throws UsageException {
     if (input == null || input.isBlank()) {
-      throw new UsageException("--input is required: a file or glob such as exports/orders-*.csv.gz");
+      throw new UsageException(option + " is required: a file or glob such as exports/orders-*.csv.gz");
     }
     if (isLocalFolder(input)) {
       // A folder matches itself and then fails to read as a file; say what to give instead.
       throw new UsageException(
-          "--input names a folder; give its files, e.g. --input=" + input.replaceAll("/+$", "") + "/*.csv");
+          option + " names a folder; give its files, e.g. --input=" + input.replaceAll("/+$", "") + "/*.csv");
     }
     FileSystems.setDefaultPipelineOptions(options);
     MatchResult result;
     try {
       result = FileSystems.match(List.of(input), EmptyMatchTreatment.ALLOW).get(0);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("cannot list --input " + input + " (" + e.getMessage() + ")");
+      throw new UsageException("cannot list " + option + " " + input + " (" + e.getMessage() + ")");
     }
     boolean none;
     try {
@@ -48,7 +53,7 @@ final class InputFiles {
       none = true;
     }
     if (none) {
-      throw new UsageException("--input matches no file: " + input);
+      throw new UsageException(option + " matches no file: " + input);
     }
     return input;
   }

@@ -11,7 +11,6 @@ import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.evolution.BreakingChangeException;
 import org.datamesh.core.pipeline.DataProductPipeline;
 import org.datamesh.core.pipeline.ProductSpec;
-import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.product.RunId;
 import org.datamesh.core.publish.ConcurrentCommitException;
 import org.datamesh.core.publish.Manifest;
@@ -63,13 +62,18 @@ public final class RunCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    RunOptions options = Options.parse(args, RunOptions.class);
+    // --input and --inputFormat may repeat, once per table: read apart from Beam's options.
+    RunOptions options = Options.parse(TableInputs.withoutTableOptions(args), RunOptions.class);
     ContractFile file = ContractFile.of(options.getContract());
-    DataContract contract = file.load();
-    RecordFormat.Kind format = InputFiles.format(options.getInputFormat());
-    ProductSpec spec = file.spec(contract, format);
-    String input = InputFiles.check(options.getInput(), options);
+    DataContract contract = file.load(options.getDomain());
+    List<TableInputs.TableInput> inputs = TableInputs.of(args, contract);
+    List<ProductSpec> specs = file.specs(contract, inputs);
+    TableInputs.check(inputs, options);
     String output = OutputFolder.prepare(options.getOutput(), options);
+    DataProductPipeline product = DataProductPipeline.of(specs);
+    for (TableInputs.TableInput input : inputs) {
+      product = product.from(input.table().folder(), input.pattern());
+    }
 
     String runId = RunId.generate();
     String runner = options.getRunner().getSimpleName();
@@ -77,7 +81,7 @@ public final class RunCommand implements Command {
     try {
       pipeline.apply(
           "Product",
-          DataProductPipeline.of(spec).from(input).to(output).withRunId(runId));
+          product.to(output).withRunId(runId));
     } catch (BreakingChangeException e) {
       // Found while the pipeline is built, before anything runs: the contract is what is wrong.
       throw new UsageException(
@@ -107,7 +111,7 @@ public final class RunCommand implements Command {
       return ExitCode.RUN_FAILED;
     }
 
-    ResourceId productDir = PublishDataProduct.productDirectory(output, spec.product());
+    ResourceId productDir = PublishDataProduct.productDirectory(output, contract.product());
     Manifest manifest = committed(productDir, runId);
     if (manifest == null) {
       out.println("The run " + runId + " finished without committing; nothing new was published.");

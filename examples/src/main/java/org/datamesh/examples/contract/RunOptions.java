@@ -3,6 +3,7 @@ package org.datamesh.examples.contract;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.datamesh.core.contract.DataContract;
 
 /** Options of {@code datamesh run}. */
 public interface RunOptions extends PipelineOptions {
@@ -12,7 +13,9 @@ public interface RunOptions extends PipelineOptions {
 
   void setContract(String contract);
 
-  @Description("Input file or glob (required), e.g. 'exports/orders-*.csv.gz'; .gz files are decompressed")
+  @Description(
+      "Input file or glob (required), e.g. 'exports/orders-*.csv.gz'; .gz files are decompressed."
+          + " For a product of several tables, once per table: --input=TABLE=GLOB")
   String getInput();
 
   void setInput(String input);
@@ -27,9 +30,17 @@ public interface RunOptions extends PipelineOptions {
 
   @Description(
       "Layout of the input: csv (with a header line), jsonl (one JSON object a line) or log (one"
-          + " record a line, read with the contract's logPattern)")
+          + " record a line, read with the contract's logPattern); --inputFormat=TABLE=FORMAT for"
+          + " one table")
   @Default.String("csv")
   String getInputFormat();
 
   void setInputFormat(String inputFormat);
+
+  @Description(
+      "The domain to publish under when the contract declares none (default: "
+          + DataContract.DEFAULT_DOMAIN + ")")
+  String getDomain();
+
+  void setDomain(String domain);
 }

@@ -2,12 +2,17 @@ package org.datamesh.examples.contract;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.datamesh.core.evolution.EvolutionReport;
 import org.datamesh.core.evolution.SchemaEvolution;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.contract.ContractInspection;
+import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.examples.cli.Command;
@@ -16,9 +21,11 @@ import org.datamesh.examples.cli.Options;
 import org.datamesh.examples.cli.UsageException;
 
 /**
- * {@code datamesh validate-contract --contract=FILE}: loads a contract as {@code run} would, maps
- * it to its product, and prints what the product will be (exit 0), or every problem with its YAML
- * path (exit 2).
+ * {@code datamesh validate-contract --contract=FILE}: answers two questions about a contract. Is
+ * it a valid ODCS contract (exit 0), or not (exit 2, every problem with its YAML path)? And what
+ * will {@code run} do with it: the product and its tables, what is loaded but not enforced, and,
+ * for a valid contract {@code run} cannot build, why. {@code --format=json} prints the same as
+ * JSON on standard output, for CI pipelines.
  *
  * <pre>{@code
  * java -jar examples/target/datamesh.jar validate-contract --contract=contracts/sales-orders.odcs.yaml
@@ -49,11 +56,26 @@ public final class ValidateContractCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
     ValidateContractOptions options = Options.parse(args, ValidateContractOptions.class);
+    boolean json = ContractReport.isJson(options.getFormat());
     ContractFile file = ContractFile.of(options.getContract());
-    DataContract contract = file.load();
-    // Mapping to the product finds what loading alone does not (standardization, deduplication);
-    // the input format does not change what can go wrong there.
-    file.spec(contract, RecordFormat.Kind.CSV);
+    ContractInspection inspection = file.inspect(options.getDomain());
+    if (json) {
+      ContractReport.print(inspection, out);
+      return inspection.validOdcs() ? ExitCode.OK : ExitCode.USAGE;
+    }
+    if (!inspection.validOdcs()) {
+      throw file.refused(inspection.invalid());
+    }
+    if (!inspection.runnable()) {
+      out.println(
+          "Contract " + file.path() + " is valid ODCS, but run cannot build it ("
+              + inspection.refusals().size() + (inspection.refusals().size() == 1 ? " reason" : " reasons")
+              + "):");
+      inspection.refusals().forEach(r -> out.println("    " + r));
+      ContractSummary.printNotices(out, inspection.notices());
+      return ExitCode.OK;
+    }
+    DataContract contract = inspection.contract();
     new ContractSummary(contract).print(out, file.path());
     return options.getAgainst() == null ? ExitCode.OK : compareWithPublished(contract, options, out);
   }
@@ -71,8 +93,11 @@ public final class ValidateContractCommand implements Command {
       throw new UsageException(
           "no published product in " + options.getAgainst() + " (no " + Manifest.FILE_NAME + ")");
     }
-    EvolutionReport report =
-        SchemaEvolution.from(published.get()).to(contract.publishedSchema(), contract.version());
+    Map<String, List<Manifest.Column>> tables = new LinkedHashMap<>();
+    for (ContractTable table : contract.tables()) {
+      tables.put(table.folder(), Manifest.columnsOf(table.publishedSchema()));
+    }
+    EvolutionReport report = SchemaEvolution.ofProduct(published.get(), tables, contract.version());
     out.println(report);
     if (!report.allowed()) {
       throw new UsageException(

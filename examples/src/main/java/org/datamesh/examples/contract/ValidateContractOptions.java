@@ -1,7 +1,9 @@
 package org.datamesh.examples.contract;
 
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.datamesh.core.contract.DataContract;
 
 /** Options of {@code datamesh validate-contract}. */
 public interface ValidateContractOptions extends PipelineOptions {
@@ -18,4 +20,17 @@ public interface ValidateContractOptions extends PipelineOptions {
   String getAgainst();
 
   void setAgainst(String against);
+
+  @Description("text (the default) or json: the same answers as one JSON document")
+  @Default.String("text")
+  String getFormat();
+
+  void setFormat(String format);
+
+  @Description(
+      "The domain to publish under when the contract declares none (default: "
+          + DataContract.DEFAULT_DOMAIN + ")")
+  String getDomain();
+
+  void setDomain(String domain);
 }
