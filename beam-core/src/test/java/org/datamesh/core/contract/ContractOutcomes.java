@@ -61,13 +61,15 @@ final class ContractOutcomes {
   /** What products built from a contract ask of it; only a ContractException may come out. */
   private static Outcome use(DataContract contract) {
     contract.product();
-    contract.publishedSchema();
-    contract.primaryKey();
-    contract.partitionKeys();
-    contract.latestBy();
     try {
-      ContractStandardization.rawSchema(contract);
-      ContractStandardization.step(contract);
+      for (ContractTable table : contract.tables()) {
+        table.publishedSchema();
+        table.primaryKey();
+        table.partitionKeys();
+        table.latestBy();
+        ContractStandardization.rawSchema(contract, table);
+        ContractStandardization.step(contract, table);
+      }
       return Outcome.LOADED;
     } catch (ContractException e) {
       checkProblems(e, new byte[0]);

@@ -5,13 +5,17 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.datamesh.core.product.DataProduct;
 import org.junit.jupiter.api.Test;
 
 /** What a contract datamesh-beam cannot build a product from is refused for, path by path. */
@@ -23,7 +27,6 @@ class ContractProblemsTest {
   void reportsEveryProblemWithItsPathAndLine() {
     String broken =
         ORDERS
-            .replace("domain: sales", "domain: ../etc")
             .replace("logicalType: timestamp", "logicalType: time")
             .replace("logicalType: integer", "logicalType: integr")
             .replace("      physicalType: char(3)\n        required: true",
@@ -35,7 +38,6 @@ class ContractProblemsTest {
     assertThat(
         e.problems().stream().map(p -> p.path() + "@" + p.line()).toList(),
         containsInAnyOrder(
-            "domain@" + lineOf(broken, "domain: ../etc"),
             "schema[0].properties[3].logicalType@" + lineOf(broken, "logicalType: time"),
             "schema[0].properties[5].logicalType@" + lineOf(broken, "logicalType: integr"),
             "schema[0].properties[2].required@" + lineOf(broken, "required: maybe"),
@@ -50,7 +52,7 @@ class ContractProblemsTest {
         problemAt(e, "schema[0].properties[5].logicalType").message(),
         containsString("enumeration"));
     assertThat(problemAt(e, "slaProperties[1].unit").message(), containsString("unknown unit"));
-    assertThat(e.getMessage().lines().toList(), hasSize(6));
+    assertThat(e.getMessage().lines().toList(), hasSize(5));
     assertThat(
         e.getMessage().lines().toList().get(1),
         equalTo(e.problems().get(0).toString()));
@@ -58,11 +60,11 @@ class ContractProblemsTest {
 
   @Test
   void problemsNeverQuoteTheValuesFound() {
-    String broken = ORDERS.replace("domain: sales", "domain: Jane.Doe@example.com");
+    String broken = ORDERS.replace("unit: hours", "unit: Jane.Doe@example.com");
 
     ContractException e = assertThrows(ContractException.class, () -> parse(broken));
 
-    assertThat(paths(e.problems()), contains("domain"));
+    assertThat(paths(e.problems()), contains("slaProperties[1].unit"));
     assertThat(e.getMessage(), not(containsString("Jane")));
   }
 
@@ -85,47 +87,80 @@ class ContractProblemsTest {
   }
 
   @Test
-  void refusesNamesThatWouldLeaveTheOutputRoot() {
-    String escaping =
-        ORDERS
-            .replace("domain: sales", "domain: ../etc")
-            .replace("dataProduct: orders", "dataProduct: a/b")
-            .replace("version: 1.0.0", "version: ..");
+  void namesThatWouldLeaveTheOutputRootBecomeSafeFolders() throws ContractException {
+    DataContract escaping =
+        parse(
+            ORDERS
+                .replace("domain: sales", "domain: ../etc")
+                .replace("dataProduct: orders", "dataProduct: a/b")
+                .replace("version: 1.0.0", "version: .."));
 
-    assertThat(problemPaths(escaping), contains("domain", "dataProduct", "version"));
-    assertThat(problemPaths(ORDERS.replace("dataProduct: orders", "dataProduct: '.'")),
-        contains("dataProduct"));
-    assertThat(problemPaths(ORDERS.replace("domain: sales", "domain: 'sales\\\\x'")),
-        contains("domain"));
-    assertThat(problemPaths(ORDERS.replace("version: 1.0.0", "version: 1.0 beta")),
-        contains("version"));
-    assertThat(
-        "absolute paths",
-        problemPaths(
+    assertThat(escaping.product(), equalTo(DataProduct.of("etc", "a_b", "..")));
+    assertThat(paths(escaping.notices()), hasItems("domain", "dataProduct"));
+    assertThat(parse(ORDERS.replace("dataProduct: orders", "dataProduct: '.'")).productName(),
+        equalTo("p"));
+    assertThat(parse(ORDERS.replace("domain: sales", "domain: 'sales\\x'")).domain(),
+        equalTo("sales_x"));
+    assertThat(parse(ORDERS.replace("version: 1.0.0", "version: 1.0 beta")).version(),
+        equalTo("1.0 beta"));
+    DataContract absolute =
+        parse(
             ORDERS.replace("domain: sales", "domain: /etc")
-                .replace("dataProduct: orders", "dataProduct: 'C:\\\\orders'")),
-        contains("domain", "dataProduct"));
+                .replace("dataProduct: orders", "dataProduct: 'C:\\orders'"));
+    assertThat(absolute.product(), equalTo(DataProduct.of("etc", "c_orders", "1.0.0")));
+    assertThat(
+        parse(ORDERS.replace("dataProduct: orders", "dataProduct: Ventes Été 2024")).productName(),
+        equalTo("ventes_ete_2024"));
+    assertThat(parse(ORDERS.replace("domain: sales", "domain: '2024'")).domain(), equalTo("d_2024"));
   }
 
   @Test
-  void requiresADomainAndOneObjectWithProperties() {
-    assertThat(problemPaths(ORDERS.replace("domain: sales\n", "")), contains("domain"));
+  void aMissingDomainFallsBackToTheDefaultOrTheOneGiven() throws ContractException {
+    DataContract contract = parse(ORDERS.replace("domain: sales\n", ""));
 
+    assertThat(contract.domain(), equalTo(DataContract.DEFAULT_DOMAIN));
+    assertThat(contract.domainDeclared(), is(false));
+    assertThat(paths(contract.notices()), hasItem("domain"));
+    assertThat(contract.withDomain("Finance Ops").domain(), equalTo("finance_ops"));
+    assertThrows(IllegalStateException.class, () -> parse(ORDERS).withDomain("other"));
+  }
+
+  @Test
+  void anObjectWithoutPropertiesOrNoObjectAtAllLoadsWithANotice() throws ContractException {
     String noProperties =
         ORDERS.substring(0, ORDERS.indexOf("    properties:")) + "servers: []\n";
-    assertThat(problemPaths(noProperties), contains("schema[0].properties"));
+    DataContract empty = parse(noProperties);
+    assertThat(empty.tables(), hasSize(1));
+    assertThat(empty.onlyTable().publishable(), is(false));
+    assertThat(paths(empty.notices()), hasItem("schema[0].properties"));
 
     String noSchema =
         ORDERS.substring(0, ORDERS.indexOf("schema:")) + ORDERS.substring(ORDERS.indexOf("servers:"));
-    ContractException e = assertThrows(ContractException.class, () -> parse(noSchema));
-    assertThat(e.problems(), contains(new ContractProblem("schema", 0,
-        "a contract builds one product from one object; found 0")));
+    DataContract none = parse(noSchema);
+    assertThat(none.tables(), empty());
+    assertThat(paths(none.notices()), hasItem("schema"));
+  }
 
-    String twoObjects = ORDERS.replace("servers:\n", "  - name: refunds\n    properties:\n"
-        + "      - name: refund_id\n        logicalType: string\nservers:\n");
-    ContractException two = assertThrows(ContractException.class, () -> parse(twoObjects));
-    assertThat(paths(two.problems()), contains("schema"));
-    assertThat(two.problems().get(0).message(), containsString("found 2; write one contract per object"));
+  @Test
+  void eachObjectIsATableWithAFolderUniqueInTheProduct() throws ContractException {
+    String threeObjects =
+        ORDERS.replace(
+            "servers:\n",
+            "  - name: Refunds\n    properties:\n      - name: refund_id\n        logicalType: string\n"
+                + "        primaryKey: true\n"
+                + "  - name: refunds\n    properties:\n      - name: id\n        logicalType: integer\n"
+                + "servers:\n");
+
+    DataContract contract = parse(threeObjects);
+
+    assertThat(
+        contract.tables().stream().map(ContractTable::folder).toList(),
+        contains("orders", "refunds", "refunds_2"));
+    assertThat(contract.table("Refunds").primaryKey(), contains("refund_id"));
+    assertThat(contract.table("refunds_2").fields().get(0).name(), equalTo("id"));
+    assertThat(contract.table("refunds_2").path(), equalTo("schema[2]"));
+    assertThat(paths(contract.notices()), hasItems("schema[1].name", "schema[2].name"));
+    assertThrows(IllegalStateException.class, contract::fields);
   }
 
   @Test

@@ -94,7 +94,7 @@ class ContractStandardizationTest {
     assertThat(
         e.problems().stream().map(ContractProblem::toString).toList(),
         contains(
-            "schema[0].properties[0].customProperties.standardize: currency(...) must name a string column of the contract",
+            "schema[0].properties[0].customProperties.standardize: currency(...) must name a string column of the same table",
             "schema[0].properties[1].customProperties.standardize: unknown standardization; use trim, upper, lower or currency(<column>)"));
   }
 

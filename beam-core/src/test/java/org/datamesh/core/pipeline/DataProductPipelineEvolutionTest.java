@@ -76,11 +76,11 @@ class DataProductPipelineEvolutionTest {
     publish(spec("1.0.0", V1), "first");
     Path productDir = out.resolve("sales/orders");
     Manifest first = Manifest.read(productDir);
-    assertThat(first.files(), everyItem(startsWith("runs/first/country=")));
+    assertThat(first.files(), everyItem(startsWith("runs/first/orders/country=")));
     assertThat(
         DuckDb.query(
                 "SELECT country, CAST(sum(qty) AS BIGINT) AS qty FROM read_parquet('" + productDir
-                    + "/runs/first/*/*.parquet', hive_partitioning = true) GROUP BY country ORDER BY country")
+                    + "/runs/first/orders/*/*.parquet', hive_partitioning = true) GROUP BY country ORDER BY country")
             .stream()
             .map(Map::values)
             .map(List::copyOf)

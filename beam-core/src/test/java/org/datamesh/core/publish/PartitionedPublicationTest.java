@@ -88,17 +88,17 @@ class PartitionedPublicationTest {
     Manifest manifest = Manifest.read(productDir);
     List<String> folders = new ArrayList<>();
     for (String file : manifest.files()) {
-      assertThat(file, matchesPattern("runs/run-1/country=[^/]+/day=[^/]+/part-[0-9]+-of-[0-9]+\\.parquet"));
+      assertThat(file, matchesPattern("runs/run-1/orders/country=[^/]+/day=[^/]+/part-[0-9]+-of-[0-9]+\\.parquet"));
       folders.add(file.substring(0, file.lastIndexOf('/')));
     }
     assertThat(
         folders.stream().distinct().toList(),
         containsInAnyOrder(
-            "runs/run-1/country=DE/day=2024-03-05",
-            "runs/run-1/country=DE/day=2024-03-06",
-            "runs/run-1/country=FR/day=2024-03-05",
-            "runs/run-1/country=..%2Fx%2Fy%3Az/day=2024-03-05",
-            "runs/run-1/country=__HIVE_DEFAULT_PARTITION__/day=2024-03-05"));
+            "runs/run-1/orders/country=DE/day=2024-03-05",
+            "runs/run-1/orders/country=DE/day=2024-03-06",
+            "runs/run-1/orders/country=FR/day=2024-03-05",
+            "runs/run-1/orders/country=..%2Fx%2Fy%3Az/day=2024-03-05",
+            "runs/run-1/orders/country=__HIVE_DEFAULT_PARTITION__/day=2024-03-05"));
 
     String hive = hive(productDir, manifest.files());
     // DuckDB 1.1 reads Hive's null folder as its name; later versions as NULL: nullif covers both.
@@ -143,7 +143,7 @@ class PartitionedPublicationTest {
 
     Path productDir = out.resolve("sales/orders");
     Manifest manifest = Manifest.read(productDir);
-    assertThat(manifest.files(), contains("runs/empty/part-00000-of-00001.parquet"));
+    assertThat(manifest.files(), contains("runs/empty/orders/part-00000-of-00001.parquet"));
     String hive = hive(productDir, manifest.files());
     assertThat(DuckDb.query("SELECT count(*) AS n FROM " + hive).get(0).get("n"), equalTo(0L));
     assertThat(DuckDb.columnTypes(hive).keySet(), contains("id", "country", "day", "amount"));

@@ -101,8 +101,8 @@ class PublishDataProductTest {
     assertThat(manifest.runId(), equalTo("run-1"));
     assertThat(manifest.counts(), equalTo(new Manifest.Counts(5, 2, 2, 1)));
     assertThat(manifest.counts().balances(), is(true));
-    assertThat(manifest.files(), everyItem(allOf(startsWith("runs/run-1/part-"), not(startsWith("/")))));
-    assertThat(manifest.quarantineFiles(), everyItem(startsWith("quarantine/run-1/part-")));
+    assertThat(manifest.files(), everyItem(allOf(startsWith("runs/run-1/items/part-"), not(startsWith("/")))));
+    assertThat(manifest.quarantineFiles(), everyItem(startsWith("quarantine/run-1/items/part-")));
     assertThat(manifest.quality().failuresByRule(), hasEntry("price.range", 2L));
     assertThat(manifest.quality().failuresByStage(), equalTo(Map.of("VALIDATE", 2L)));
     assertThat(
@@ -190,9 +190,9 @@ class PublishDataProductTest {
     Manifest manifest = Manifest.read(productDir);
     assertThat(manifest.counts(), equalTo(new Manifest.Counts(0, 0, 0, 0)));
     assertThat(manifest.runId(), equalTo("empty-run"));
-    assertThat(manifest.files(), contains("runs/empty-run/part-00000-of-00001.parquet"));
+    assertThat(manifest.files(), contains("runs/empty-run/items/part-00000-of-00001.parquet"));
     assertThat(
-        manifest.quarantineFiles(), contains("quarantine/empty-run/part-00000-of-00001.parquet"));
+        manifest.quarantineFiles(), contains("quarantine/empty-run/items/part-00000-of-00001.parquet"));
     String data = DuckDb.parquet(productDir, manifest.files());
     assertThat(DuckDb.query("SELECT count(*) AS n FROM " + data).get(0).get("n"), equalTo(0L));
     assertThat(
