@@ -173,8 +173,8 @@ class LogLinesProductTest {
     assertThat(
         e.problems().stream().map(ContractProblem::toString).toList(),
         contains(
-            "schema[0].customProperties.logPattern: the group ident is not a column of the contract",
-            "schema[0].customProperties.logPattern: the group user is not a column of the contract"));
+            "schema[0].customProperties.logPattern: the group ident is not a column of the table access",
+            "schema[0].customProperties.logPattern: the group user is not a column of the table access"));
   }
 
   private static List<String> paths(ContractException e) {

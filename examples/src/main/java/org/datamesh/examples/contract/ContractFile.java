@@ -108,6 +108,11 @@ final class ContractFile {
     if (domain == null || domain.isBlank()) {
       return contract;
     }
+    return withDomain(contract, domain);
+  }
+
+  private static DataContract withDomain(DataContract contract, String domain)
+      throws UsageException {
     if (contract.domainDeclared()) {
       throw new UsageException(
           "the contract declares its domain, " + contract.domain() + "; --domain is only for"
@@ -180,8 +185,8 @@ final class ContractFile {
     if (contract == null) {
       return inspection;
     }
-    if (domain != null && !domain.isBlank() && !contract.domainDeclared()) {
-      contract = contract.withDomain(domain);
+    if (domain != null && !domain.isBlank()) {
+      contract = withDomain(contract, domain);
       inspection =
           new ContractInspection(
               inspection.source(), inspection.invalid(), inspection.refusals(),

@@ -44,26 +44,28 @@ class ValidateContractCommandTest {
     assertThat(
         lines,
         hasItems(
-            "  contract         7d0c5f1e-2b8a-4c3e-9f61-5a2e8b0d4c17 (ODCS v3.1.0, active)",
-            "  owner            sales-data",
-            "  columns          8",
-            "    order_id     string                 required",
-            "    updated_at   timestamp              optional",
-            "    amount       number (decimal(18,4)) required",
-            "    quantity     integer (int)          optional",
-            "  primary key      order_id",
-            "  deduplication    the greatest updated_at wins",
-            "  record rules     11",
-            "    order_id.pattern",
-            "    status.allowed_values",
-            "    quantity.range",
-            "  dataset checks   0",
-            "  standardization  order_id trim; customer_id trim; order_ts to UTC; updated_at to UTC;"
+            "  contract           7d0c5f1e-2b8a-4c3e-9f61-5a2e8b0d4c17 (ODCS v3.1.0, active)",
+            "  owner              sales-data",
+            "  tables             1",
+            "  table orders, schema[0]",
+            "    columns          8",
+            "      order_id     string                 required",
+            "      updated_at   timestamp              optional",
+            "      amount       number (decimal(18,4)) required",
+            "      quantity     integer (int)          optional",
+            "    primary key      order_id",
+            "    deduplication    the greatest updated_at wins",
+            "    record rules     11",
+            "      order_id.pattern",
+            "      status.allowed_values",
+            "      quantity.range",
+            "    dataset checks   0",
+            "    standardization  order_id trim; customer_id trim; order_ts to UTC; updated_at to UTC;"
                 + " amount currency(currency); currency upper; status upper",
-            "  ports            none (run publishes under --output)",
-            "  retention        90 days",
-            "  freshness        not promised",
-            "  notices          none"));
+            "  ports              none (run publishes under --output)",
+            "  retention          90 days",
+            "  freshness          not promised",
+            "  notices            none"));
   }
 
   @Test
@@ -80,7 +82,7 @@ class ValidateContractCommandTest {
         run("validate-contract", "--contract=" + OrdersContract.write(dir, "log.yaml", yaml));
 
     assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
-    assertThat(outcome.outLines(), hasItems("  log pattern      order (?<order_id>\\S+) .*"));
+    assertThat(outcome.outLines(), hasItems("    log pattern      order (?<order_id>\\S+) .*"));
   }
 
   @Test
@@ -111,17 +113,17 @@ class ValidateContractCommandTest {
     assertThat(
         lines,
         hasItems(
-            "  dataset checks   1 (loaded, not enforced yet)",
-            "    schema[0].quality[0]: library rowCount {mustBeGreaterThan=100}",
-            "  ports            1",
+            "    dataset checks   1 (loaded, not enforced yet)",
+            "      schema[0].quality[0]: library rowCount {mustBeGreaterThan=100}",
+            "  ports              1",
             "    lake (local) /data/products, parquet"));
-    assertThat(lines, hasItem(startsWith("  notices          1 (")));
+    assertThat(lines, hasItem(startsWith("  notices            1 (")));
     assertThat(lines, hasItem(startsWith("    roles (line ")));
   }
 
   @Test
   void aBrokenContractListsEveryProblemByPath() throws Exception {
-    String yaml = OrdersContract.replacing(OrdersContract.text(), "domain: sales\n", "");
+    String yaml = OrdersContract.replacing(OrdersContract.text(), "kind: DataContract\n", "");
     yaml = OrdersContract.replacing(yaml, "logicalType: integer", "logicalType: integr");
     CliOutcome outcome =
         run("validate-contract", "--contract=" + OrdersContract.write(dir, "broken.yaml", yaml));
@@ -134,28 +136,81 @@ class ValidateContractCommandTest {
         equalTo(
             "datamesh validate-contract: contract " + dir.resolve("broken.yaml") + " has 2 problems:"));
     assertThat(lines.size(), is(3));
-    assertThat(lines, hasItem("  domain: required; it is the product's folder in the output"));
+    assertThat(lines, hasItem(startsWith("  kind")));
     assertThat(lines, hasItem(startsWith("  schema[0].properties[7].logicalType (line 80): ")));
   }
 
   @Test
-  void aBadStandardizationIsFoundByMappingTheProduct() throws Exception {
+  void aValidContractRunCannotBuildIsValidWithTheReasonRunRefusesIt() throws Exception {
     String yaml =
         OrdersContract.replacing(
             OrdersContract.text(), "            value: trim\n      - name: customer_id",
             "            value: squeeze\n      - name: customer_id");
-    CliOutcome outcome =
-        run("validate-contract", "--contract=" + OrdersContract.write(dir, "squeeze.yaml", yaml));
+    Path contract = OrdersContract.write(dir, "squeeze.yaml", yaml);
+    CliOutcome outcome = run("validate-contract", "--contract=" + contract);
 
+    assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
+    assertThat(
+        outcome.outLines().subList(0, 2),
+        equalTo(
+            List.of(
+                "Contract " + contract + " is valid ODCS, but run cannot build it (1 reason):",
+                "    schema[0].properties[0].customProperties.standardize: unknown standardization;"
+                    + " use trim, upper, lower or currency(<column>)")));
+
+    Path input = dir.resolve("orders.csv");
+    Files.writeString(input, "order_id\nA1\n");
+    CliOutcome run =
+        run("run", "--contract=" + contract, "--input=" + input, "--output=" + dir.resolve("out"),
+            "--runner=DirectRunner");
+    assertThat(run.status(), is(ExitCode.USAGE));
+    assertThat(run.err(), containsString("unknown standardization"));
+    assertThat(Files.exists(dir.resolve("out/sales")), is(false));
+  }
+
+  @Test
+  void jsonAnswersBothQuestionsForCiPipelines() throws Exception {
+    String yaml = OrdersContract.replacing(OrdersContract.text(), "domain: sales\n", "");
+    Path contract = OrdersContract.write(dir, "nodomain.yaml", yaml);
+    CliOutcome outcome =
+        run("validate-contract", "--contract=" + contract, "--format=json", "--domain=Retail EU");
+
+    assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.out());
+    assertThat(json.get("validOdcs").asBoolean(), is(true));
+    assertThat(json.get("runnable").asBoolean(), is(true));
+    assertThat(json.get("problems").size(), is(0));
+    assertThat(json.get("product").get("id").asText(), equalTo("retail_eu.orders"));
+    assertThat(json.get("product").get("tables").get(0).get("name").asText(), equalTo("orders"));
+    assertThat(
+        json.get("product").get("tables").get(0).get("primaryKey").get(0).asText(),
+        equalTo("order_id"));
+    assertThat(json.get("notices").get(0).get("path").asText(), equalTo("domain"));
+
+    Path broken =
+        OrdersContract.write(
+            dir, "broken.yaml", OrdersContract.replacing(yaml, "kind: DataContract\n", ""));
+    CliOutcome invalid = run("validate-contract", "--contract=" + broken, "--format=json");
+    assertThat(invalid.status(), is(ExitCode.USAGE));
+    com.fasterxml.jackson.databind.JsonNode refused =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(invalid.out());
+    assertThat(refused.get("validOdcs").asBoolean(), is(false));
+    assertThat(refused.get("problems").get(0).get("path").asText(), equalTo("kind"));
+    assertThat(refused.has("product"), is(false));
+  }
+
+  @Test
+  void aContractDeclaringItsDomainRefusesAnotherOne() throws Exception {
+    CliOutcome outcome =
+        run("validate-contract", "--contract=" + OrdersContract.write(dir, "o.yaml"), "--domain=x");
     assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(
         outcome.errLines(),
         equalTo(
             List.of(
-                "datamesh validate-contract: contract " + dir.resolve("squeeze.yaml")
-                    + " has 1 problem:",
-                "  schema[0].properties[0].customProperties.standardize: unknown standardization;"
-                    + " use trim, upper, lower or currency(<column>)")));
+                "datamesh validate-contract: the contract declares its domain, sales; --domain is"
+                    + " only for contracts that declare none")));
   }
 
   @Test
