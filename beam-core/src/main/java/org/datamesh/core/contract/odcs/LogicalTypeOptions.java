@@ -93,7 +93,7 @@ final class LogicalTypeOptions {
         for (String key : value.isObject() ? Values.keys(value) : List.<String>of()) {
           report.add(
               where.key(key),
-              "an option needs the property's logicalType: which options are allowed depends on it");
+              "an option needs the property's logicalType: which options are allowed depend on it");
         }
       };
 

@@ -78,7 +78,7 @@ final class ServerTypes {
   }
 
   private static Entry type(String type) {
-    TYPES.put(type, ObjectShape.closed("a " + type + " server"));
+    TYPES.put(type, ObjectShape.closed("a server of type " + type));
     return new Entry(type);
   }
 

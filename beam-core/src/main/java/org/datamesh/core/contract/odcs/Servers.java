@@ -33,19 +33,22 @@ final class Servers {
 
   static {
     for (String type : ServerTypes.names()) {
-      BY_TYPE.put(type, SERVER.with(ServerTypes.keysOf(type)).named("a " + type + " server"));
+      BY_TYPE.put(type, SERVER.with(ServerTypes.keysOf(type)).named("a server of type " + type));
     }
   }
 
   /**
-   * One server, with the keys of its type; without a type ODCS names, only the common keys are
-   * known (the type itself is reported).
+   * Without a type ODCS names, which other keys belong is unknown: only the type is reported, not
+   * every key of the type meant.
    */
+  private static final ObjectShape UNKNOWN_TYPE = SERVER.with(ObjectShape.open("a server"));
+
+  /** One server, with the keys of its type. */
   static final Check SERVER_CHECK =
       (value, where, report) -> {
         ObjectShape typed = BY_TYPE.get(value.path("type").asText(""));
         boolean named = value.path("type").isTextual() && typed != null;
-        (named ? typed : SERVER).check(value, where, report);
+        (named ? typed : UNKNOWN_TYPE).check(value, where, report);
       };
 
   static final Check LIST = Values.listOf(SERVER_CHECK);

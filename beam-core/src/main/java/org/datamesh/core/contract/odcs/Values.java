@@ -22,21 +22,38 @@ import java.util.function.Predicate;
 final class Values {
 
   static final Check ANY = (value, where, report) -> {};
+  private static final Check NUMBER_FOR_INTEGER = typed("a whole number", JsonNode::isNumber);
   static final Check STRING = typed("a string", JsonNode::isTextual);
   static final Check BOOLEAN = typed("true or false", JsonNode::isBoolean);
   static final Check NUMBER = typed("a number", JsonNode::isNumber);
-  static final Check INTEGER = typed("a whole number", Values::isInteger);
+  static final Check INTEGER =
+      (value, where, report) -> {
+        NUMBER_FOR_INTEGER.check(value, where, report);
+        if (value.isNumber() && !isInteger(value)) {
+          report.add(where, "must be a whole number, without a fraction");
+        }
+      };
   static final Check MAPPING = typed("a mapping of keys to values", JsonNode::isObject);
   static final Check LIST = typed("a list", JsonNode::isArray);
   static final Check STRINGS = listOf(STRING);
 
   /** A count or a size: a whole number, 0 or more. */
   static final Check COUNT =
-      typed("a whole number, 0 or more", v -> isInteger(v) && decimal(v).signum() >= 0);
+      (value, where, report) -> {
+        INTEGER.check(value, where, report);
+        if (isInteger(value) && decimal(value).signum() < 0) {
+          report.add(where, "must be 0 or more");
+        }
+      };
 
   /** A step such as {@code multipleOf}: a number greater than 0. */
   static final Check POSITIVE_NUMBER =
-      typed("a number greater than 0", v -> v.isNumber() && isFinite(v) && decimal(v).signum() > 0);
+      (value, where, report) -> {
+        NUMBER.check(value, where, report);
+        if (value.isNumber() && !(isFinite(value) && decimal(value).signum() > 0)) {
+          report.add(where, "must be greater than 0");
+        }
+      };
 
   /** Text, a number, true/false or empty: what a key/value pair holds, never a collection. */
   static final Check SINGLE_VALUE =
