@@ -1,19 +1,21 @@
 package org.datamesh.core.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Loads an ODCS v3 data contract: reads the YAML safely, validates it against the ODCS v3.1.0 JSON
- * Schema, then maps it to a {@link DataContract}.
+ * Loads an ODCS v3 data contract: reads the YAML safely, checks it is valid ODCS v3 ({@link
+ * org.datamesh.core.contract.odcs.OdcsStructure}), then maps it to a {@link DataContract}.
  *
  * <pre>{@code
  * DataContract orders = ContractLoader.load(Path.of("contracts/sales-orders.odcs.yaml"));
  * Schema published = orders.publishedSchema();
+ *
+ * List<ContractProblem> problems = ContractLoader.checkOdcs(path);  // only "is it valid ODCS?"
  * }</pre>
  *
  * <p>Everything wrong with a contract is collected before giving up, so one {@link
@@ -31,8 +33,35 @@ public final class ContractLoader {
 
   /** Loads the contract in {@code file}. */
   public static DataContract load(Path file) throws ContractException {
+    return parse(read(file), file.toString());
+  }
+
+  /**
+   * Whether the contract in {@code file} is valid ODCS v3: the problems of its YAML and of its
+   * structure, none when it is valid. Whether a data product can be built from it is not asked:
+   * that is {@link #load}'s question.
+   */
+  public static List<ContractProblem> checkOdcs(Path file) {
+    try {
+      return checkOdcs(read(file));
+    } catch (ContractException unreadable) {
+      return unreadable.problems();
+    }
+  }
+
+  /** Like {@link #checkOdcs(Path)}, for a contract given as text. */
+  public static List<ContractProblem> checkOdcs(String yaml) {
+    return checkOdcs(yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static List<ContractProblem> checkOdcs(byte[] yaml) {
+    Problems problems = new Problems();
+    readAndCheck(yaml, problems);
+    return problems.errors();
+  }
+
+  private static byte[] read(Path file) throws ContractException {
     String source = file.toString();
-    byte[] yaml;
     try {
       if (Files.size(file) > SafeYamlReader.MAX_BYTES) {
         // Refused before reading, so a huge file costs nothing.
@@ -45,7 +74,7 @@ public final class ContractLoader {
                     "the file is larger than " + SafeYamlReader.MAX_BYTES
                         + " bytes (4 MiB), the limit for a contract")));
       }
-      yaml = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ContractException(
           source,
@@ -53,7 +82,6 @@ public final class ContractLoader {
               new ContractProblem(
                   YamlPaths.ROOT, 0, "could not be read: " + e.getClass().getSimpleName())));
     }
-    return parse(yaml, source);
   }
 
   /**
@@ -84,35 +112,22 @@ public final class ContractLoader {
   public static ContractInspection inspect(Path file) {
     String source = file.toString();
     try {
-      if (Files.size(file) > SafeYamlReader.MAX_BYTES) {
-        return invalid(
-            source, "the file is larger than " + SafeYamlReader.MAX_BYTES + " bytes (4 MiB), the"
-                + " limit for a contract");
-      }
-      return inspect(Files.readAllBytes(file), source);
-    } catch (IOException e) {
-      return invalid(source, "could not be read: " + e.getClass().getSimpleName());
+      return inspect(read(file), source);
+    } catch (ContractException unreadable) {
+      return new ContractInspection(source, unreadable.problems(), List.of(), List.of(), null);
     }
-  }
-
-  private static ContractInspection invalid(String source, String message) {
-    return new ContractInspection(
-        source, List.of(new ContractProblem(YamlPaths.ROOT, 0, message)), List.of(), List.of(), null);
   }
 
   private static ContractInspection inspect(byte[] yaml, String source) {
     Problems structure = new Problems();
-    YamlDocument document = SafeYamlReader.read(yaml, structure);
+    YamlDocument document = readAndCheck(yaml, structure);
     if (document == null) {
       return new ContractInspection(source, structure.errors(), List.of(), List.of(), null);
     }
-    structure.useLines(document.lines());
-    JsonNode root = document.root();
-    OdcsSchemaValidator.validate(root, structure);
     // Mapped even when invalid, so that a broken contract's author sees everything at once.
     Problems mapping = new Problems();
     mapping.useLines(document.lines());
-    DataContract contract = ContractReader.read(root, mapping);
+    DataContract contract = ContractReader.read(document.root(), mapping);
     List<ContractProblem> refusals = new java.util.ArrayList<>(mapping.errors());
     // A value the structure check refused is not refused a second time.
     refusals.removeIf(r -> structure.hasErrorAt(r.path()));
@@ -122,5 +137,15 @@ public final class ContractLoader {
     List<ContractProblem> invalid = new java.util.ArrayList<>(structure.errors());
     invalid.addAll(refusals);
     return new ContractInspection(source, invalid, List.of(), mapping.notices(), null);
+  }
+
+  /** The document, its ODCS problems added to {@code problems}; null when it is not readable YAML. */
+  private static @Nullable YamlDocument readAndCheck(byte[] yaml, Problems problems) {
+    YamlDocument document = SafeYamlReader.read(yaml, problems);
+    if (document != null) {
+      problems.useLines(document.lines());
+      OdcsCheck.check(document.root(), problems);
+    }
+    return document;
   }
 }

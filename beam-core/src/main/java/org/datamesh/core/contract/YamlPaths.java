@@ -77,12 +77,4 @@ final class YamlPaths {
     }
     return path.substring(0, cut);
   }
-
-  /** Converts a JSON Schema validator's {@code $.schema[0].name} to {@code schema[0].name}. */
-  static String fromJsonPath(String jsonPath) {
-    if (jsonPath == null || jsonPath.isEmpty() || ROOT.equals(jsonPath)) {
-      return ROOT;
-    }
-    return jsonPath.startsWith("$.") ? jsonPath.substring(2) : jsonPath;
-  }
 }

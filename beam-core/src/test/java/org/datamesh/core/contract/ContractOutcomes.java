@@ -94,6 +94,11 @@ final class ContractOutcomes {
   private static void checkProblems(ContractException e, byte[] yaml) {
     List<ContractProblem> problems = e.problems();
     assertThat("a refusal says why", problems, is(not(empty())));
+    checkProblems(problems, yaml);
+  }
+
+  /** Each problem has a path, a line (0 when unknown) and a message. */
+  static void checkProblems(List<ContractProblem> problems, byte[] yaml) {
     for (ContractProblem problem : problems) {
       String where = problem + " for:\n" + shown(yaml);
       assertThat(where, problem.path(), not(blankOrNullString()));

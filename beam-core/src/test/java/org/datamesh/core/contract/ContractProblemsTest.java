@@ -47,10 +47,10 @@ class ContractProblemsTest {
         containsString("time is not supported yet"));
     assertThat(
         problemAt(e, "schema[0].properties[2].required").message(),
-        equalTo("string found, boolean expected"));
+        equalTo("must be true or false, not a string"));
     assertThat(
         problemAt(e, "schema[0].properties[5].logicalType").message(),
-        containsString("enumeration"));
+        containsString("must be one of: string, date,"));
     assertThat(problemAt(e, "slaProperties[1].unit").message(), containsString("unknown unit"));
     assertThat(e.getMessage().lines().toList(), hasSize(5));
     assertThat(
@@ -69,7 +69,7 @@ class ContractProblemsTest {
   }
 
   @Test
-  void reportsAnAmbiguousQualityRuleOnce() {
+  void reportsASecondThresholdOnce() {
     String twoOperators =
         ORDERS.replace("mustBe: 0\n            severity: error",
             "mustBe: 0\n            mustBeLessThan: 3\n            severity: error");
@@ -80,10 +80,9 @@ class ContractProblemsTest {
         e.problems(),
         contains(
             new ContractProblem(
-                "schema[0].properties[0].quality[0]",
-                lineOf(twoOperators, "- metric: nullValues"),
-                "matches more than one of the forms ODCS v3.1.0 allows here, where it must match"
-                    + " exactly one (a quality rule takes one threshold operator, for example)")));
+                "schema[0].properties[0].quality[0].mustBeLessThan",
+                lineOf(twoOperators, "mustBeLessThan: 3"),
+                "a second threshold; a rule has exactly one (this one has mustBe)")));
   }
 
   @Test

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Contracts that made the loader throw something other than a {@link ContractException}, or report
- * a problem without a path, found by {@link GeneratedContractsTest} and {@link
- * MutatedContractsTest}, each refused now with the problem at its path; and numbers those
+ * a problem without a path, found by fuzzing ({@link MutatedContractsTest}, and the generated
+ * contracts of {@link OdcsVerdictConformanceTest}), each refused now with the problem at its
+ * path; and numbers those
  * properties aim at (non-finite, a huge exponent), which the loader already refused.
  */
 class FuzzFoundContractsTest {

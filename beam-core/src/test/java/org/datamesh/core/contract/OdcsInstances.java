@@ -38,11 +38,9 @@ final class OdcsInstances {
     this.root = root;
   }
 
-  /** The generator for the ODCS v3.1.0 JSON Schema in the shared specs folder. */
+  /** The generator for the ODCS v3.1.0 JSON Schema in the specs folder ({@link SpecsFolder}). */
   static OdcsInstances fromSpecs() throws IOException {
-    Path file =
-        Path.of(System.getProperty("datamesh.specs.dir", "../../shared/specs"), "odcs",
-            "odcs-json-schema-v3.1.0.json");
+    Path file = SpecsFolder.odcs().resolve(SpecsFolder.ODCS_SCHEMA);
     return new OdcsInstances(new ObjectMapper().readTree(file.toFile()));
   }
 
