@@ -11,6 +11,7 @@ import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
 import org.datamesh.core.contract.QualityRule;
+import org.datamesh.core.TemporalFormat;
 
 /**
  * The record rules a contract declares, as a {@link RuleSet}: what every record must satisfy to
@@ -29,7 +30,8 @@ import org.datamesh.core.contract.QualityRule;
  *   <li>{@code logicalTypeOptions.pattern}: {@code <column>.pattern}, the whole text matches;
  *   <li>{@code minLength}/{@code maxLength}: {@code <column>.length};
  *   <li>{@code minimum}/{@code maximum}/{@code exclusiveMinimum}/{@code exclusiveMaximum}:
- *       {@code <column>.range};
+ *       {@code <column>.range} (numbers, and dates, times and timestamps with bounds written in
+ *       their format);
  *   <li>a {@code quality} rule of type {@code library} whose threshold is zero rows ({@code
  *       mustBe: 0}, {@code mustBeLessOrEqualTo: 0}, {@code mustBeLessThan: 1}, or none): {@code
  *       nullValues} becomes {@code not_null}; {@code invalidValues} with {@code
@@ -39,6 +41,10 @@ import org.datamesh.core.contract.QualityRule;
  *       {@code name}, when given, is the rule id; {@code severity: warning} or {@code info}
  *       publishes the record and counts the hit.
  * </ul>
+ *
+ * <p>The same rules apply inside objects and arrays, at the property's path: {@code
+ * customer.address.zip.pattern}, {@code lines[].quantity.range}, {@code tags[].length}; a
+ * violation's field names the value's place ({@code lines[3].quantity}, items from 0).
  */
 public final class ContractRules {
 
@@ -48,23 +54,51 @@ public final class ContractRules {
   public static RuleSet from(DataContract contract) {
     List<Rule> rules = new ArrayList<>();
     for (ContractField field : contract.fields()) {
-      addColumnRules(field, rules);
-      List<QualityRule> qualities = field.quality();
-      for (int i = 0; i < qualities.size(); i++) {
-        Rule rule = recordRule(field, qualities.get(i));
-        if (rule == null) {
-          continue;
-        }
-        Rule candidate = rule;
-        if (rules.stream().anyMatch(r -> r.id().equals(candidate.id()))) {
-          // Two rules of one kind on a column (a column pattern and a quality pattern): both
-          // apply, the second under an id naming its quality entry.
-          rule = rule.withId(rule.id() + ".quality" + (i + 1));
-        }
-        rules.add(rule);
-      }
+      addRules(field, FieldPath.column(field.name()), rules);
     }
     return RuleSet.of(rules);
+  }
+
+  /**
+   * The rules of {@code field} at {@code path}, then those of its nested properties and items:
+   * a nested rule's id is its path and kind ({@code customer.address.zip.pattern}, {@code
+   * lines[].quantity.range}), and it is checked on every value found there.
+   */
+  private static void addRules(ContractField field, FieldPath path, List<Rule> rules) {
+    List<Rule> own = new ArrayList<>();
+    addColumnRules(field, own);
+    List<QualityRule> qualities = field.quality();
+    List<Rule> fromQuality = new ArrayList<>();
+    for (QualityRule quality : qualities) {
+      fromQuality.add(recordRule(field, quality));
+    }
+    for (Rule rule : own) {
+      rules.add(path.isColumn() ? rule : rule.at(path));
+    }
+    for (int i = 0; i < qualities.size(); i++) {
+      Rule rule = fromQuality.get(i);
+      if (rule == null) {
+        continue;
+      }
+      if (!path.isColumn()) {
+        Rule placed = rule.at(path);
+        String name = qualities.get(i).name();
+        rule = name != null && !name.isBlank() ? placed.withId(rule.id()) : placed;
+      }
+      Rule candidate = rule;
+      if (rules.stream().anyMatch(r -> r.id().equals(candidate.id()))) {
+        // Two rules of one kind on a column (a column pattern and a quality pattern): both
+        // apply, the second under an id naming its quality entry.
+        rule = rule.withId(rule.id() + ".quality" + (i + 1));
+      }
+      rules.add(rule);
+    }
+    for (ContractField property : field.properties()) {
+      addRules(property, path.field(property.name()), rules);
+    }
+    if (field.items() != null) {
+      addRules(field.items(), path.items(), rules);
+    }
   }
 
   /**
@@ -73,14 +107,20 @@ public final class ContractRules {
    */
   public static List<QualityRule> datasetChecks(DataContract contract) {
     List<QualityRule> checks = new ArrayList<>(contract.datasetQuality());
-    for (ContractField field : contract.fields()) {
-      for (QualityRule quality : field.quality()) {
-        if (recordRule(field, quality) == null) {
-          checks.add(quality);
-        }
+    contract.fields().forEach(field -> addDatasetChecks(field, checks));
+    return checks;
+  }
+
+  private static void addDatasetChecks(ContractField field, List<QualityRule> checks) {
+    for (QualityRule quality : field.quality()) {
+      if (recordRule(field, quality) == null) {
+        checks.add(quality);
       }
     }
-    return checks;
+    field.properties().forEach(property -> addDatasetChecks(property, checks));
+    if (field.items() != null) {
+      addDatasetChecks(field.items(), checks);
+    }
   }
 
   private static void addColumnRules(ContractField field, List<Rule> rules) {
@@ -113,6 +153,60 @@ public final class ContractRules {
     if (numeric && (min != null || max != null)) {
       rules.add(Rules.range(name, min, minExclusive, max, maxExclusive));
     }
+    Rule temporal = temporalRange(field);
+    if (temporal != null) {
+      rules.add(temporal);
+    }
+  }
+
+  /** The range of a date, time or timestamp; the tighter of two bounds on one side decides. */
+  private static @Nullable Rule temporalRange(ContractField field) {
+    Map<String, String> bounds = field.typeOptions().temporalBounds();
+    if (bounds.isEmpty()) {
+      return null;
+    }
+    TemporalRangeCheck.Kind kind =
+        switch (field.logicalType()) {
+          case DATE -> TemporalRangeCheck.Kind.DATE;
+          case TIME -> TemporalRangeCheck.Kind.TIME;
+          default -> TemporalRangeCheck.Kind.TIMESTAMP;
+        };
+    TemporalFormat format = field.temporalFormat();
+    String[] min = tighter(kind, format, bounds.get("minimum"), bounds.get("exclusiveMinimum"), 1);
+    String[] max = tighter(kind, format, bounds.get("maximum"), bounds.get("exclusiveMaximum"), -1);
+    return Rule.of(
+        field.name(),
+        new TemporalRangeCheck(
+            kind, format, min[0], min[1] != null, max[0], max[1] != null));
+  }
+
+  /**
+   * Of an inclusive and an exclusive bound, the one that allows less, as {@code {bound,
+   * exclusive ? "x" : null}}; {@code sign} is 1 for lower bounds, -1 for upper ones.
+   */
+  private static String[] tighter(
+      TemporalRangeCheck.Kind kind,
+      TemporalFormat format,
+      @Nullable String inclusive,
+      @Nullable String exclusive,
+      int sign) {
+    if (exclusive == null) {
+      return new String[] {inclusive, null};
+    }
+    if (inclusive == null) {
+      return new String[] {exclusive, "x"};
+    }
+    TemporalRangeCheck probe =
+        new TemporalRangeCheck(kind, format, inclusive, false, null, false);
+    // The exclusive bound is tighter when it is itself at least the inclusive one (lower) or at
+    // most it (upper): the inclusive check then accepts it.
+    boolean exclusiveWins =
+        sign > 0
+            ? probe.violation("", exclusive) == null
+            : new TemporalRangeCheck(kind, format, null, false, inclusive, false)
+                    .violation("", exclusive)
+                == null;
+    return exclusiveWins ? new String[] {exclusive, "x"} : new String[] {inclusive, null};
   }
 
   /** The record rule {@code quality} stands for, or null when it is not a record rule. */
