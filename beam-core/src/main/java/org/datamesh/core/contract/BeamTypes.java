@@ -81,7 +81,10 @@ final class BeamTypes {
       case TIME:
         return DataTypes.time();
       case OBJECT:
-        return properties.isEmpty() ? null : FieldType.row(rowSchema(properties));
+        // Repeated names have been reported; a row cannot hold them.
+        boolean unique =
+            properties.stream().map(ContractField::name).distinct().count() == properties.size();
+        return properties.isEmpty() || !unique ? null : FieldType.row(rowSchema(properties));
       case ARRAY:
         return items == null
             ? null
