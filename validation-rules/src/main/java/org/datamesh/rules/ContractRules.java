@@ -11,7 +11,6 @@ import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
 import org.datamesh.core.contract.QualityRule;
-import org.datamesh.core.TemporalFormat;
 
 /**
  * The record rules a contract declares, as a {@link RuleSet}: what every record must satisfy to
@@ -153,60 +152,10 @@ public final class ContractRules {
     if (numeric && (min != null || max != null)) {
       rules.add(Rules.range(name, min, minExclusive, max, maxExclusive));
     }
-    Rule temporal = temporalRange(field);
+    Rule temporal = TemporalRanges.of(field);
     if (temporal != null) {
       rules.add(temporal);
     }
-  }
-
-  /** The range of a date, time or timestamp; the tighter of two bounds on one side decides. */
-  private static @Nullable Rule temporalRange(ContractField field) {
-    Map<String, String> bounds = field.typeOptions().temporalBounds();
-    if (bounds.isEmpty()) {
-      return null;
-    }
-    TemporalRangeCheck.Kind kind =
-        switch (field.logicalType()) {
-          case DATE -> TemporalRangeCheck.Kind.DATE;
-          case TIME -> TemporalRangeCheck.Kind.TIME;
-          default -> TemporalRangeCheck.Kind.TIMESTAMP;
-        };
-    TemporalFormat format = field.temporalFormat();
-    String[] min = tighter(kind, format, bounds.get("minimum"), bounds.get("exclusiveMinimum"), 1);
-    String[] max = tighter(kind, format, bounds.get("maximum"), bounds.get("exclusiveMaximum"), -1);
-    return Rule.of(
-        field.name(),
-        new TemporalRangeCheck(
-            kind, format, min[0], min[1] != null, max[0], max[1] != null));
-  }
-
-  /**
-   * Of an inclusive and an exclusive bound, the one that allows less, as {@code {bound,
-   * exclusive ? "x" : null}}; {@code sign} is 1 for lower bounds, -1 for upper ones.
-   */
-  private static String[] tighter(
-      TemporalRangeCheck.Kind kind,
-      TemporalFormat format,
-      @Nullable String inclusive,
-      @Nullable String exclusive,
-      int sign) {
-    if (exclusive == null) {
-      return new String[] {inclusive, null};
-    }
-    if (inclusive == null) {
-      return new String[] {exclusive, "x"};
-    }
-    TemporalRangeCheck probe =
-        new TemporalRangeCheck(kind, format, inclusive, false, null, false);
-    // The exclusive bound is tighter when it is itself at least the inclusive one (lower) or at
-    // most it (upper): the inclusive check then accepts it.
-    boolean exclusiveWins =
-        sign > 0
-            ? probe.violation("", exclusive) == null
-            : new TemporalRangeCheck(kind, format, null, false, inclusive, false)
-                    .violation("", exclusive)
-                == null;
-    return exclusiveWins ? new String[] {exclusive, "x"} : new String[] {inclusive, null};
   }
 
   /** The record rule {@code quality} stands for, or null when it is not a record rule. */
