@@ -8,7 +8,7 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * The field types a data product's schema uses, by the names consumers know them: a decimal with
- * a precision and scale, a calendar date, a UTC timestamp.
+ * a precision and scale, a calendar date, a time of day, a UTC timestamp.
  *
  * <pre>{@code
  * Schema orders = Schema.builder()
@@ -37,6 +37,14 @@ public final class DataTypes {
     return FieldType.DATETIME;
   }
 
+  /**
+   * A time of day without date or zone ({@link java.time.LocalTime}, Beam {@code SqlTypes.TIME}).
+   * Published as Parquet {@code TIME} in microseconds, so values are read to the microsecond.
+   */
+  public static FieldType time() {
+    return FieldType.logicalType(SqlTypes.TIME);
+  }
+
   /** Whether {@code type} is a decimal with a declared precision and scale. */
   public static boolean isFixedDecimal(FieldType type) {
     return type.getTypeName() == TypeName.LOGICAL_TYPE
@@ -47,6 +55,12 @@ public final class DataTypes {
   public static boolean isDate(FieldType type) {
     return type.getTypeName() == TypeName.LOGICAL_TYPE
         && SqlTypes.DATE.getIdentifier().equals(type.getLogicalType().getIdentifier());
+  }
+
+  /** Whether {@code type} is a time of day. */
+  public static boolean isTime(FieldType type) {
+    return type.getTypeName() == TypeName.LOGICAL_TYPE
+        && SqlTypes.TIME.getIdentifier().equals(type.getLogicalType().getIdentifier());
   }
 
   /** The precision of a {@link #decimal} type. */

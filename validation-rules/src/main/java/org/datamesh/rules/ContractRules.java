@@ -30,7 +30,8 @@ import org.datamesh.core.contract.QualityRule;
  *   <li>{@code logicalTypeOptions.pattern}: {@code <column>.pattern}, the whole text matches;
  *   <li>{@code minLength}/{@code maxLength}: {@code <column>.length};
  *   <li>{@code minimum}/{@code maximum}/{@code exclusiveMinimum}/{@code exclusiveMaximum}:
- *       {@code <column>.range};
+ *       {@code <column>.range} (numbers, and dates, times and timestamps with bounds written in
+ *       their format);
  *   <li>a {@code quality} rule of type {@code library} whose threshold is zero rows ({@code
  *       mustBe: 0}, {@code mustBeLessOrEqualTo: 0}, {@code mustBeLessThan: 1}, or none): {@code
  *       nullValues} becomes {@code not_null}; {@code invalidValues} with {@code
@@ -40,6 +41,10 @@ import org.datamesh.core.contract.QualityRule;
  *       {@code name}, when given, is the rule id; {@code severity: warning} or {@code info}
  *       publishes the record and counts the hit.
  * </ul>
+ *
+ * <p>The same rules apply inside objects and arrays, at the property's path: {@code
+ * customer.address.zip.pattern}, {@code lines[].quantity.range}, {@code tags[].length}; a
+ * violation's field names the value's place ({@code lines[3].quantity}, items from 0).
  */
 public final class ContractRules {
 
@@ -54,23 +59,51 @@ public final class ContractRules {
   public static RuleSet from(ContractTable table) {
     List<Rule> rules = new ArrayList<>();
     for (ContractField field : table.fields()) {
-      addColumnRules(field, rules);
-      List<QualityRule> qualities = field.quality();
-      for (int i = 0; i < qualities.size(); i++) {
-        Rule rule = recordRule(field, qualities.get(i));
-        if (rule == null) {
-          continue;
-        }
-        Rule candidate = rule;
-        if (rules.stream().anyMatch(r -> r.id().equals(candidate.id()))) {
-          // Two rules of one kind on a column (a column pattern and a quality pattern): both
-          // apply, the second under an id naming its quality entry.
-          rule = rule.withId(rule.id() + ".quality" + (i + 1));
-        }
-        rules.add(rule);
-      }
+      addRules(field, FieldPath.column(field.name()), rules);
     }
     return RuleSet.of(rules);
+  }
+
+  /**
+   * The rules of {@code field} at {@code path}, then those of its nested properties and items:
+   * a nested rule's id is its path and kind ({@code customer.address.zip.pattern}, {@code
+   * lines[].quantity.range}), and it is checked on every value found there.
+   */
+  private static void addRules(ContractField field, FieldPath path, List<Rule> rules) {
+    List<Rule> own = new ArrayList<>();
+    addColumnRules(field, own);
+    List<QualityRule> qualities = field.quality();
+    List<Rule> fromQuality = new ArrayList<>();
+    for (QualityRule quality : qualities) {
+      fromQuality.add(recordRule(field, quality));
+    }
+    for (Rule rule : own) {
+      rules.add(path.isColumn() ? rule : rule.at(path));
+    }
+    for (int i = 0; i < qualities.size(); i++) {
+      Rule rule = fromQuality.get(i);
+      if (rule == null) {
+        continue;
+      }
+      if (!path.isColumn()) {
+        Rule placed = rule.at(path);
+        String name = qualities.get(i).name();
+        rule = name != null && !name.isBlank() ? placed.withId(rule.id()) : placed;
+      }
+      Rule candidate = rule;
+      if (rules.stream().anyMatch(r -> r.id().equals(candidate.id()))) {
+        // Two rules of one kind on a column (a column pattern and a quality pattern): both
+        // apply, the second under an id naming its quality entry.
+        rule = rule.withId(rule.id() + ".quality" + (i + 1));
+      }
+      rules.add(rule);
+    }
+    for (ContractField property : field.properties()) {
+      addRules(property, path.field(property.name()), rules);
+    }
+    if (field.items() != null) {
+      addRules(field.items(), path.items(), rules);
+    }
   }
 
   /**
@@ -88,14 +121,20 @@ public final class ContractRules {
   /** {@link #datasetChecks(DataContract)} of one table. */
   public static List<QualityRule> datasetChecks(ContractTable table) {
     List<QualityRule> checks = new ArrayList<>(table.datasetQuality());
-    for (ContractField field : table.fields()) {
-      for (QualityRule quality : field.quality()) {
-        if (recordRule(field, quality) == null) {
-          checks.add(quality);
-        }
+    table.fields().forEach(field -> addDatasetChecks(field, checks));
+    return checks;
+  }
+
+  private static void addDatasetChecks(ContractField field, List<QualityRule> checks) {
+    for (QualityRule quality : field.quality()) {
+      if (recordRule(field, quality) == null) {
+        checks.add(quality);
       }
     }
-    return checks;
+    field.properties().forEach(property -> addDatasetChecks(property, checks));
+    if (field.items() != null) {
+      addDatasetChecks(field.items(), checks);
+    }
   }
 
   private static void addColumnRules(ContractField field, List<Rule> rules) {
@@ -127,6 +166,10 @@ public final class ContractRules {
     BigDecimal max = maxExclusive ? field.exclusiveMaximum() : field.maximum();
     if (numeric && (min != null || max != null)) {
       rules.add(Rules.range(name, min, minExclusive, max, maxExclusive));
+    }
+    Rule temporal = TemporalRanges.of(field);
+    if (temporal != null) {
+      rules.add(temporal);
     }
   }
 

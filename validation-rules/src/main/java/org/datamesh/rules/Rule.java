@@ -2,6 +2,7 @@ package org.datamesh.rules;
 
 import java.io.Serializable;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Severity;
@@ -23,19 +24,21 @@ public final class Rule implements Serializable {
   private final String field;
   private final Severity severity;
   private final RuleCheck check;
+  private final FieldPath path;
 
-  private Rule(String id, String field, Severity severity, RuleCheck check) {
+  private Rule(String id, String field, Severity severity, RuleCheck check, FieldPath path) {
     this.id = id;
     this.field = field;
     this.severity = severity;
     this.check = check;
+    this.path = path;
   }
 
   static Rule of(String field, RuleCheck check) {
     if (field == null || field.isBlank()) {
       throw new IllegalArgumentException("a rule needs a field");
     }
-    return new Rule(field + "." + check.kind(), field, Severity.ERROR, check);
+    return new Rule(field + "." + check.kind(), field, Severity.ERROR, check, FieldPath.column(field));
   }
 
   /** Returns a rule like this one but with the given id. */
@@ -43,12 +46,26 @@ public final class Rule implements Serializable {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("a rule id cannot be blank");
     }
-    return new Rule(id, field, severity, check);
+    return new Rule(id, field, severity, check, path);
   }
 
   /** Returns a rule like this one but with the given severity. */
   public Rule withSeverity(Severity severity) {
-    return new Rule(id, field, severity, check);
+    return new Rule(id, field, severity, check, path);
+  }
+
+  /**
+   * Returns a rule like this one but about every value at {@code path}, inside nested rows and
+   * arrays, with the id {@code <path>.<kind>} ({@code lines[].quantity.range}). A violation names
+   * the first value breaking it ({@code lines[3].quantity}) and how many more do.
+   */
+  public Rule at(FieldPath path) {
+    return new Rule(path + "." + check.kind(), path.toString(), severity, check, path);
+  }
+
+  /** The top-level column the rule reads: its field, or where its path starts. */
+  public String column() {
+    return path.column();
   }
 
   /** Returns a rule like this one but of WARN severity: the row is published and counted. */
@@ -75,22 +92,31 @@ public final class Rule implements Serializable {
 
   /** Throws, naming the rule, if it cannot apply to rows of {@code schema}. */
   void checkApplicable(Schema schema) {
-    if (!schema.hasField(field)) {
+    if (!schema.hasField(column())) {
       throw new IllegalArgumentException(
           "rule " + id + " is about " + field + ", which the rows do not have (fields: "
               + schema.getFieldNames() + ")");
     }
-    check.checkApplicable(field, schema.getField(field).getType());
+    FieldType type;
+    try {
+      type = path.typeIn(schema);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("rule " + id + ": " + e.getMessage(), e);
+    }
+    check.checkApplicable(field, type);
   }
 
   /** The violation of this rule by {@code row}, or null if the row keeps it. */
   public @Nullable Violation evaluate(Row row) {
-    return evaluateValue(row.getValue(field));
+    return evaluateValue(row.getValue(column()));
   }
 
-  /** The violation of this rule by a record whose field holds {@code value}, or null. */
+  /** The violation of this rule by a record whose column holds {@code value}, or null. */
   @Nullable
   Violation evaluateValue(@Nullable Object value) {
+    if (!path.isColumn()) {
+      return NestedEvaluation.of(this, check, path, value);
+    }
     String reason = check.violation(field, value);
     return reason == null ? null : Violation.of(id, field, severity, reason);
   }

@@ -55,7 +55,7 @@ public final class ValidationStep implements RecordStep {
     Rule[] compiled = all.toArray(new Rule[0]);
     int[] fieldIndex = new int[compiled.length];
     for (int i = 0; i < compiled.length; i++) {
-      fieldIndex[i] = input.indexOf(compiled[i].field());
+      fieldIndex[i] = input.indexOf(compiled[i].column());
     }
     return (values, issues) -> check(compiled, fieldIndex, values, issues);
   }

@@ -31,8 +31,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * call. This coder writes a null bitmap, then each present value in the plainest form (UTF-8 text,
  * variable-length integers, a decimal's scale and unscaled bytes, a timestamp's milliseconds).
  *
- * <p>It is a {@link SchemaCoder}, so collections using it keep their schema. A schema with
- * arrays, maps or other unusual types gets Beam's own {@code RowCoder} from {@link #of}.
+ * <p>It is a {@link SchemaCoder}, so collections using it keep their schema. Nested rows and
+ * arrays (a count, then each item behind a presence byte) are written the same way; a schema with
+ * maps or other unusual types gets Beam's own {@code RowCoder} from {@link #of}.
  */
 public final class CompactRowCoder extends SchemaCoder<Row> {
 
@@ -83,6 +84,9 @@ public final class CompactRowCoder extends SchemaCoder<Row> {
         return true;
       case ROW:
         return supports(type.getRowSchema());
+      case ARRAY:
+      case ITERABLE:
+        return supports(type.getCollectionElementType());
       case LOGICAL_TYPE:
         return supports(type.getLogicalType().getBaseType());
       default:

@@ -49,6 +49,9 @@ final class FieldCodecs {
         return new BytesCodec();
       case ROW:
         return new NestedRowCodec(new CompactRowCoder(type.getRowSchema()));
+      case ARRAY:
+      case ITERABLE:
+        return new ListCodec(forType(type.getCollectionElementType()));
       case LOGICAL_TYPE:
         return new LogicalCodec(type.getLogicalType(), forType(type.getLogicalType().getBaseType()));
       default:

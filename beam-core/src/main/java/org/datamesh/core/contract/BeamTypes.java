@@ -1,9 +1,11 @@
 package org.datamesh.core.contract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.DataTypes;
@@ -26,7 +28,11 @@ import org.datamesh.core.DataTypes;
  *   <tr><td>boolean</td><td>any</td><td>BOOLEAN</td></tr>
  *   <tr><td>date</td><td>any</td><td>{@link DataTypes#date()} (SqlTypes.DATE)</td></tr>
  *   <tr><td>timestamp</td><td>any</td><td>{@link DataTypes#timestamp()} (DATETIME)</td></tr>
- *   <tr><td>time, array, object</td><td>any</td><td>not supported yet (an error)</td></tr>
+ *   <tr><td>time</td><td>any</td><td>{@link DataTypes#time()} (SqlTypes.TIME, microseconds)</td></tr>
+ *   <tr><td>object</td><td>any</td><td>ROW of its {@code properties}, each nullable unless
+ *       required</td></tr>
+ *   <tr><td>array</td><td>any</td><td>ARRAY of its {@code items}' type, elements nullable unless
+ *       the items are required</td></tr>
  * </table>
  *
  * <p>Without a {@code logicalType}, an obvious SQL {@code physicalType} stands for one (see {@link
@@ -49,7 +55,12 @@ final class BeamTypes {
    * @param path the property's path, e.g. {@code schema[0].properties[2]}
    */
   static @Nullable FieldType of(
-      LogicalType type, @Nullable String physicalType, String path, Problems problems) {
+      LogicalType type,
+      @Nullable String physicalType,
+      List<ContractField> properties,
+      @Nullable ContractField items,
+      String path,
+      Problems problems) {
     String physical = physicalType == null ? "" : physicalType.trim().toLowerCase(Locale.ROOT);
     switch (type) {
       case STRING:
@@ -67,14 +78,32 @@ final class BeamTypes {
         return DataTypes.date();
       case TIMESTAMP:
         return DataTypes.timestamp();
+      case TIME:
+        return DataTypes.time();
+      case OBJECT:
+        // Repeated names have been reported; a row cannot hold them.
+        boolean unique =
+            properties.stream().map(ContractField::name).distinct().count() == properties.size();
+        return properties.isEmpty() || !unique ? null : FieldType.row(rowSchema(properties));
+      case ARRAY:
+        return items == null
+            ? null
+            : FieldType.array(items.beamType().withNullable(!items.required()));
       default:
-        problems.error(
-            YamlPaths.key(path, "logicalType"),
-            type.odcsName()
-                + " is not supported yet: a product publishes flat rows of string, integer,"
-                + " number, boolean, date and timestamp columns");
-        return null;
+        throw new IllegalStateException("unknown logical type " + type);
     }
+  }
+
+  /** The row schema of an object's properties: each nullable unless required. */
+  static Schema rowSchema(List<ContractField> properties) {
+    Schema.Builder schema = Schema.builder();
+    for (ContractField property : properties) {
+      Schema.Field field =
+          Schema.Field.of(property.name(), property.beamType()).withNullable(!property.required());
+      schema.addField(
+          property.description() == null ? field : field.withDescription(property.description()));
+    }
+    return schema.build();
   }
 
   /** The logical type an obvious SQL physical type stands for, or null. */
@@ -97,6 +126,8 @@ final class BeamTypes {
         return LogicalType.DATE;
       case "timestamp": case "datetime": case "timestamptz":
         return LogicalType.TIMESTAMP;
+      case "time":
+        return LogicalType.TIME;
       case "boolean": case "bool":
         return LogicalType.BOOLEAN;
       default:

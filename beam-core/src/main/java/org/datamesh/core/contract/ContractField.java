@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.TemporalFormat;
 
 /**
  * One property of the contract's schema object: a column of the published product.
@@ -35,6 +36,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param customProperties the property's custom properties, values as text, in declared order
  * @param typeOptions its {@code logicalTypeOptions}
  * @param quality the quality rules declared on this property
+ * @param properties an {@code object}'s nested properties, in declared order (empty otherwise);
+ *     {@link #beamType} is then a row of them
+ * @param items an {@code array}'s items (null otherwise): a field named {@code name + "[]"};
+ *     {@link #beamType} is then an array of its type
  */
 public record ContractField(
     String name,
@@ -51,12 +56,28 @@ public record ContractField(
     @Nullable String classification,
     Map<String, String> customProperties,
     TypeOptions typeOptions,
-    List<QualityRule> quality)
+    List<QualityRule> quality,
+    List<ContractField> properties,
+    @Nullable ContractField items)
     implements Serializable {
 
   public ContractField {
     customProperties = Collections.unmodifiableMap(new LinkedHashMap<>(customProperties));
     quality = List.copyOf(quality);
+    properties = List.copyOf(properties);
+  }
+
+  /** The nested property called {@code name} of an object, or null. */
+  public @Nullable ContractField property(String name) {
+    return properties.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * How values of a date, time or timestamp are written: the declared {@code format}, else
+   * ISO-8601; timestamps without an offset in {@code defaultTimezone}, else UTC.
+   */
+  public TemporalFormat temporalFormat() {
+    return TemporalFormat.of(typeOptions.format(), typeOptions.defaultTimezone());
   }
 
   public @Nullable String pattern() {

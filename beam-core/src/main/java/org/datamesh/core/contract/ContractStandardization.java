@@ -13,6 +13,7 @@ import org.datamesh.core.DataTypes;
 import org.datamesh.core.standardize.FieldStandardizer;
 import org.datamesh.core.standardize.StandardizationStep;
 import org.datamesh.core.standardize.Standardizers;
+import org.datamesh.core.standardize.TimestampToUtc;
 
 /**
  * What a contract says about putting values into canonical form, and the schema records are
@@ -62,7 +63,9 @@ public final class ContractStandardization {
     Map<String, List<Directive>> directives = parse(contract, table);
     Schema.Builder raw = Schema.builder();
     for (ContractField field : table.fields()) {
-      raw.addNullableField(field.name(), rawType(field, directives.get(field.name())));
+      FieldType type = rawType(field, directives.get(field.name()));
+      raw.addField(
+          type == field.beamType() ? RawTypes.field(field) : Schema.Field.nullable(field.name(), type));
     }
     return raw.build();
   }
@@ -94,13 +97,22 @@ public final class ContractStandardization {
         }
       }
       if (field.logicalType() == LogicalType.TIMESTAMP) {
-        timestamps.add(Standardizers.timestampUtc(field.name()));
+        timestamps.add(timestampUtc(field));
       }
     }
     List<FieldStandardizer> all = new ArrayList<>(text);
     all.addAll(timestamps);
     all.addAll(amounts);
     return all.isEmpty() ? null : StandardizationStep.of(all);
+  }
+
+  /** A timestamp column to UTC, read in its declared format and zone (or ISO-8601 and UTC). */
+  private static FieldStandardizer timestampUtc(ContractField field) {
+    TimestampToUtc standardizer = Standardizers.timestampUtc(field.name());
+    if (field.typeOptions().defaultTimezone() != null) {
+      standardizer = standardizer.inZone(field.typeOptions().defaultTimezone());
+    }
+    return field.format() == null ? standardizer : standardizer.withPatterns(field.format());
   }
 
   private static FieldType rawType(ContractField field, List<Directive> directives) {

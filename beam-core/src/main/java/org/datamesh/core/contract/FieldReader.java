@@ -1,50 +1,64 @@
 package org.datamesh.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Reads the schema object's {@code properties} into {@link ContractField}s. */
+/**
+ * Reads the schema object's {@code properties} into {@link ContractField}s; an {@code object}'s
+ * nested {@code properties} and an {@code array}'s {@code items} are read the same way, so a
+ * column of any depth is one tree of fields whose Beam type is a nested row or an array.
+ *
+ * <pre>{@code
+ * - name: customer
+ *   logicalType: object
+ *   properties:
+ *     - {name: zip, logicalType: string, required: true}   # customer.zip, not nullable
+ * - name: lines
+ *   logicalType: array
+ *   items: {logicalType: object, properties: [{name: quantity, logicalType: integer}]}
+ * }</pre>
+ */
 final class FieldReader {
 
   private static final Set<String> READ =
       Set.of(
           "name", "description", "logicalType", "physicalType", "logicalTypeOptions", "required",
           "unique", "primaryKey", "primaryKeyPosition", "partitioned", "partitionKeyPosition",
-          "classification", "customProperties", "quality", "relationships");
+          "classification", "customProperties", "quality", "relationships", "properties", "items");
   private static final Set<String> DOCUMENTATION =
       Set.of(
           "id", "businessName", "physicalName", "tags", "examples", "criticalDataElement",
           "transformSourceObjects", "transformLogic", "transformDescription");
 
-  private static final Set<String> OPTIONS_READ =
-      Set.of(
-          "pattern", "format", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
-          "exclusiveMaximum");
-  private static final List<String> BOUNDS =
-      List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
-
   private final Problems problems;
+  /** Null at the top level; the enclosing column's path inside a nested value. */
+  private final @Nullable String parent;
+  /** Names an object's {@code logicalTypeOptions.required} lists. */
+  private final Set<String> requiredNames;
   private final Map<String, String> names = new HashMap<>();
   private final Map<Integer, String> keyPositions = new HashMap<>();
   private final Map<Integer, String> partitionPositions = new HashMap<>();
 
-  private FieldReader(Problems problems) {
+  private FieldReader(Problems problems, @Nullable String parent, Set<String> requiredNames) {
     this.problems = problems;
+    this.parent = parent;
+    this.requiredNames = requiredNames;
   }
 
   /** @param path the path of the {@code properties} sequence */
   static List<ContractField> read(JsonNode properties, String path, Problems problems) {
-    FieldReader reader = new FieldReader(problems);
+    return new FieldReader(problems, null, Set.of()).readAll(properties, path);
+  }
+
+  private List<ContractField> readAll(JsonNode properties, String path) {
+    FieldReader reader = this;
     List<ContractField> fields = new ArrayList<>();
     List<JsonNode> entries = Nodes.elements(properties);
     for (int i = 0; i < entries.size(); i++) {
@@ -67,7 +81,18 @@ final class FieldReader {
       problems.error(
           YamlPaths.key(path, "name"), "a second property with this name (the first is " + first + ")");
     }
-    if (name.equals("_source")) {
+    return field(property, path, name, parent == null ? name : parent + "." + name);
+  }
+
+  /**
+   * A property, or an array's items (named after the array: {@code lines[]}).
+   *
+   * @param column where the value sits in a record: {@code customer.address.zip}, {@code
+   *     lines[].quantity}
+   */
+  private @Nullable ContractField field(
+      JsonNode property, String path, String name, String column) {
+    if (parent == null && name.equals("_source")) {
       // The library's own field: each row's source position, carried until publication.
       problems.error(YamlPaths.key(path, "name"), "_source is reserved for the record's position");
     }
@@ -77,17 +102,37 @@ final class FieldReader {
           YamlPaths.key(path, "unique"),
           "kept, not enforced yet (only the primary key is enforced, by deduplication)");
     }
-    if (property.path("logicalTypeOptions").has("format")) {
-      problems.notice(
-          YamlPaths.key(YamlPaths.key(path, "logicalTypeOptions"), "format"),
-          "not supported yet: values are read in ISO-8601 forms");
-    }
     String physicalType = Nodes.text(property, "physicalType");
     LogicalType logicalType = logicalType(property, physicalType, path);
+    List<ContractField> nested = List.of();
+    ContractField items = null;
+    if (logicalType == LogicalType.OBJECT) {
+      nested = nested(property, path, column);
+    } else if (logicalType == LogicalType.ARRAY) {
+      items = items(property, path, name, column);
+    }
     FieldType beamType =
-        logicalType == null ? null : BeamTypes.of(logicalType, physicalType, path, problems);
+        logicalType == null
+            ? null
+            : BeamTypes.of(logicalType, physicalType, nested, items, path, problems);
 
     boolean primaryKey = Nodes.flag(property, "primaryKey");
+    if (parent != null) {
+      for (String key : KNOWN_CUSTOM_PROPERTIES) {
+        if (Nodes.elements(property.path("customProperties")).stream()
+            .anyMatch(p -> key.equals(Nodes.text(p, "property")))) {
+          problems.error(
+              YamlPaths.key(YamlPaths.key(path, "customProperties"), key),
+              "not supported inside an object or array yet: only on a top-level property");
+        }
+      }
+      for (String key : List.of("primaryKey", "partitioned")) {
+        if (Nodes.flag(property, key)) {
+          problems.error(
+              YamlPaths.key(path, key), "only a top-level property can be a " + key + " column");
+        }
+      }
+    }
     int keyPosition = Nodes.integer(property, "primaryKeyPosition", -1);
     if (primaryKey) {
       checkPosition(keyPositions, keyPosition, name, YamlPaths.key(path, "primaryKeyPosition"));
@@ -98,7 +143,8 @@ final class FieldReader {
       checkPosition(
           partitionPositions, partitionPosition, name, YamlPaths.key(path, "partitionKeyPosition"));
     }
-    TypeOptions options = options(property.path("logicalTypeOptions"), logicalType, path);
+    TypeOptions options =
+        TypeOptionsReader.read(property.path("logicalTypeOptions"), logicalType, path, problems);
     List<QualityRule> quality =
         QualityRules.read(property.path("quality"), YamlPaths.key(path, "quality"), name, problems);
     if (beamType == null) {
@@ -110,7 +156,7 @@ final class FieldReader {
         logicalType,
         physicalType,
         beamType,
-        Nodes.flag(property, "required"),
+        Nodes.flag(property, "required") || requiredNames.contains(name),
         Nodes.flag(property, "unique"),
         primaryKey,
         keyPosition,
@@ -119,7 +165,49 @@ final class FieldReader {
         Nodes.text(property, "classification"),
         customProperties(property.path("customProperties"), path),
         options,
-        quality);
+        quality,
+        nested,
+        items);
+  }
+
+  /** An object's properties, read by a reader of their own (names are unique per object). */
+  private List<ContractField> nested(JsonNode property, String path, String column) {
+    String propertiesPath = YamlPaths.key(path, "properties");
+    if (Nodes.elements(property.path("properties")).isEmpty()) {
+      problems.error(
+          propertiesPath,
+          "an object needs properties: they are the fields of the nested value it publishes");
+      return List.of();
+    }
+    JsonNode required = property.path("logicalTypeOptions").path("required");
+    Set<String> requiredNames = new java.util.HashSet<>();
+    Nodes.elements(required).forEach(n -> requiredNames.add(n.asText()));
+    FieldReader reader = new FieldReader(problems, column, requiredNames);
+    List<ContractField> fields = reader.readAll(property.path("properties"), propertiesPath);
+    List<JsonNode> listed = Nodes.elements(required);
+    for (int i = 0; i < listed.size(); i++) {
+      if (!reader.names.containsKey(listed.get(i).asText())) {
+        problems.error(
+            YamlPaths.index(YamlPaths.key(YamlPaths.key(path, "logicalTypeOptions"), "required"), i),
+            "not one of the object's properties");
+      }
+    }
+    return fields;
+  }
+
+  /** An array's items: one field, its element type. */
+  private @Nullable ContractField items(
+      JsonNode property, String path, String name, String column) {
+    String itemsPath = YamlPaths.key(path, "items");
+    if (!property.path("items").isObject()) {
+      problems.error(
+          itemsPath,
+          "an array needs items: the type of its elements (a logicalType, or an object with"
+              + " properties)");
+      return null;
+    }
+    return new FieldReader(problems, column, Set.of())
+        .field(property.path("items"), itemsPath, name + "[]", column + "[]");
   }
 
   private @Nullable LogicalType logicalType(
@@ -132,6 +220,9 @@ final class FieldReader {
         problems.error(typePath, "not an ODCS logical type");
       }
       return type;
+    }
+    if (property.has("properties")) {
+      return LogicalType.OBJECT; // ODCS items may give properties alone
     }
     LogicalType inferred = BeamTypes.infer(physicalType);
     if (inferred == null) {
@@ -151,54 +242,6 @@ final class FieldReader {
     if (other != null) {
       problems.error(path, "position " + position + " is already taken by property " + other);
     }
-  }
-
-  private TypeOptions options(JsonNode options, @Nullable LogicalType type, String path) {
-    if (!options.isObject()) {
-      return TypeOptions.NONE;
-    }
-    String optionsPath = YamlPaths.key(path, "logicalTypeOptions");
-    Nodes.reportUnsupported(options, optionsPath, OPTIONS_READ, Set.of(), problems);
-    String pattern = Nodes.text(options, "pattern");
-    if (pattern != null) {
-      try {
-        Pattern.compile(pattern);
-      } catch (PatternSyntaxException e) {
-        problems.error(
-            YamlPaths.key(optionsPath, "pattern"),
-            "not a valid regular expression: " + e.getDescription());
-      }
-    }
-    boolean numeric = type == LogicalType.NUMBER || type == LogicalType.INTEGER;
-    Map<String, BigDecimal> bounds = new LinkedHashMap<>();
-    for (String bound : BOUNDS) {
-      if (!options.has(bound)) {
-        continue;
-      }
-      BigDecimal value = Nodes.decimal(options.get(bound));
-      if (numeric && value != null) {
-        bounds.put(bound, value);
-      } else if (!problems.hasErrorAt(YamlPaths.key(optionsPath, bound))) {
-        problems.notice(
-            YamlPaths.key(optionsPath, bound),
-            "a bound on a " + (type == null ? "property" : type.odcsName())
-                + " is not supported yet");
-      }
-    }
-    return new TypeOptions(
-        pattern,
-        Nodes.text(options, "format"),
-        length(options, "minLength"),
-        length(options, "maxLength"),
-        bounds.get("minimum"),
-        bounds.get("maximum"),
-        bounds.get("exclusiveMinimum"),
-        bounds.get("exclusiveMaximum"));
-  }
-
-  private static @Nullable Integer length(JsonNode options, String key) {
-    JsonNode value = options.path(key);
-    return value.canConvertToInt() && value.isIntegralNumber() ? value.asInt() : null;
   }
 
   /** Custom properties datamesh-beam acts on; see ContractStandardization. */

@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The logical types ODCS v3 gives a property. A product publishes string, integer, number,
- * boolean, date and timestamp columns; time, array and object are refused (see docs/contracts.md).
+ * The logical types ODCS v3 gives a property, each published (see docs/contracts.md): objects as
+ * nested rows, arrays as lists, times as times of day.
  */
 public enum LogicalType {
   STRING,

@@ -23,7 +23,9 @@ import org.datamesh.core.publish.Manifest;
  * TypeWidening}), a required field made nullable. Breaking: a required field added, a field
  * removed (a rename is a removal and an addition), a type narrowed or changed otherwise, a
  * nullable field made required. Order changes are not reported: consumers of Parquet find columns
- * by name.
+ * by name. Inside a struct (an object) or an array, the same rules apply to each nested field
+ * and to the items, named by their path: {@code customer.zip} added as optional is compatible,
+ * {@code lines[].qty} changed from INT32 to STRING is breaking.
  */
 public final class SchemaEvolution {
 
@@ -93,10 +95,21 @@ public final class SchemaEvolution {
 
   /** The changes from the published schema to {@code columns} published as {@code version}. */
   public EvolutionReport to(List<Manifest.Column> columns, String version) {
-    Map<String, Manifest.Column> next = new LinkedHashMap<>();
-    columns.forEach(c -> next.put(c.name(), c));
     List<SchemaChange> changes = new ArrayList<>();
-    for (Manifest.Column old : published) {
+    compare(published, columns, changes);
+    return new EvolutionReport(publishedVersion, version, changes);
+  }
+
+  /**
+   * Adds the changes from {@code before} to {@code after}; a struct or array column whose type
+   * changed is compared field by field (item by item), so a nested field added is as additive
+   * as a column added, with its path as the changed name ({@code customer.zip}, {@code lines[]}).
+   */
+  private static void compare(
+      List<Manifest.Column> before, List<Manifest.Column> after, List<SchemaChange> changes) {
+    Map<String, Manifest.Column> next = new LinkedHashMap<>();
+    after.forEach(c -> next.put(c.name(), c));
+    for (Manifest.Column old : before) {
       Manifest.Column now = next.remove(old.name());
       if (now == null) {
         changes.add(
@@ -106,7 +119,7 @@ public final class SchemaEvolution {
                 old.name() + " (" + old.type() + ") is no longer published"));
         continue;
       }
-      if (!old.type().equals(now.type())) {
+      if (!old.type().equals(now.type()) && !compareNested(old, now, changes)) {
         ChangeKind kind =
             TypeWidening.widens(old.type(), now.type())
                 ? ChangeKind.TYPE_WIDENED
@@ -139,6 +152,23 @@ public final class SchemaEvolution {
                   added.name() + " (" + added.type() + ", required) is new; data published"
                       + " before has no value for it"));
     }
-    return new EvolutionReport(publishedVersion, version, changes);
+  }
+
+  /** Compares two structs' fields or two arrays' items; false when they are not both one kind. */
+  private static boolean compareNested(
+      Manifest.Column old, Manifest.Column now, List<SchemaChange> changes) {
+    List<Manifest.Column> oldFields = NestedTypeNames.fields(old.name(), old.type());
+    List<Manifest.Column> newFields = NestedTypeNames.fields(now.name(), now.type());
+    if (oldFields != null && newFields != null) {
+      compare(oldFields, newFields, changes);
+      return true;
+    }
+    Manifest.Column oldItem = NestedTypeNames.item(old.name(), old.type());
+    Manifest.Column newItem = NestedTypeNames.item(now.name(), now.type());
+    if (oldItem != null && newItem != null) {
+      compare(List.of(oldItem), List.of(newItem), changes);
+      return true;
+    }
+    return false;
   }
 }

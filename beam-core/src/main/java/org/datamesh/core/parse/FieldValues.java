@@ -1,11 +1,13 @@
 package org.datamesh.core.parse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Locale;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.DataTypes;
+import org.datamesh.core.TemporalFormat;
 
 /**
  * Turns the text of one field into the value a Beam {@code Row} holds for the field's type.
@@ -24,7 +26,8 @@ final class FieldValues {
       throw new IllegalArgumentException(
           "field '" + field.getName() + "' has type " + field.getType() + ", which parsing does"
               + " not support; use STRING, BOOLEAN, INT16/32/64, FLOAT, DOUBLE, DECIMAL,"
-              + " FixedPrecisionNumeric, DATETIME or SqlTypes.DATE");
+              + " FixedPrecisionNumeric, DATETIME, SqlTypes.DATE, SqlTypes.TIME, or rows and"
+              + " arrays of them");
     }
   }
 
@@ -40,8 +43,13 @@ final class FieldValues {
       case DECIMAL:
       case DATETIME:
         return true;
+      case ROW:
+        return type.getRowSchema().getFields().stream().allMatch(f -> isSupported(f.getType()));
+      case ARRAY:
+      case ITERABLE:
+        return isSupported(type.getCollectionElementType());
       case LOGICAL_TYPE:
-        return DataTypes.isFixedDecimal(type) || DataTypes.isDate(type);
+        return DataTypes.isFixedDecimal(type) || DataTypes.isDate(type) || DataTypes.isTime(type);
       default:
         return false;
     }
@@ -52,14 +60,25 @@ final class FieldValues {
    * nullable field.
    */
   static @Nullable Object parse(Field field, @Nullable String text) throws FieldValueException {
-    String name = field.getName();
+    return parse(field.getName(), field.getType(), TemporalFormat.ofField(field), text);
+  }
+
+  /**
+   * The value of type {@code type} in {@code text}. An object or array field's text is JSON
+   * (a CSV cell, a log line's group), read strictly by {@link JsonValues}.
+   *
+   * @param name where the value sits, for reasons: {@code amount}, {@code lines[3].quantity}
+   * @param format how a date, time or timestamp is written; null: strict ISO-8601
+   */
+  static @Nullable Object parse(
+      String name, FieldType type, @Nullable TemporalFormat format, @Nullable String text)
+      throws FieldValueException {
     if (text == null) {
-      if (!field.getType().getNullable()) {
+      if (!type.getNullable()) {
         throw new FieldValueException("parse.missing", name, name + " is required but missing");
       }
       return null;
     }
-    FieldType type = field.getType();
     String trimmed = text.trim();
     switch (type.getTypeName()) {
       case STRING:
@@ -79,21 +98,40 @@ final class FieldValues {
       case DECIMAL:
         return NumberValues.decimal(name, trimmed);
       case DATETIME:
-        return TimeValues.timestamp(name, trimmed);
+        return format == null
+            ? TimeValues.timestamp(name, trimmed)
+            : TimeValues.timestamp(name, trimmed, format);
+      case ROW:
+      case ARRAY:
+      case ITERABLE:
+        return JsonValues.read(name, type, format, nestedJson(name, trimmed));
       case LOGICAL_TYPE:
-        return parseLogical(field, trimmed);
+        return parseLogical(name, type, format, trimmed);
       default:
         throw new IllegalStateException("unsupported type " + type);
     }
   }
 
-  private static Object parseLogical(Field field, String text) throws FieldValueException {
-    String name = field.getName();
-    if (DataTypes.isDate(field.getType())) {
-      return TimeValues.date(name, text);
+  private static JsonNode nestedJson(String name, String text) throws FieldValueException {
+    try {
+      return JsonLine.readNested(text);
+    } catch (JsonLine.ProblemException e) {
+      throw new FieldValueException(
+          "parse.json", name, name + " holds no JSON value: " + e.getMessage().replace("the record ", "it "));
     }
-    int scale = DataTypes.scale(field.getType());
-    int precision = DataTypes.precision(field.getType());
+  }
+
+  private static Object parseLogical(
+      String name, FieldType type, @Nullable TemporalFormat format, String text)
+      throws FieldValueException {
+    if (DataTypes.isDate(type)) {
+      return format == null ? TimeValues.date(name, text) : TimeValues.date(name, text, format);
+    }
+    if (DataTypes.isTime(type)) {
+      return TimeValues.time(name, text, format == null ? TemporalFormat.ISO : format);
+    }
+    int scale = DataTypes.scale(type);
+    int precision = DataTypes.precision(type);
     // Without trailing zeros, the scale and digit count of 1E+999999999 or 1E-999999999 can be
     // checked before rescaling, which would build a billion-digit number.
     BigDecimal value = NumberValues.decimal(name, text).stripTrailingZeros();

@@ -58,6 +58,18 @@ final class JsonLine {
 
   /** The object on {@code line}. */
   static JsonNode read(String line) throws ProblemException {
+    return read(line, false);
+  }
+
+  /**
+   * The JSON object or array a CSV cell or a log line's group holds for a nested field; the
+   * reasons speak of "the record" as for a line, and the caller names the field.
+   */
+  static JsonNode readNested(String text) throws ProblemException {
+    return read(text, true);
+  }
+
+  private static JsonNode read(String line, boolean arrays) throws ProblemException {
     try (JsonParser parser = JSON.createParser(line)) {
       JsonNode node;
       try {
@@ -74,12 +86,13 @@ final class JsonLine {
                     ? "the record ends inside its JSON value (column " + column + ")"
                     : "the record is not valid JSON (column " + column + ")");
       }
-      if (node == null || !node.isObject()) {
-        throw new ProblemException("the record is " + kind(node) + ", not a JSON object");
+      if (node == null || !(node.isObject() || (arrays && node.isArray()))) {
+        throw new ProblemException(
+            "the record is " + kind(node) + ", not a JSON object" + (arrays ? " or array" : ""));
       }
       if (hasMore(parser)) {
         throw new ProblemException(
-            "the record has text after its JSON object (column "
+            "the record has text after its JSON " + (node.isObject() ? "object" : "array") + " (column "
                 + column(parser.currentTokenLocation())
                 + ")");
       }

@@ -193,7 +193,7 @@ public final class ParseJsonLines
         for (int f = 0; f < values.length; f++) {
           Field field = schema().getField(f);
           try {
-            values[f] = FieldValues.parse(field, JsonMembers.text(field, node.get(field.getName())));
+            values[f] = JsonValues.read(field, node.get(field.getName()));
           } catch (FieldValueException e) {
             problems.add(e.violation());
           }

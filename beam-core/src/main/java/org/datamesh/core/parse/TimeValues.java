@@ -1,6 +1,8 @@
 package org.datamesh.core.parse;
 
 import java.text.ParsePosition;
+import java.time.DateTimeException;
+import java.time.LocalTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +11,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.SupportedYears;
+import org.datamesh.core.TemporalFormat;
 
 /**
  * Dates ({@code 2024-03-05}) and timestamps with an offset ({@code 2024-03-05T10:15:30+01:00}) of
@@ -53,6 +56,57 @@ final class TimeValues {
       instant = OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw new FieldValueException("parse.timestamp", name, name + whyNotATimestamp(text));
+    }
+    if (!SupportedYears.contains(instant)) {
+      throw new FieldValueException(
+          "parse.timestamp", name, name + " is outside " + SupportedYears.TEXT + " (in UTC)");
+    }
+    return new org.joda.time.Instant(instant.toEpochMilli());
+  }
+
+  /** The date in {@code text}, written in {@code format} (or ISO-8601). */
+  static LocalDate date(String name, String text, TemporalFormat format)
+      throws FieldValueException {
+    LocalDate day;
+    try {
+      day = format.date(text);
+    } catch (DateTimeException e) {
+      throw new FieldValueException(
+          "parse.date", name, name + " is not a date in " + format.describe());
+    }
+    if (!SupportedYears.contains(day)) {
+      throw new FieldValueException(
+          "parse.date", name, name + " is outside " + SupportedYears.TEXT);
+    }
+    return day;
+  }
+
+  /** The time of day in {@code text}, to the microsecond. */
+  static LocalTime time(String name, String text, TemporalFormat format)
+      throws FieldValueException {
+    try {
+      return format.time(text);
+    } catch (DateTimeException e) {
+      throw new FieldValueException(
+          "parse.time",
+          name,
+          name + " is not a time of day in "
+              + (format.pattern() == null ? "ISO-8601 form (HH:mm:ss[.ffffff])" : format.describe()));
+    }
+  }
+
+  /** The instant in {@code text}, in {@code format} or ISO-8601, zone-less in its zone. */
+  static org.joda.time.Instant timestamp(String name, String text, TemporalFormat format)
+      throws FieldValueException {
+    java.time.Instant instant;
+    try {
+      instant = format.instant(text);
+    } catch (DateTimeException e) {
+      String gap = e.getMessage() != null && e.getMessage().startsWith("a local time") ? e.getMessage() : null;
+      throw new FieldValueException(
+          "parse.timestamp",
+          name,
+          name + (gap != null ? " is " + gap : " is not a timestamp in " + format.describe()));
     }
     if (!SupportedYears.contains(instant)) {
       throw new FieldValueException(

@@ -2,6 +2,7 @@ package org.datamesh.core.publish;
 
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,7 +19,9 @@ import org.datamesh.core.DataTypes;
 
 /**
  * Beam rows as Avro records, in the shape Parquet readers expect: decimals keep their declared
- * precision and scale, timestamps are UTC milliseconds, dates are days.
+ * precision and scale, timestamps are UTC milliseconds, dates are days, times of day are
+ * microseconds ({@code time-micros}); nested rows are records (Parquet groups) and arrays are
+ * arrays (Parquet LISTs), their items a union with null when they may be missing.
  *
  * <p>Beam's own {@code AvroUtils} writes every decimal with precision {@code Integer.MAX_VALUE},
  * which Parquet consumers such as DuckDB reject; hence this converter.
@@ -72,8 +75,13 @@ final class AvroRows {
         return schemaOf(type.getRowSchema(), name);
       case ARRAY:
       case ITERABLE:
+        FieldType itemType = type.getCollectionElementType();
+        org.apache.avro.Schema item = typeOf(itemType, name + "_item");
         return org.apache.avro.Schema.createArray(
-            typeOf(type.getCollectionElementType(), name + "_item"));
+            itemType.getNullable()
+                ? org.apache.avro.Schema.createUnion(
+                    org.apache.avro.Schema.create(org.apache.avro.Schema.Type.NULL), item)
+                : item);
       case LOGICAL_TYPE:
         if (DataTypes.isFixedDecimal(type)) {
           return LogicalTypes.decimal(DataTypes.precision(type), DataTypes.scale(type))
@@ -82,6 +90,10 @@ final class AvroRows {
         if (DataTypes.isDate(type)) {
           return LogicalTypes.date()
               .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT));
+        }
+        if (DataTypes.isTime(type)) {
+          return LogicalTypes.timeMicros()
+              .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
         }
         break;
       case DECIMAL:
@@ -134,6 +146,9 @@ final class AvroRows {
       case LOGICAL_TYPE:
         if (DataTypes.isDate(type)) {
           return (int) ((LocalDate) value).toEpochDay();
+        }
+        if (DataTypes.isTime(type)) {
+          return ((LocalTime) value).toNanoOfDay() / 1_000;
         }
         java.math.BigDecimal decimal =
             ((java.math.BigDecimal) value).setScale(DataTypes.scale(type));

@@ -7,7 +7,18 @@ import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.datamesh.core.DataTypes;
 
-/** A published schema described for the manifest, with types named as SQL consumers name them. */
+/**
+ * A published schema described for the manifest, with types named as SQL consumers name them.
+ *
+ * <pre>{@code
+ * STRING, INT64, DECIMAL(18,4), DATE, TIME, TIMESTAMP
+ * ARRAY<INT64>                                   items may be null
+ * ARRAY<STRUCT(sku STRING NOT NULL, qty INT32)>   a nested field's NOT NULL when required
+ * }</pre>
+ *
+ * <p>Nested nullability is part of a nested type's name, so schema evolution sees a nested field
+ * made required; {@code SchemaEvolution} reads these names back to compare nested fields.
+ */
 final class ManifestColumns {
 
   private ManifestColumns() {}
@@ -28,16 +39,27 @@ final class ManifestColumns {
     if (DataTypes.isDate(type)) {
       return "DATE";
     }
+    if (DataTypes.isTime(type)) {
+      return "TIME";
+    }
     switch (type.getTypeName()) {
       case DATETIME:
         return "TIMESTAMP";
       case ARRAY:
       case ITERABLE:
-        return "ARRAY<" + typeName(type.getCollectionElementType()) + ">";
+        return "ARRAY<" + nested(type.getCollectionElementType()) + ">";
       case ROW:
-        return "STRUCT";
+        List<String> fields = new ArrayList<>();
+        for (Field field : type.getRowSchema().getFields()) {
+          fields.add(field.getName() + " " + nested(field.getType()));
+        }
+        return "STRUCT(" + String.join(", ", fields) + ")";
       default:
         return type.getTypeName().name();
     }
+  }
+
+  private static String nested(FieldType type) {
+    return typeName(type) + (type.getNullable() ? "" : " NOT NULL");
   }
 }

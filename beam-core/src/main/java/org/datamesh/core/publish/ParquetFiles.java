@@ -71,7 +71,7 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
                 .withDestinationCoder(StringUtf8Coder.of())
                 .via(
                     Contextful.fn(KV::getValue),
-                    ParquetIO.sink(avroSchema).withCompressionCodec(CompressionCodecName.SNAPPY))
+                    sink(avroSchema))
                 .to(directory)
                 .withNaming(
                     folder ->
@@ -111,6 +111,17 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
     }
   }
 
+  /**
+   * The Parquet writer of records of {@code avroSchema}: Snappy, and arrays in the standard
+   * three-level LIST form, the only one that holds a null item (parquet-avro's default two-level
+   * form refuses a record with one) and the one Parquet's spec asks writers for.
+   */
+  static ParquetIO.Sink sink(org.apache.avro.Schema avroSchema) {
+    return ParquetIO.sink(avroSchema)
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withConfiguration(java.util.Map.of("parquet.avro.write-old-list-structure", "false"));
+  }
+
   /** Passes the names on, or writes an empty file with the schema when there are none. */
   private static final class AtLeastOneFileFn extends DoFn<List<String>, String> {
     private final String directory;
@@ -131,9 +142,7 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
       ResourceId file =
           FileSystems.matchNewResource(directory, true)
               .resolve("part-00000-of-00001.parquet", StandardResolveOptions.RESOLVE_FILE);
-      ParquetIO.Sink sink =
-          ParquetIO.sink(new org.apache.avro.Schema.Parser().parse(avroSchemaJson))
-              .withCompressionCodec(CompressionCodecName.SNAPPY);
+      ParquetIO.Sink sink = sink(new org.apache.avro.Schema.Parser().parse(avroSchemaJson));
       try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
         sink.open(channel);
         sink.flush();

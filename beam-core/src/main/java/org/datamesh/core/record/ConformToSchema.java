@@ -9,7 +9,8 @@ import org.datamesh.core.failure.Violation;
 
 /**
  * The last step of a contract's record path: gives the rows the schema the product publishes
- * (the contract's), which differs from the working schema only in nullability. A column the
+ * (the contract's), which differs from the working schema only in nullability (at any depth:
+ * nested rows are rebuilt with the published nested schemas) and field options. A column the
  * contract requires is nullable while records are read and checked, so that a missing value is
  * reported by validation with the record's other problems; here it becomes non-nullable, and a
  * record still missing it (a standardizer that returned nothing) fails at PUBLISH.
@@ -44,7 +45,7 @@ public final class ConformToSchema implements RecordStep {
       for (int i = 0; i < target.getFieldCount(); i++) {
         Field have = input.getField(i);
         Field want = target.getField(i);
-        if (!have.getType().withNullable(false).equals(want.getType().withNullable(false))) {
+        if (!NestedValues.sameShape(have.getType(), want.getType())) {
           problems.add(want.getName() + " is " + have.getType() + ", not " + want.getType());
         }
       }
@@ -65,7 +66,14 @@ public final class ConformToSchema implements RecordStep {
         required.add(i);
       }
     }
+    List<Integer> nestedColumns = new ArrayList<>();
+    for (int i = 0; i < target.getFieldCount(); i++) {
+      if (NestedValues.isNested(target.getField(i).getType())) {
+        nestedColumns.add(i);
+      }
+    }
     int[] indices = required.stream().mapToInt(Integer::intValue).toArray();
+    int[] nested = nestedColumns.stream().mapToInt(Integer::intValue).toArray();
     return (values, issues) -> {
       for (int index : indices) {
         if (values[index] == null) {
@@ -73,6 +81,12 @@ public final class ConformToSchema implements RecordStep {
           issues.add(
               Violation.error(name + ".required", name, name + " is required but has no value"));
         }
+      }
+      for (int index : nested) {
+        Field field = target.getField(index);
+        values[index] =
+            NestedValues.conform(
+                field.getName(), field.getName(), field.getType(), values[index], issues);
       }
       return values;
     };

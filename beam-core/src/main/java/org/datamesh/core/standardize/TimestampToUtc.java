@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.SupportedYears;
+import org.datamesh.core.TemporalFormat;
 
 /**
  * Text timestamps in the forms found in exports, turned into UTC instants (ISO-8601 when printed).
@@ -47,14 +48,14 @@ public final class TimestampToUtc implements FieldStandardizer {
   private final String field;
   private final String zone;
   private final List<String> patterns;
-  private transient @Nullable List<DateTimeFormatter> formatters;
+  private transient @Nullable List<TemporalFormat> formats;
 
   private TimestampToUtc(String field, String zone, List<String> patterns) {
     this.field = field;
     this.zone = zone;
     this.patterns = List.copyOf(patterns);
     ZoneId.of(zone);
-    patterns.forEach(DateTimeFormatter::ofPattern);
+    patterns.forEach(p -> TemporalFormat.of(p, zone));
   }
 
   static TimestampToUtc of(String field) {
@@ -133,10 +134,13 @@ public final class TimestampToUtc implements FieldStandardizer {
     } catch (DateTimeParseException e) {
       // next form
     }
-    for (DateTimeFormatter formatter : formatters()) {
+    for (TemporalFormat format : formats()) {
       try {
-        return existing(LocalDateTime.parse(text, formatter), zoneId);
+        return format.instant(text);
       } catch (DateTimeException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("a local time")) {
+          throw gap();
+        }
         // next pattern
       }
     }
@@ -151,20 +155,25 @@ public final class TimestampToUtc implements FieldStandardizer {
   private Instant existing(LocalDateTime local, ZoneId zone) throws StandardizationException {
     ZonedDateTime zoned = local.atZone(zone);
     if (!zoned.toLocalDateTime().equals(local)) {
-      throw new StandardizationException(
-          "standardize.timestamp",
-          field,
-          field + " is a local time that does not exist in its time zone (clocks moved forward"
-              + " over it)");
+      throw gap();
     }
     return zoned.toInstant();
   }
 
-  private List<DateTimeFormatter> formatters() {
-    if (formatters == null) {
-      formatters = patterns.stream().map(DateTimeFormatter::ofPattern).toList();
+  private StandardizationException gap() {
+    return new StandardizationException(
+        "standardize.timestamp",
+        field,
+        field + " is a local time that does not exist in its time zone (clocks moved forward"
+            + " over it)");
+  }
+
+  /** The patterns, read strictly and honouring an offset they hold ({@code Z}, {@code XXX}). */
+  private List<TemporalFormat> formats() {
+    if (formats == null) {
+      formats = patterns.stream().map(p -> TemporalFormat.of(p, zone)).toList();
     }
-    return formatters;
+    return formats;
   }
 
   @Override

@@ -87,11 +87,40 @@ class CompactRowCoderTest {
   }
 
   @Test
-  void keepsTheSchemaAndFallsBackForArrays() {
+  void keepsTheSchemaAndFallsBackForMaps() {
     assertThat(CompactRowCoder.of(SCHEMA).getSchema(), is(SCHEMA));
-    Schema withArray = Schema.builder().addArrayField("tags", FieldType.STRING).build();
-    assertThat(CompactRowCoder.of(withArray), instanceOf(RowCoder.class));
+    Schema withMap = Schema.builder().addMapField("tags", FieldType.STRING, FieldType.STRING).build();
+    assertThat(CompactRowCoder.of(withMap), instanceOf(RowCoder.class));
     assertThat(CompactRowCoder.of(SCHEMA), not(instanceOf(RowCoder.class)));
+  }
+
+  @Test
+  void roundTripsArraysNestedRowsAndTimes() throws Exception {
+    Schema line = Schema.builder().addStringField("sku").addNullableField("qty", FieldType.INT32).build();
+    Schema nested =
+        Schema.builder()
+            .addNullableField("tags", FieldType.array(FieldType.STRING.withNullable(true)))
+            .addArrayField("lines", FieldType.row(line))
+            .addArrayField("matrix", FieldType.array(FieldType.INT64))
+            .addIterableField("slots", DataTypes.time())
+            .addNullableField("at", DataTypes.time())
+            .build();
+    Row row =
+        Row.withSchema(nested)
+            .addValues(
+                java.util.Arrays.asList("gift", null),
+                java.util.List.of(
+                    Row.withSchema(line).addValues("A", 2).build(),
+                    Row.withSchema(line).addValues("B", null).build()),
+                java.util.List.of(java.util.List.of(1L, 2L), java.util.List.of()),
+                java.util.List.of(java.time.LocalTime.of(8, 0)),
+                java.time.LocalTime.of(9, 30, 15, 123_456_000))
+            .build();
+
+    assertThat(CompactRowCoder.of(nested), not(instanceOf(RowCoder.class)));
+    CoderProperties.coderDecodeEncodeEqual(CompactRowCoder.of(nested), row);
+    CoderProperties.coderDecodeEncodeEqual(
+        CompactRowCoder.of(nested), Row.withSchema(nested).addValues(null, java.util.List.of(), java.util.List.of(), java.util.List.of(), null).build());
   }
 
   @Test

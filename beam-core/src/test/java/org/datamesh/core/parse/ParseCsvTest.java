@@ -159,7 +159,8 @@ class ParseCsvTest {
 
   @Test
   void rejectsSchemasItCannotFill() {
-    Schema nested = Schema.builder().addRowField("inner", SCHEMA).build();
+    Schema nested =
+        Schema.builder().addMapField("inner", Schema.FieldType.STRING, Schema.FieldType.STRING).build();
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalArgumentException.class, () -> ParseCsv.of(nested));
