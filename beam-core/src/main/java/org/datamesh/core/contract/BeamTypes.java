@@ -84,10 +84,13 @@ final class BeamTypes {
         // Repeated names have been reported; a row cannot hold them.
         boolean unique =
             properties.stream().map(ContractField::name).distinct().count() == properties.size();
-        return properties.isEmpty() || !unique ? null : FieldType.row(rowSchema(properties));
+        if (properties.isEmpty()) {
+          return FieldType.STRING; // its JSON text: the contract leaves its shape open
+        }
+        return unique ? FieldType.row(rowSchema(properties)) : null;
       case ARRAY:
         return items == null
-            ? null
+            ? FieldType.STRING // its JSON text, as for an object without properties
             : FieldType.array(items.beamType().withNullable(!items.required()));
       default:
         throw new IllegalStateException("unknown logical type " + type);

@@ -73,6 +73,16 @@ public record ContractField(
   }
 
   /**
+   * Whether the property is an {@code object} without {@code properties} or an {@code array}
+   * without {@code items}: a value whose shape the contract leaves open, published as its JSON
+   * text (a STRING column), checked only to be an object or an array.
+   */
+  public boolean jsonText() {
+    return (logicalType == LogicalType.OBJECT && properties.isEmpty())
+        || (logicalType == LogicalType.ARRAY && items == null);
+  }
+
+  /**
    * How values of a date, time or timestamp are written: the declared {@code format}, else
    * ISO-8601; timestamps without an offset in {@code defaultTimezone}, else UTC.
    */

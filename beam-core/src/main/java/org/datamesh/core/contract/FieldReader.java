@@ -174,9 +174,10 @@ final class FieldReader {
   private List<ContractField> nested(JsonNode property, String path, String column) {
     String propertiesPath = YamlPaths.key(path, "properties");
     if (Nodes.elements(property.path("properties")).isEmpty()) {
-      problems.error(
+      problems.notice(
           propertiesPath,
-          "an object needs properties: they are the fields of the nested value it publishes");
+          "an object without properties is published as its JSON text (a STRING column); list"
+              + " its properties to publish a nested value");
       return List.of();
     }
     JsonNode required = property.path("logicalTypeOptions").path("required");
@@ -200,10 +201,10 @@ final class FieldReader {
       JsonNode property, String path, String name, String column) {
     String itemsPath = YamlPaths.key(path, "items");
     if (!property.path("items").isObject()) {
-      problems.error(
+      problems.notice(
           itemsPath,
-          "an array needs items: the type of its elements (a logicalType, or an object with"
-              + " properties)");
+          "an array without items is published as its JSON text (a STRING column); give its"
+              + " items a type to publish a list");
       return null;
     }
     return new FieldReader(problems, column, Set.of())

@@ -2,6 +2,7 @@ package org.datamesh.core.contract;
 
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.datamesh.core.JsonText;
 import org.datamesh.core.TemporalFormat;
 
 /**
@@ -27,8 +28,24 @@ final class RawTypes {
     return withFormat(Schema.Field.nullable(column.name(), type(column)), column);
   }
 
+  /** The option marking a field whose value is read as JSON text ({@link JsonText}). */
+  private static Schema.Field withJsonText(Schema.Field raw, ContractField field) {
+    if (!field.jsonText()) {
+      return raw;
+    }
+    return raw.withOptions(
+        Schema.Options.builder()
+            .setOption(
+                JsonText.OPTION,
+                FieldType.STRING,
+                field.logicalType() == LogicalType.OBJECT ? JsonText.OBJECT : JsonText.ARRAY));
+  }
+
   /** The raw type of {@code field}: nested values nullable, formats as options. */
   static FieldType type(ContractField field) {
+    if (field.jsonText()) {
+      return FieldType.STRING;
+    }
     switch (field.logicalType()) {
       case OBJECT:
         Schema.Builder row = Schema.builder();
@@ -45,6 +62,7 @@ final class RawTypes {
 
   /** An array's format is its innermost items' (an array field's options apply to them). */
   private static Schema.Field withFormat(Schema.Field raw, ContractField field) {
+    raw = withJsonText(raw, field);
     ContractField leaf = field;
     while (leaf.items() != null) {
       leaf = leaf.items();

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.DataTypes;
+import org.datamesh.core.JsonText;
 import org.datamesh.core.TemporalFormat;
 
 /**
@@ -60,6 +61,11 @@ final class FieldValues {
    * nullable field.
    */
   static @Nullable Object parse(Field field, @Nullable String text) throws FieldValueException {
+    String jsonText = JsonText.kindOf(field);
+    if (jsonText != null && text != null) {
+      // A CSV cell or a log line's group holding an object or array the contract leaves open.
+      return JsonValues.text(field.getName(), jsonText, nestedJson(field.getName(), text.trim()));
+    }
     return parse(field.getName(), field.getType(), TemporalFormat.ofField(field), text);
   }
 

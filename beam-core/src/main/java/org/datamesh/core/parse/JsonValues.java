@@ -9,6 +9,7 @@ import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.JsonText;
 import org.datamesh.core.TemporalFormat;
 
 /**
@@ -33,7 +34,27 @@ final class JsonValues {
 
   /** The value of {@code field} in {@code member} (null or absent: a missing value). */
   static @Nullable Object read(Field field, @Nullable JsonNode member) throws FieldValueException {
-    return read(field.getName(), field.getType(), TemporalFormat.ofField(field), member);
+    return read(field.getName(), field, member);
+  }
+
+  /** The value of {@code field}, which sits at {@code path}, in {@code node}. */
+  private static @Nullable Object read(String path, Field field, @Nullable JsonNode node)
+      throws FieldValueException {
+    String jsonText = JsonText.kindOf(field);
+    if (jsonText != null && node != null && !node.isNull()) {
+      return text(path, jsonText, node);
+    }
+    return read(path, field.getType(), TemporalFormat.ofField(field), node);
+  }
+
+  /**
+   * The compact JSON text of {@code node}, which must be an object or an array as {@code kind}
+   * says ({@link JsonText}).
+   */
+  static String text(String path, String kind, JsonNode node) throws FieldValueException {
+    boolean object = JsonText.OBJECT.equals(kind);
+    expect(path, node, object ? node.isObject() : node.isArray(), object ? "an object" : "an array");
+    return node.toString();
   }
 
   /**
@@ -68,12 +89,7 @@ final class JsonValues {
     Object[] values = new Object[schema.getFieldCount()];
     for (int i = 0; i < values.length; i++) {
       Field field = schema.getField(i);
-      values[i] =
-          read(
-              path + "." + field.getName(),
-              field.getType(),
-              TemporalFormat.ofField(field),
-              object.get(field.getName()));
+      values[i] = read(path + "." + field.getName(), field, object.get(field.getName()));
     }
     return Row.withSchema(schema).attachValues(Arrays.asList(values));
   }
