@@ -75,6 +75,8 @@ final class CsvTokenizer {
     private boolean invalidUtf8;
     private boolean nul;
     private boolean quoted;
+    /** The character before the one at hand, which tells a bad-bytes mark from half a pair. */
+    private char previous;
 
     /**
      * Where the quoted field being read first crossed a line break, or null: the end of the line
@@ -239,17 +241,19 @@ final class CsvTokenizer {
     /** Adds a character to the current field and to the record's raw text. */
     private void keep(char value) {
       raw(value);
-      if (value == Utf8Text.INVALID) {
-        invalidUtf8 = true;
-      } else if (value == '\0') {
-        nul = true;
-      }
       if (!tooLong) {
         field.append(value);
       }
     }
 
+    /** Adds a character of the record (in a field or not) to its raw text, noting bad text. */
     private void raw(char c) {
+      if (Utf8Text.isInvalid(previous, c)) {
+        invalidUtf8 = true;
+      } else if (c == '\0') {
+        nul = true;
+      }
+      previous = c;
       chars++;
       if (chars > maxRecordChars) {
         tooLong = true;
@@ -280,11 +284,6 @@ final class CsvTokenizer {
           }
           line++;
           return;
-        }
-        if (c == Utf8Text.INVALID) {
-          invalidUtf8 = true;
-        } else if (c == '\0') {
-          nul = true;
         }
         raw((char) c);
       }
