@@ -39,9 +39,10 @@ import org.datamesh.core.failure.Violation;
  * booleans or strings holding one; a string field takes only a JSON string, a date or timestamp
  * only a string in ISO-8601 form (see {@link JsonMembers}). A line fails when it is empty, is not
  * exactly one JSON object (see {@link JsonLine}: duplicate members, text after the object, nesting
- * deeper than 1,000 levels), holds invalid UTF-8 or a NUL character, is longer than {@link
- * #withMaxRecordChars}, or has a member that is not of its field's type; every problem of the line
- * is listed.
+ * deeper than 1,000 levels), holds invalid UTF-8 or a NUL character (raw or escaped as
+ * <code>&#92;u0000</code>), escapes half a surrogate pair (see {@link JsonEscapes}), is longer
+ * than {@link #withMaxRecordChars}, or has a member that is not of its field's type; every problem
+ * of the line is listed.
  *
  * <p>An uncompressed file larger than {@link #withSplitBytes} (64 MiB by default) is parsed in
  * ranges by several workers. A line cannot hold a raw line break, so any line break is a record
@@ -184,6 +185,10 @@ public final class ParseJsonLines
       } else {
         try {
           node = JsonLine.read(line.text());
+          Violation escaped = JsonEscapes.problem(line.text());
+          if (escaped != null) {
+            problems.add(escaped);
+          }
         } catch (JsonLine.ProblemException e) {
           problems.add(e.violation());
         }
