@@ -1,7 +1,6 @@
 package org.datamesh.core.parse;
 
 import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
@@ -214,22 +213,22 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     @ProcessElement
     public void process(
         @Element FileSplit split, BoundedWindow window, MultiOutputReceiver out) {
-      beginReading();
       FileIO.ReadableFile file = split.file();
-      String name = file.getMetadata().resourceId().toString();
       RecordRange range = split.range();
-      try {
-        if (range == null) {
-          try (ReadableByteChannel channel = file.open()) {
-            reader.readWhole(channel, name, outcome -> emit(outcome, window, out));
-          }
-        } else {
-          try (SeekableByteChannel channel = file.openSeekable()) {
-            reader.readRange(channel, name, range, outcome -> emit(outcome, window, out));
-          }
-        }
+      if (range == null) {
+        readWhole(
+            file,
+            (name, bytes) -> reader.readWhole(bytes, name, outcome -> emit(outcome, window, out)),
+            window,
+            out);
+        return;
+      }
+      beginReading();
+      String name = file.getMetadata().resourceId().toString();
+      try (SeekableByteChannel channel = file.openSeekable()) {
+        reader.readRange(channel, name, range, outcome -> emit(outcome, window, out));
       } catch (IOException e) {
-        emitUnreadable(name, range == null ? 1 : range.firstRecordNumber(), e, window, out);
+        emitUnreadable(name, range.firstRecordNumber(), e, window, out);
       }
     }
   }

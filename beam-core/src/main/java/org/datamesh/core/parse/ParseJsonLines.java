@@ -2,7 +2,6 @@ package org.datamesh.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,26 +153,28 @@ public final class ParseJsonLines
     @ProcessElement
     public void process(
         @Element FileSplit split, BoundedWindow window, MultiOutputReceiver out) {
-      beginReading();
       FileIO.ReadableFile file = split.file();
-      String name = file.getMetadata().resourceId().toString();
       RecordRange range = split.range();
-      LineRecordReader.Sink sink =
-          (number, line) ->
-              emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
-      try {
-        if (range == null) {
-          try (ReadableByteChannel channel = file.open()) {
-            LineRecordReader.readWhole(channel, maxRecordChars, sink);
-          }
-        } else {
-          try (SeekableByteChannel channel = file.openSeekable()) {
-            LineRecordReader.readRange(channel, name, range, maxRecordChars, sink);
-          }
-        }
-      } catch (IOException e) {
-        emitUnreadable(name, range == null ? 1 : range.firstRecordNumber(), e, window, out);
+      if (range == null) {
+        readWhole(
+            file,
+            (name, bytes) -> LineRecordReader.readWhole(bytes, maxRecordChars, sink(name, window, out)),
+            window,
+            out);
+        return;
       }
+      beginReading();
+      String name = file.getMetadata().resourceId().toString();
+      try (SeekableByteChannel channel = file.openSeekable()) {
+        LineRecordReader.readRange(channel, name, range, maxRecordChars, sink(name, window, out));
+      } catch (IOException e) {
+        emitUnreadable(name, range.firstRecordNumber(), e, window, out);
+      }
+    }
+
+    private LineRecordReader.Sink sink(String name, BoundedWindow window, MultiOutputReceiver out) {
+      return (number, line) ->
+          emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
     }
 
     private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
