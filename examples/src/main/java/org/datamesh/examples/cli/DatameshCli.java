@@ -89,8 +89,10 @@ public final class DatameshCli {
       return ExitCode.USAGE;
     } catch (Exception e) {
       if (OutOfMemoryExit.isOutOfMemory(e)) {
-        // The same line as an OutOfMemoryError in another thread: what to do about it.
-        err.println(OutOfMemoryExit.MESSAGE);
+        // The same line as an OutOfMemoryError in another thread, and only once.
+        if (OutOfMemoryExit.claimReport()) {
+          err.println(OutOfMemoryExit.MESSAGE);
+        }
         return ExitCode.RUN_FAILED;
       }
       err.println("datamesh " + args[0] + ": the run failed: " + rootMessage(e));

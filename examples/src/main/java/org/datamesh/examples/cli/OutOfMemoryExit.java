@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ends the process at once, with exit status 1 and one line on standard error, when any of its
@@ -30,6 +31,9 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
           + " (--runner=FlinkRunner): the Direct runner holds whole bundles in memory and is for"
           + " tests.";
 
+  /** Several threads often run out of memory together; the line is printed once. */
+  private static final AtomicBoolean REPORTED = new AtomicBoolean();
+
   private final byte[] line = (MESSAGE + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
   private final FileOutputStream err = new FileOutputStream(FileDescriptor.err);
 
@@ -38,6 +42,14 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
   /** Makes every thread's uncaught OutOfMemoryError end the process; other errors print as before. */
   public static void install() {
     Thread.setDefaultUncaughtExceptionHandler(new OutOfMemoryExit());
+  }
+
+  /**
+   * Whether the {@link #MESSAGE} is still to be printed, claiming it: true once in a process, for
+   * the first thread to ask.
+   */
+  public static boolean claimReport() {
+    return REPORTED.compareAndSet(false, true);
   }
 
   /** Whether {@code t} is, or was caused by, an OutOfMemoryError. Allocates nothing. */
@@ -63,8 +75,10 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
       return;
     }
     try {
-      err.write(line);
-      err.flush();
+      if (claimReport()) {
+        err.write(line);
+        err.flush();
+      }
     } catch (Throwable ignored) {
       // Nothing more can be said; the status still tells.
     } finally {
