@@ -29,6 +29,7 @@ final class BoundedLineReader {
     StringBuilder text = new StringBuilder();
     long length = 0;
     boolean invalid = false;
+    char previous = 0;
     int c = in.read();
     if (pendingLf && c == '\n') {
       c = in.read();
@@ -39,9 +40,10 @@ final class BoundedLineReader {
     }
     while (c != -1 && c != '\n' && c != '\r') {
       length++;
-      if (c == Utf8Text.INVALID) {
+      if (Utf8Text.isInvalid(previous, (char) c)) {
         invalid = true;
       }
+      previous = (char) c;
       if (text.length() < keepChars) {
         text.append((char) c);
       }

@@ -20,13 +20,14 @@ import java.util.Optional;
  * BoundaryScanner}); hence the delimiter must be ASCII.
  *
  * <p>One tokenizer rule cannot be followed in bytes: a quoted field that crosses a line break and
- * is still open at the end of the file, or once its record is longer than the longest record
- * allowed, ends its record at the line that opened it, and what follows is read again as records
- * of their own. The limit is in characters, which bytes do not tell exactly, and rereading a file
- * by ranges would need the decisions of the whole; so when a quoted field that crossed a line
- * break is still open at the end of the file or after {@code maxRecordChars} bytes of its record
- * (never fewer bytes than characters), the scan gives up and the file is read whole. Well-formed
- * files never meet this; a broken one costs its split, never a record.
+ * is still open at the end of the file ends its record at the line that opened it (when the record
+ * is within the longest allowed), and what follows is read again as records of their own.
+ * Rereading a file by ranges would need the decisions of the whole, so when a quoted field that
+ * crossed a line break is still open at the end of the file, the scan gives up and the file is
+ * read whole. It also gives up after {@code maxRecordChars} bytes of such a field's record (never
+ * fewer bytes than characters), where the tokenizer used to end the record at the opening line
+ * too; it now reads on to the closing quote, so this is only cautious. Well-formed files with
+ * fields that short never meet either; a broken one costs its split, never a record.
  */
 final class CsvBoundaryScanner extends BoundaryScanner {
 

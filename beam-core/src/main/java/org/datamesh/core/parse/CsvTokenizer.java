@@ -14,10 +14,14 @@ import org.datamesh.core.failure.Violation;
  *
  * <p>Unlike a parser that throws on the first malformed record, it reports the problem on that
  * record and goes on with the next line, so one bad row never costs the rest of the file. A quoted
- * field that crosses a line break and is still open at the end of the input, or once its record
- * outgrows {@code maxRecordChars}, ends its record at the line that opened it; the text after that
- * line is read again as records of their own. However long the input, it never holds more than
- * {@code maxRecordChars} characters of a field, nor of text kept to be read again.
+ * field that crosses a line break and is still open at the end of the input, its record within
+ * {@code maxRecordChars}, ends its record at the line that opened it; the text after that line is
+ * read again as records of their own. Once such a field makes its record longer than {@code
+ * maxRecordChars}, the record fails as too large and is read on, keeping nothing, to the field's
+ * closing quote and the record's real end, so no line of a long valid field is ever read as a
+ * record; a quote that never closes then takes the rest of the input into that one failure.
+ * However long the input, it never holds more than {@code maxRecordChars} characters of a field,
+ * nor of text kept to be read again.
  */
 final class CsvTokenizer {
 
@@ -75,6 +79,8 @@ final class CsvTokenizer {
     private boolean invalidUtf8;
     private boolean nul;
     private boolean quoted;
+    /** The character before the one at hand, which tells a bad-bytes mark from half a pair. */
+    private char previous;
 
     /**
      * Where the quoted field being read first crossed a line break, or null: the end of the line
@@ -122,8 +128,7 @@ final class CsvTokenizer {
           }
           // After every character, doubled quotes too: the text kept for rereading grows with it.
           if (openQuoteLineEnd != null && chars > maxRecordChars) {
-            endAtOpeningLine("within " + maxRecordChars + " characters");
-            break;
+            keepScanningWithoutRereading();
           }
           continue;
         }
@@ -204,6 +209,20 @@ final class CsvTokenizer {
       }
     }
 
+    /**
+     * Gives up the way back once a quoted field that crossed a line break makes its record too
+     * large: the text kept for rereading is dropped, and the field is read on, character by
+     * character and keeping none (its record is {@code parse.record_too_large}), to its closing
+     * quote, the first point known to be outside it. Ending the record at the opening line and
+     * rereading, as a quote still open at the end of the file does, would publish lines of a
+     * valid long field as records; so a quote that never closes takes the rest of the file into
+     * its one failed record.
+     */
+    private void keepScanningWithoutRereading() {
+      openQuoteLineEnd = null;
+      text.clearMark();
+    }
+
     private void forgetOpeningLine() {
       if (openQuoteLineEnd != null) {
         openQuoteLineEnd = null;
@@ -239,17 +258,19 @@ final class CsvTokenizer {
     /** Adds a character to the current field and to the record's raw text. */
     private void keep(char value) {
       raw(value);
-      if (value == Utf8Text.INVALID) {
-        invalidUtf8 = true;
-      } else if (value == '\0') {
-        nul = true;
-      }
       if (!tooLong) {
         field.append(value);
       }
     }
 
+    /** Adds a character of the record (in a field or not) to its raw text, noting bad text. */
     private void raw(char c) {
+      if (Utf8Text.isInvalid(previous, c)) {
+        invalidUtf8 = true;
+      } else if (c == '\0') {
+        nul = true;
+      }
+      previous = c;
       chars++;
       if (chars > maxRecordChars) {
         tooLong = true;
@@ -280,11 +301,6 @@ final class CsvTokenizer {
           }
           line++;
           return;
-        }
-        if (c == Utf8Text.INVALID) {
-          invalidUtf8 = true;
-        } else if (c == '\0') {
-          nul = true;
         }
         raw((char) c);
       }

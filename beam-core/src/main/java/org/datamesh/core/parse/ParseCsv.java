@@ -1,7 +1,6 @@
 package org.datamesh.core.parse;
 
 import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
@@ -46,11 +45,13 @@ import org.datamesh.core.record.RecordStep;
  *
  * <p><b>A quote that never closes.</b> A quoted field may span lines, so a stray quote would
  * otherwise swallow the rest of the file. When a quoted field has crossed a line break and is
- * still open at the end of the file, or once its record is longer than {@link
- * #withMaxRecordChars}, its record ends at the line that opened it (failing with {@code
- * parse.unclosed_quote}), and the lines after are read again as records of their own. A stray
- * quote that a later quote closes cannot be told from a quoted field spanning lines: the lines
- * between are one record, which fails when text follows the closing quote.
+ * still open at the end of the file, its record within {@link #withMaxRecordChars}, its record
+ * ends at the line that opened it (failing with {@code parse.unclosed_quote}), and the lines after
+ * are read again as records of their own. Once such a field makes its record longer than that, the
+ * record fails as {@code parse.record_too_large} and is read on, keeping nothing, to the field's
+ * closing quote (or the end of the file): no line of a long valid field is ever read as a record.
+ * A stray quote that a later quote closes cannot be told from a quoted field spanning lines: the
+ * lines between are one record, which fails when text follows the closing quote.
  *
  * <p><b>Splitting a large file.</b> An uncompressed file larger than {@link #withSplitBytes} (64 MiB
  * by default) is parsed in ranges by several workers, and every record keeps exactly the record
@@ -214,22 +215,22 @@ public final class ParseCsv extends PTransform<PCollection<FileIO.ReadableFile>,
     @ProcessElement
     public void process(
         @Element FileSplit split, BoundedWindow window, MultiOutputReceiver out) {
-      beginReading();
       FileIO.ReadableFile file = split.file();
-      String name = file.getMetadata().resourceId().toString();
       RecordRange range = split.range();
-      try {
-        if (range == null) {
-          try (ReadableByteChannel channel = file.open()) {
-            reader.readWhole(channel, name, outcome -> emit(outcome, window, out));
-          }
-        } else {
-          try (SeekableByteChannel channel = file.openSeekable()) {
-            reader.readRange(channel, name, range, outcome -> emit(outcome, window, out));
-          }
-        }
+      if (range == null) {
+        readWhole(
+            file,
+            (name, bytes) -> reader.readWhole(bytes, name, outcome -> emit(outcome, window, out)),
+            window,
+            out);
+        return;
+      }
+      beginReading();
+      String name = file.getMetadata().resourceId().toString();
+      try (SeekableByteChannel channel = file.openSeekable()) {
+        reader.readRange(channel, name, range, outcome -> emit(outcome, window, out));
       } catch (IOException e) {
-        emitUnreadable(name, range == null ? 1 : range.firstRecordNumber(), e, window, out);
+        emitUnreadable(name, range.firstRecordNumber(), e, window, out);
       }
     }
   }

@@ -2,7 +2,6 @@ package org.datamesh.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,10 @@ import org.datamesh.core.failure.Violation;
  * booleans or strings holding one; a string field takes only a JSON string, a date or timestamp
  * only a string in ISO-8601 form (see {@link JsonMembers}). A line fails when it is empty, is not
  * exactly one JSON object (see {@link JsonLine}: duplicate members, text after the object, nesting
- * deeper than 1,000 levels), holds invalid UTF-8 or a NUL character, is longer than {@link
- * #withMaxRecordChars}, or has a member that is not of its field's type; every problem of the line
- * is listed.
+ * deeper than 1,000 levels), holds invalid UTF-8 or a NUL character (raw or escaped as
+ * <code>&#92;u0000</code>), escapes half a surrogate pair (see {@link JsonEscapes}), is longer
+ * than {@link #withMaxRecordChars}, or has a member that is not of its field's type; every problem
+ * of the line is listed.
  *
  * <p>An uncompressed file larger than {@link #withSplitBytes} (64 MiB by default) is parsed in
  * ranges by several workers. A line cannot hold a raw line break, so any line break is a record
@@ -153,26 +153,28 @@ public final class ParseJsonLines
     @ProcessElement
     public void process(
         @Element FileSplit split, BoundedWindow window, MultiOutputReceiver out) {
-      beginReading();
       FileIO.ReadableFile file = split.file();
-      String name = file.getMetadata().resourceId().toString();
       RecordRange range = split.range();
-      LineRecordReader.Sink sink =
-          (number, line) ->
-              emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
-      try {
-        if (range == null) {
-          try (ReadableByteChannel channel = file.open()) {
-            LineRecordReader.readWhole(channel, maxRecordChars, sink);
-          }
-        } else {
-          try (SeekableByteChannel channel = file.openSeekable()) {
-            LineRecordReader.readRange(channel, name, range, maxRecordChars, sink);
-          }
-        }
-      } catch (IOException e) {
-        emitUnreadable(name, range == null ? 1 : range.firstRecordNumber(), e, window, out);
+      if (range == null) {
+        readWhole(
+            file,
+            (name, bytes) -> LineRecordReader.readWhole(bytes, maxRecordChars, sink(name, window, out)),
+            window,
+            out);
+        return;
       }
+      beginReading();
+      String name = file.getMetadata().resourceId().toString();
+      try (SeekableByteChannel channel = file.openSeekable()) {
+        LineRecordReader.readRange(channel, name, range, maxRecordChars, sink(name, window, out));
+      } catch (IOException e) {
+        emitUnreadable(name, range.firstRecordNumber(), e, window, out);
+      }
+    }
+
+    private LineRecordReader.Sink sink(String name, BoundedWindow window, MultiOutputReceiver out) {
+      return (number, line) ->
+          emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
     }
 
     private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
@@ -184,6 +186,10 @@ public final class ParseJsonLines
       } else {
         try {
           node = JsonLine.read(line.text());
+          Violation escaped = JsonEscapes.problem(line.text());
+          if (escaped != null) {
+            problems.add(escaped);
+          }
         } catch (JsonLine.ProblemException e) {
           problems.add(e.violation());
         }

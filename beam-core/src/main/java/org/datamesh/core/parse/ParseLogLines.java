@@ -1,8 +1,5 @@
 package org.datamesh.core.parse;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -177,18 +174,19 @@ public final class ParseLogLines
     @ProcessElement
     public void process(
         @Element FileIO.ReadableFile file, BoundedWindow window, MultiOutputReceiver out) {
-      beginReading();
-      String name = file.getMetadata().resourceId().toString();
-      try (Reader reader = Utf8Text.reader(Channels.newInputStream(file.open()))) {
-        BoundedLineReader lines = new BoundedLineReader(reader, maxRecordChars);
-        long number = 0;
-        for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-          number++;
-          emit(parse(line, SourcePosition.fileRecord(name, number, number)), window, out);
-        }
-      } catch (IOException e) {
-        emitUnreadable(name, 1, e, window, out);
-      }
+      readWhole(
+          file,
+          (name, bytes) ->
+              LineRecordReader.readWhole(
+                  bytes,
+                  maxRecordChars,
+                  (number, line) ->
+                      emit(
+                          parse(line, SourcePosition.fileRecord(name, number, number)),
+                          window,
+                          out)),
+          window,
+          out);
     }
 
     private Matcher matcher(String text) {

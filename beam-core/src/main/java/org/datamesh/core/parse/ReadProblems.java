@@ -24,6 +24,9 @@ final class ReadProblems {
   private ReadProblems() {}
 
   static String describe(IOException e) {
+    if (e instanceof UnreadBytesException) {
+      return e.getMessage();
+    }
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }

@@ -1,10 +1,12 @@
 package org.datamesh.core.parse;
 
 import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -136,6 +138,38 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
             .setSource(position)
             .setRawPayload(raw)
             .build());
+  }
+
+  /** Reads the records of one stream of bytes named {@code name}, from its start. */
+  interface WholeReader {
+    void read(String name, ReadableByteChannel bytes) throws IOException;
+  }
+
+  /**
+   * Reads {@code file} from its start with {@code reader}: once, or once for each entry of a zip
+   * archive, each entry named as its records' source (see {@link FileContents}). A part that
+   * cannot be read to its end becomes one {@code parse.read} failure after its last record; bytes
+   * after a gzip file's data that are not data do too, once every record before them is read. An
+   * archive is not read past an entry that fails: its structure is lost from there.
+   */
+  void readWhole(
+      FileIO.ReadableFile file, WholeReader reader, BoundedWindow window, MultiOutputReceiver out) {
+    beginReading();
+    String name = file.getMetadata().resourceId().toString();
+    try (FileContents contents = FileContents.open(file)) {
+      for (FileContents.Part part = contents.next(); part != null; part = contents.next()) {
+        beginReading();
+        try {
+          reader.read(part.name(), part.bytes());
+          part.checkEnd();
+        } catch (IOException e) {
+          emitUnreadable(part.name(), 1, e, window, out);
+          return;
+        }
+      }
+    } catch (IOException e) {
+      emitUnreadable(name, 1, e, window, out);
+    }
   }
 
   /**

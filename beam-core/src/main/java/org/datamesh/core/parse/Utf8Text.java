@@ -11,14 +11,28 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes UTF-8 without giving up on a file that holds a few bad bytes.
  *
- * <p>Malformed byte sequences decode to {@link #INVALID}, the noncharacter U+FFFF, which never
- * occurs in interchanged text. A reader that meets it knows that exactly the record at hand held
- * invalid UTF-8, and can quarantine that record alone while the rest of the file goes on.
+ * <pre>{@code
+ * char previous = 0;
+ * for (int c = reader.read(); c != -1; previous = (char) c, c = reader.read()) {
+ *   invalid |= Utf8Text.isInvalid(previous, (char) c);
+ * }
+ * }</pre>
+ *
+ * <p>Malformed byte sequences decode to {@link #INVALID}, a low surrogate. Decoding valid UTF-8
+ * never gives a low surrogate on its own: each comes right after its high surrogate, as the second
+ * half of a character beyond U+FFFF (UTF-8 that encodes a surrogate by itself is malformed). So a
+ * low surrogate that does not follow a high one marks bad bytes and nothing else, and every valid
+ * character, U+FFFF and U+FFFE included, is read as itself. A reader that meets the mark knows
+ * that exactly the record at hand held invalid UTF-8, and can quarantine that record alone while
+ * the rest of the file goes on. (The mark used to be U+FFFF, a valid character, so a record holding
+ * it was quarantined as "not valid UTF-8".)
  */
 final class Utf8Text {
 
-  /** What an invalid byte sequence decodes to. */
-  static final char INVALID = '\uFFFF';
+  /** What an invalid byte sequence decodes to; see {@link #isInvalid} for how it is told apart. */
+  static final char INVALID = '\uDFFF';
+
+  private static final char REPLACEMENT = '\uFFFD';
 
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -47,9 +61,31 @@ final class Utf8Text {
     return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 
-  /** Replaces {@link #INVALID} with U+FFFD, the visible replacement character, for storage. */
+  /**
+   * Whether {@code c}, read right after {@code previous} (0 at the start of a text), marks bytes
+   * that are not UTF-8: a low surrogate that is not the second half of a pair.
+   */
+  static boolean isInvalid(char previous, char c) {
+    return Character.isLowSurrogate(c) && !Character.isHighSurrogate(previous);
+  }
+
+  /** Replaces each {@link #INVALID} mark with U+FFFD, the visible replacement character, for storage. */
   static String printable(String text) {
-    return text.replace(INVALID, '\uFFFD');
+    StringBuilder out = null;
+    char previous = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isInvalid(previous, c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append(REPLACEMENT);
+      } else if (out != null) {
+        out.append(c);
+      }
+      previous = c;
+    }
+    return out == null ? text : out.toString();
   }
 
   /** Skips U+FEFF if it is the very first character. */

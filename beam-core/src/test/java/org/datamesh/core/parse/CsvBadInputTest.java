@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.commons.csv.CSVFormat;
 import org.datamesh.core.failure.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,6 +200,31 @@ class CsvBadInputTest {
             "line 2 parse.record_too_large: the record is longer than 1048576 characters",
             "row R2|b|2"));
     Failure failure = failures(csv).get(0);
+    assertThat(failure.rawTruncated(), is(true));
+    assertThat(failure.rawPayload().length(), is(Failure.MAX_RAW_PAYLOAD_CHARS));
+  }
+
+  @Test
+  void aValidQuotedFieldLongerThanTheCapThatSpansLinesIsOneTooLargeRecord() throws IOException {
+    // Its lines look like records. Commons CSV, like Python's csv, reads 2 records; they used to
+    // be 11,006, and 3 lines from inside the field were published as rows.
+    StringBuilder field = new StringBuilder();
+    for (int i = 1; field.length() <= ParseCsv.DEFAULT_MAX_RECORD_CHARS; i++) {
+      field.append("R").append(i).append(",inside,").append(i % 10).append('\n');
+    }
+    String csv = "id,note,qty\nR1,\"" + field + "\",1\nR2,b,2\n";
+    List<String> independent = new ArrayList<>();
+    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+        .parse(new StringReader(csv))
+        .forEach(record -> independent.add(record.get("id")));
+    assertThat(independent, contains("R1", "R2"));
+
+    assertThat(
+        outcomes(csv),
+        contains(
+            "line 2 parse.record_too_large: the record is longer than 1048576 characters",
+            "row R2|b|2"));
+    Failure failure = failures(utf8(csv)).get(0);
     assertThat(failure.rawTruncated(), is(true));
     assertThat(failure.rawPayload().length(), is(Failure.MAX_RAW_PAYLOAD_CHARS));
   }

@@ -33,6 +33,10 @@ class CsvTokenizerTest {
     return tokenize(text.getBytes(StandardCharsets.UTF_8), 1000);
   }
 
+  private static List<String> reasons(CsvRecord record) {
+    return record.problems().stream().map(v -> v.ruleId() + ": " + v.reason()).toList();
+  }
+
   private static List<String> ruleIds(CsvRecord record) {
     return record.problems().stream().map(Violation::ruleId).toList();
   }
@@ -130,36 +134,49 @@ class CsvTokenizerTest {
   }
 
   @Test
-  void aQuoteStillOpenAfterTheRecordCapCostsOnlyItsLine() throws IOException {
+  void aQuoteStillOpenAfterTheRecordCapTakesTheRestOfTheInputIntoOneFailure() throws IOException {
+    // Past the cap the lines after the quote cannot be read again (they are not kept), and
+    // reading them as records would publish lines of a long valid field if the quote closed
+    // later: the record is read on, keeping nothing, and here the quote never closes.
     String tail = "5,6\n".repeat(20);
     List<CsvRecord> records = tokenize(("1,\"a\r\n" + tail).getBytes(StandardCharsets.UTF_8), 30);
-    assertThat(records, hasSize(21));
+    assertThat(records, hasSize(1));
     assertThat(
-        records.get(0).problems().get(0).reason(),
-        equalTo(
-            "a quoted field in column 2 is not closed within 30 characters; the record is read as"
-                + " ending at the line that opened it"));
-    assertThat(records.get(0).raw(), equalTo("1,\"a"));
-    for (int i = 1; i < records.size(); i++) {
-      assertThat(records.get(i).fields(), contains("5", "6"));
-      assertThat(records.get(i).line(), is(i + 1L));
-    }
+        reasons(records.get(0)),
+        contains(
+            "parse.record_too_large: the record is longer than 30 characters",
+            "parse.unclosed_quote: a quoted field in column 2 is not closed before the end of the"
+                + " file"));
+    assertThat(records.get(0).raw(), equalTo("1,\"a\r\n" + tail));
   }
 
   @Test
-  void doubledQuotesAfterAnUnclosedQuoteCountTowardsTheCap() throws IOException {
+  void doubledQuotesAfterAnUnclosedQuoteAreReadWithoutBeingKept() throws IOException {
     // Only doubled quotes after the line break: each is one quote of the field, so the field
-    // never closes; the cap must stop it as it stops any other text, or the text kept for
-    // rereading would grow with the file.
+    // never closes. Past the cap nothing of it is kept for rereading, however long it goes on.
     byte[] csv = ("1,\"x\n" + "\"".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
     List<CsvRecord> records = tokenize(csv, 1000);
+    assertThat("one record, to the end", records, hasSize(1));
     assertThat(
-        records.get(0).problems().get(0).reason(),
-        equalTo(
-            "a quoted field in column 2 is not closed within 1000 characters; the record is read"
-                + " as ending at the line that opened it"));
-    assertThat(records.get(0).raw(), equalTo("1,\"x"));
-    assertThat("the quotes are read again, as one record", records, hasSize(2));
+        reasons(records.get(0)),
+        contains(
+            "parse.record_too_large: the record is longer than 1000 characters",
+            "parse.unclosed_quote: a quoted field in column 2 is not closed before the end of the"
+                + " file"));
+  }
+
+  @Test
+  void aQuotedFieldThatClosesPastTheCapEndsItsRecordWhereItReallyEnds() throws IOException {
+    // Lines inside the field look like records; none may become one.
+    String inside = "7,8\n".repeat(20);
+    List<CsvRecord> records =
+        tokenize(("1,\"a\n" + inside + "\",2\n3,4\n").getBytes(StandardCharsets.UTF_8), 30);
+    assertThat(records, hasSize(2));
+    assertThat(
+        reasons(records.get(0)),
+        contains("parse.record_too_large: the record is longer than 30 characters"));
+    assertThat(records.get(1).fields(), contains("3", "4"));
+    assertThat(records.get(1).line(), is(23L));
   }
 
   @Test

@@ -15,6 +15,9 @@ import org.datamesh.examples.demo.DemoCommand;
  * its status ({@link ExitCode}). Usage errors print one line, never a stack trace; set {@code
  * DATAMESH_DEBUG=1} to see the stack trace of a failed run.
  *
+ * <p>A run that runs out of memory, in any thread, ends with exit status 1 and one line saying
+ * what to do ({@link OutOfMemoryExit}).
+ *
  * <p>Secrets given on the command line (object-store credentials, passwords; see {@link
  * SecretNames} for the rule) are blanked out of everything the process prints: its own messages,
  * stack traces and, through {@code System.out} and {@code System.err}, every log line.
@@ -32,6 +35,8 @@ public final class DatameshCli {
   private DatameshCli() {}
 
   public static void main(String[] args) {
+    // First: a thread dying of OutOfMemoryError anywhere must end the process, not leave it hung.
+    OutOfMemoryExit.install();
     // Before anything logs: SLF4J's simple logger writes to whatever System.err is at the time.
     SecretValues secrets = SecretValues.of(args);
     PrintStream out = RedactedStream.over(System.out, secrets);
@@ -83,6 +88,13 @@ public final class DatameshCli {
       e.details().forEach(detail -> err.println("  " + detail));
       return ExitCode.USAGE;
     } catch (Exception e) {
+      if (OutOfMemoryExit.isOutOfMemory(e)) {
+        // The same line as an OutOfMemoryError in another thread, and only once.
+        if (OutOfMemoryExit.claimReport()) {
+          err.println(OutOfMemoryExit.MESSAGE);
+        }
+        return ExitCode.RUN_FAILED;
+      }
       err.println("datamesh " + args[0] + ": the run failed: " + rootMessage(e));
       if (System.getenv("DATAMESH_DEBUG") != null) {
         e.printStackTrace(err);

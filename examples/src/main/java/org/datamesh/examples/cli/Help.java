@@ -39,7 +39,8 @@ final class Help {
             Locale.ROOT,
             "  --%-22s %s%n",
             "runner=NAME",
-            "Beam runner: FlinkRunner (embedded, the default) or DirectRunner");
+            "Beam runner: FlinkRunner (embedded, the default; for large inputs) or DirectRunner"
+                + " (for tests: it holds whole bundles in memory)");
         out.println("  Any other Beam pipeline option (--parallelism=2, ...) goes to the runner.");
       }
     }

@@ -58,6 +58,17 @@ final class InputFiles {
     return input;
   }
 
+  /** The total size of the files {@code input} matches, in bytes; 0 when they cannot be listed. */
+  static long totalBytes(String input) {
+    try {
+      return FileSystems.match(List.of(input), EmptyMatchTreatment.ALLOW).get(0).metadata().stream()
+          .mapToLong(MatchResult.Metadata::sizeBytes)
+          .sum();
+    } catch (IOException | IllegalArgumentException e) {
+      return 0;
+    }
+  }
+
   /** The record layout named by {@code --inputFormat}. */
   static RecordFormat.Kind format(String name) throws UsageException {
     switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {

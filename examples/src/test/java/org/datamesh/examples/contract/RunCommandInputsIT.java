@@ -72,10 +72,11 @@ class RunCommandInputsIT {
     assertThat(outcome.err(), not(containsString("\tat ")));
     Path productDir = output.resolve("sales/orders");
     Manifest manifest = Manifest.read(productDir);
-    // Published: a 1-2, b 3-4, c 5, and locked 12 when readable. Quarantined: the notes' record,
-    // truncated and checksum as one failure each (they are smaller than the reader's buffer, so
-    // the error comes before their first record), and locked when unreadable.
-    long published = 5 + (lockedIsReadable ? 1 : 0);
+    // Published: a 1-2, b 3-4, c 5, truncated 7-9 and checksum 10-11 (every byte that
+    // decompresses reaches the reader before the error; their records used to be lost with the
+    // reader's buffer), and locked 12 when readable. Quarantined: the notes' record, truncated
+    // and checksum as one failure each after their last record, and locked when unreadable.
+    long published = 10 + (lockedIsReadable ? 1 : 0);
     long quarantined = 3 + (lockedIsReadable ? 0 : 1);
     assertThat(
         manifest.counts(),
@@ -87,7 +88,8 @@ class RunCommandInputsIT {
             .get(0)
             .get("ids"),
         equalTo(
-            "ORD-000001,ORD-000002,ORD-000003,ORD-000004,ORD-000005"
+            "ORD-000001,ORD-000002,ORD-000003,ORD-000004,ORD-000005,ORD-000007,ORD-000008,"
+                + "ORD-000009,ORD-000010,ORD-000011"
                 + (lockedIsReadable ? ",ORD-000012" : "")));
 
     Map<String, String> expected = new TreeMap<>();
@@ -100,12 +102,12 @@ class RunCommandInputsIT {
             .map(c -> c + ".not_null: " + c + " is required but missing")
             .collect(Collectors.joining(" | ")));
     expected.put(
-        "truncated.csv.gz record 1",
-        "parse.read: the file could not be read: its data ends early, as a truncated compressed"
-            + " file's does");
+        "truncated.csv.gz record 4",
+        "parse.read: the file could not be read past record 3: its data ends early, as a truncated"
+            + " compressed file's does");
     expected.put(
-        "checksum.csv.gz record 1",
-        "parse.read: the file could not be read: its compressed data is corrupt");
+        "checksum.csv.gz record 3",
+        "parse.read: the file could not be read past record 2: its compressed data is corrupt");
     if (!lockedIsReadable) {
       expected.put(
           "locked.csv record 1", "parse.read: the file could not be read: permission denied");
