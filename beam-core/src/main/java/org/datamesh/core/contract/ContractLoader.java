@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -128,13 +129,13 @@ public final class ContractLoader {
     Problems mapping = new Problems();
     mapping.useLines(document.lines());
     DataContract contract = ContractReader.read(document.root(), mapping);
-    List<ContractProblem> refusals = new java.util.ArrayList<>(mapping.errors());
+    List<ContractProblem> refusals = new ArrayList<>(mapping.errors());
     // A value the structure check refused is not refused a second time.
     refusals.removeIf(r -> structure.hasErrorAt(r.path()));
     if (!structure.hasErrors()) {
       return new ContractInspection(source, List.of(), refusals, mapping.notices(), contract);
     }
-    List<ContractProblem> invalid = new java.util.ArrayList<>(structure.errors());
+    List<ContractProblem> invalid = new ArrayList<>(structure.errors());
     invalid.addAll(refusals);
     return new ContractInspection(source, invalid, List.of(), mapping.notices(), null);
   }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractException;
@@ -153,8 +154,8 @@ final class ContractFile {
           "contract " + file + " declares no table (its schema is empty): run has nothing to"
               + " publish");
     }
-    List<ContractProblem> problems = new java.util.ArrayList<>();
-    List<ProductSpec> specs = new java.util.ArrayList<>();
+    List<ContractProblem> problems = new ArrayList<>();
+    List<ProductSpec> specs = new ArrayList<>();
     for (TableInputs.TableInput input : inputs) {
       try {
         specs.add(ContractProducts.spec(contract, input.table(), input.format()));
@@ -192,7 +193,7 @@ final class ContractFile {
               inspection.source(), inspection.invalid(), inspection.refusals(),
               inspection.notices(), contract);
     }
-    List<ContractProblem> refusals = new java.util.ArrayList<>();
+    List<ContractProblem> refusals = new ArrayList<>();
     if (contract.tables().isEmpty()) {
       refusals.add(new ContractProblem("schema", 0, "declares no table: there is nothing to publish"));
     }

@@ -1,6 +1,7 @@
 package org.datamesh.examples.contract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class TableInputs {
 
   /** {@code args} without the {@code --input} and {@code --inputFormat} options. */
   static String[] withoutTableOptions(String[] args) {
-    return java.util.Arrays.stream(args)
+    return Arrays.stream(args)
         .filter(a -> !a.startsWith(INPUT) && !a.startsWith(INPUT_FORMAT))
         .toArray(String[]::new);
   }
