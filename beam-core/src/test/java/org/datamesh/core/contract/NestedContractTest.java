@@ -112,7 +112,7 @@ class NestedContractTest {
   }
 
   @Test
-  void anArrayNeedsItemsAndAnObjectProperties() {
+  void nestedKeysAndUnreadableBoundsAreRefused() {
     ContractException e =
         assertThrows(
             ContractException.class,
@@ -129,9 +129,27 @@ class NestedContractTest {
     assertThat(
         e.problems().stream().map(ContractProblem::path).toList(),
         contains(
-            "schema[0].properties[0].items",
-            "schema[0].properties[1].properties",
             "schema[0].properties[2].properties[0].primaryKey",
             "schema[0].properties[3].logicalTypeOptions.minimum"));
+  }
+
+  @Test
+  void anArrayWithoutItemsAndAnObjectWithoutPropertiesAreTheirJsonText() throws Exception {
+    DataContract contract =
+        ContractLoader.parse(
+            HEAD
+                + "      - {name: a, logicalType: array}\n"
+                + "      - {name: o, logicalType: object, required: true}\n",
+            "open");
+
+    assertThat(contract.field("a").jsonText(), is(true));
+    assertThat(contract.publishedSchema().getField("a").getType(), equalTo(FieldType.STRING.withNullable(true)));
+    assertThat(contract.publishedSchema().getField("o").getType(), equalTo(FieldType.STRING));
+    assertThat(
+        org.datamesh.core.JsonText.kindOf(ContractStandardization.rawSchema(contract).getField("o")),
+        equalTo(org.datamesh.core.JsonText.OBJECT));
+    assertThat(
+        contract.notices().stream().map(ContractProblem::path).toList(),
+        org.hamcrest.Matchers.hasItems("schema[0].properties[0].items", "schema[0].properties[1].properties"));
   }
 }
