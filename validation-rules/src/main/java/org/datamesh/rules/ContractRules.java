@@ -12,6 +12,7 @@ import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
 import org.datamesh.core.contract.QualityRule;
+import org.datamesh.core.contract.TextFormat;
 
 /**
  * The record rules a contract declares, as a {@link RuleSet}: what every record must satisfy to
@@ -28,6 +29,9 @@ import org.datamesh.core.contract.QualityRule;
  * <ul>
  *   <li>{@code required: true}: {@code <column>.not_null} (text must not be blank);
  *   <li>{@code logicalTypeOptions.pattern}: {@code <column>.pattern}, the whole text matches;
+ *   <li>{@code logicalTypeOptions.format} of a string, one of {@link TextFormat} ({@code email},
+ *       {@code uri}, {@code uuid}, {@code hostname}, {@code ipv4}, {@code ipv6}): {@code
+ *       <column>.format}; any other format is documentation;
  *   <li>{@code minLength}/{@code maxLength}: {@code <column>.length};
  *   <li>{@code minimum}/{@code maximum}/{@code exclusiveMinimum}/{@code exclusiveMaximum}:
  *       {@code <column>.range} (numbers, and dates, times and timestamps with bounds written in
@@ -145,6 +149,10 @@ public final class ContractRules {
     }
     if (text && field.pattern() != null) {
       rules.add(Rules.matches(name, field.pattern()));
+    }
+    TextFormat format = text ? TextFormat.of(field.format()) : null;
+    if (format != null) {
+      rules.add(Rules.hasFormat(name, format));
     }
     if (text && (field.minLength() != null || field.maxLength() != null)) {
       rules.add(

@@ -3,6 +3,7 @@ package org.datamesh.rules;
 import java.math.BigDecimal;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.contract.TextFormat;
 
 /**
  * The built-in record rules. Each is ERROR severity with the id {@code <field>.<kind>} until told
@@ -70,6 +71,14 @@ public final class Rules {
   /** The whole text matches {@code regex}. Id {@code <field>.pattern}. */
   public static Rule matches(String field, String regex) {
     return Rule.of(field, new PatternCheck(regex));
+  }
+
+  /**
+   * Text is written in {@code format} (an e-mail address, an absolute URI, a UUID, ...). Id
+   * {@code <field>.format}.
+   */
+  public static Rule hasFormat(String field, TextFormat format) {
+    return Rule.of(field, new FormatCheck(format));
   }
 
   /** The value, as text, is one of {@code allowed}. Id {@code <field>.allowed_values}. */

@@ -110,9 +110,9 @@ class ContractRulesTest {
     assertThat(e.problems().size(), is(1));
     assertThat(
         e.problems().get(0).toString(),
-        is("schema[0].properties[3].quality[0] (line 45): needs one of mustBe, mustBeBetween,"
-            + " mustBeGreaterOrEqualTo, mustBeGreaterThan, mustBeLessOrEqualTo, mustBeLessThan,"
-            + " mustNotBe, mustNotBeBetween (ODCS v3.1.0)"));
+        is("schema[0].properties[3].quality[0] (line 45): a library rule needs one threshold, one"
+            + " of: mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan,"
+            + " mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween"));
   }
 
   @Test

@@ -55,7 +55,8 @@ final class TypeOptionsReader {
     String format = Nodes.text(options, "format");
     String zone = Nodes.text(options, "defaultTimezone");
     TemporalFormat temporalFormat = temporal ? temporalFormat(format, zone, optionsPath, problems) : null;
-    if (format != null && !temporal) {
+    boolean checkedText = type == LogicalType.STRING && TextFormat.of(format) != null;
+    if (format != null && !temporal && !checkedText) {
       problems.notice(
           YamlPaths.key(optionsPath, "format"),
           "documentation only for a " + (type == null ? "property" : type.odcsName()));
