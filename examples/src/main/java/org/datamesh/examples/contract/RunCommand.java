@@ -83,8 +83,11 @@ public final class RunCommand implements Command {
     String runId = RunId.generate();
     String runner = options.getRunner().getSimpleName();
     if (runner.equals("DirectRunner")) {
-      String warning =
-          directRunnerWarning(InputFiles.totalBytes(input), Runtime.getRuntime().maxMemory());
+      long bytes = 0;
+      for (TableInputs.TableInput input : inputs) {
+        bytes += InputFiles.totalBytes(input.pattern());
+      }
+      String warning = directRunnerWarning(bytes, Runtime.getRuntime().maxMemory());
       if (warning != null) {
         out.println(warning);
       }
