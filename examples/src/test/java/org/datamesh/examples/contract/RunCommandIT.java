@@ -112,7 +112,7 @@ class RunCommandIT {
   void aBrokenContractIsAUsageErrorBeforeAnythingIsWritten() throws Exception {
     Path input = dir.resolve("orders.csv");
     OrdersSampleGenerator.write(input, 50, 1);
-    String yaml = OrdersContract.replacing(OrdersContract.text(), "domain: sales\n", "");
+    String yaml = OrdersContract.replacing(OrdersContract.text(), "kind: DataContract\n", "");
     Path contract = OrdersContract.write(dir, "broken.yaml", yaml);
     Path output = dir.resolve("mesh");
 
@@ -126,7 +126,7 @@ class RunCommandIT {
         equalTo(
             List.of(
                 "datamesh run: contract " + contract + " has 1 problem:",
-                "  domain: required; it is the product's folder in the output")));
+                "  kind: missing; ODCS requires it in a data contract")));
     assertThat(outcome.out(), equalTo(""));
     assertThat(Files.exists(output), is(false));
   }
