@@ -1,13 +1,17 @@
 package org.datamesh.core.publish;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -25,8 +29,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>On a local file system this is an exclusive operating-system lock on {@code
  * <product>/_manifest.lock}. The operating system releases it when its process ends, even by
- * SIGKILL, so a killed run leaves no stale lock; the empty file stays, and is no data. The JVM
- * allows one such lock per file, so commits inside one JVM also queue on a lock of their own.
+ * SIGKILL, so a killed run leaves no stale lock; the small file stays, and is no data. The JVM
+ * allows one such lock per file, so commits inside one JVM also queue on a lock of their own,
+ * keyed by the folder's real path (a link to the folder names the same lock).
+ *
+ * <p>Never delete {@code _manifest.lock}: a run that opens the name afresh gets a new file, and
+ * the lock held on the old one no longer excludes it. The holder therefore writes a token of its
+ * own into the file it locked and {@link #verify checks} before committing that the name still
+ * leads to that token; a lock taken on a file that was replaced meanwhile is taken again, and a
+ * commit whose lock file was replaced while it held it fails instead of committing.
  *
  * <p>Object stores have no locks: there {@link #take} holds nothing, and the check that the
  * manifest in force has not changed is made without one, so two commits at the same moment can
@@ -43,36 +54,86 @@ final class CommitLock implements AutoCloseable {
 
   private static final long RETRY_MILLIS = 50;
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final @Nullable ReentrantLock local;
   private final @Nullable FileChannel channel;
+  private final @Nullable Path file;
+  private final String token;
 
-  private CommitLock(@Nullable ReentrantLock local, @Nullable FileChannel channel) {
+  private CommitLock(
+      @Nullable ReentrantLock local,
+      @Nullable FileChannel channel,
+      @Nullable Path file,
+      String token) {
     this.local = local;
     this.channel = channel;
+    this.file = file;
+    this.token = token;
   }
 
   /** Waits for the product's lock and takes it; holds nothing on non-local file systems. */
   static CommitLock take(ResourceId productDirectory) throws IOException {
     if (!"file".equals(productDirectory.getScheme())) {
-      return new CommitLock(null, null);
+      return new CommitLock(null, null, null, "");
     }
-    Path folder = Paths.get(productDirectory.toString()).toAbsolutePath().normalize();
-    Files.createDirectories(folder);
+    Path given = Paths.get(productDirectory.toString()).toAbsolutePath().normalize();
+    Files.createDirectories(given);
+    Path folder = given.toRealPath();
     ReentrantLock local = IN_THIS_JVM.computeIfAbsent(folder, f -> new ReentrantLock());
     local.lock();
-    FileChannel channel = null;
     try {
-      channel =
-          FileChannel.open(
-              folder.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lockFile(channel);
-      return new CommitLock(local, channel);
-    } catch (IOException | RuntimeException e) {
-      if (channel != null) {
-        channel.close();
+      Path file = folder.resolve(FILE_NAME);
+      while (true) {
+        FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+          lockFile(channel);
+          String token = Long.toHexString(RANDOM.nextLong()) + "\n";
+          channel.truncate(0);
+          channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.US_ASCII)), 0);
+          CommitLock lock = new CommitLock(local, channel, file, token);
+          if (lock.stillNamed()) {
+            return lock;
+          }
+          // The file was removed or replaced between opening and locking it: lock the new one.
+          channel.close();
+        } catch (IOException | RuntimeException e) {
+          channel.close();
+          throw e;
+        }
       }
+    } catch (IOException | RuntimeException e) {
       local.unlock();
       throw e;
+    }
+  }
+
+  /**
+   * Checks that {@code _manifest.lock} is still the file this lock holds; call it just before
+   * committing.
+   *
+   * @throws IOException when the file was deleted or replaced while held: another run may then
+   *     hold a lock of its own on the new file, so committing now could overwrite its commit
+   */
+  void verify() throws IOException {
+    if (file != null && !stillNamed()) {
+      throw new IOException(
+          file
+              + " was deleted or replaced while this run held the commit lock on it, so another"
+              + " run may be committing at the same time; this run commits nothing. Never delete"
+              + " "
+              + FILE_NAME
+              + "; run again to publish.");
+    }
+  }
+
+  /** Whether the lock file's name still leads to the file holding this lock's token. */
+  private boolean stillNamed() throws IOException {
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII).equals(token);
+    } catch (NoSuchFileException e) {
+      return false;
     }
   }
 
