@@ -1,17 +1,16 @@
 package org.datamesh.core.publish;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -34,10 +33,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * keyed by the folder's real path (a link to the folder names the same lock).
  *
  * <p>Never delete {@code _manifest.lock}: a run that opens the name afresh gets a new file, and
- * the lock held on the old one no longer excludes it. The holder therefore writes a token of its
- * own into the file it locked and {@link #verify checks} before committing that the name still
- * leads to that token; a lock taken on a file that was replaced meanwhile is taken again, and a
- * commit whose lock file was replaced while it held it fails instead of committing.
+ * the lock held on the old one no longer excludes it. The holder therefore {@link #verify checks}
+ * before committing that the name still leads to the file it locked (same device and inode); a
+ * lock taken on a file that was replaced meanwhile is taken again, and a commit whose lock file was
+ * replaced while it held it fails instead of committing.
  *
  * <p>Object stores have no locks: there {@link #take} holds nothing, and the check that the
  * manifest in force has not changed is made without one, so two commits at the same moment can
@@ -54,28 +53,26 @@ final class CommitLock implements AutoCloseable {
 
   private static final long RETRY_MILLIS = 50;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final @Nullable ReentrantLock local;
   private final @Nullable FileChannel channel;
   private final @Nullable Path file;
-  private final String token;
+  private final @Nullable Object key;
 
   private CommitLock(
       @Nullable ReentrantLock local,
       @Nullable FileChannel channel,
       @Nullable Path file,
-      String token) {
+      @Nullable Object key) {
     this.local = local;
     this.channel = channel;
     this.file = file;
-    this.token = token;
+    this.key = key;
   }
 
   /** Waits for the product's lock and takes it; holds nothing on non-local file systems. */
   static CommitLock take(ResourceId productDirectory) throws IOException {
     if (!"file".equals(productDirectory.getScheme())) {
-      return new CommitLock(null, null, null, "");
+      return new CommitLock(null, null, null, null);
     }
     Path given = Paths.get(productDirectory.toString()).toAbsolutePath().normalize();
     Files.createDirectories(given);
@@ -85,18 +82,22 @@ final class CommitLock implements AutoCloseable {
     try {
       Path file = folder.resolve(FILE_NAME);
       while (true) {
+        // The file the name leads to before opening, and after locking: the same one unless the
+        // name was removed or replaced in between, and then the lock is taken again.
+        boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+        Object before = fileKey(file);
         FileChannel channel =
             FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-          lockFile(channel);
-          String token = Long.toHexString(RANDOM.nextLong()) + "\n";
-          channel.truncate(0);
-          channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.US_ASCII)), 0);
-          CommitLock lock = new CommitLock(local, channel, file, token);
-          if (lock.stillNamed()) {
-            return lock;
+          if (!existed) {
+            channel.close(); // created now: go round once more to know it before opening it
+            continue;
           }
-          // The file was removed or replaced between opening and locking it: lock the new one.
+          lockFile(channel);
+          CommitLock lock = new CommitLock(local, channel, file, before);
+          if (before == null || lock.stillNamed()) {
+            return lock; // (a null key: a file system without file keys, nothing to compare)
+          }
           channel.close();
         } catch (IOException | RuntimeException e) {
           channel.close();
@@ -117,7 +118,7 @@ final class CommitLock implements AutoCloseable {
    *     hold a lock of its own on the new file, so committing now could overwrite its commit
    */
   void verify() throws IOException {
-    if (file != null && !stillNamed()) {
+    if (file != null && key != null && !stillNamed()) {
       throw new IOException(
           file
               + " was deleted or replaced while this run held the commit lock on it, so another"
@@ -128,12 +129,21 @@ final class CommitLock implements AutoCloseable {
     }
   }
 
-  /** Whether the lock file's name still leads to the file holding this lock's token. */
+  /**
+   * Whether the lock file's name still leads to the file locked. Compared by file key (device
+   * and inode) from the file's attributes: opening the file to read it would be wrong, because
+   * closing any descriptor of a file releases every POSIX lock this process holds on it.
+   */
   private boolean stillNamed() throws IOException {
+    return key.equals(fileKey(file));
+  }
+
+  private static @Nullable Object fileKey(Path file) throws IOException {
     try {
-      return Files.readString(file, StandardCharsets.US_ASCII).equals(token);
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey();
     } catch (NoSuchFileException e) {
-      return false;
+      return null;
     }
   }
 
