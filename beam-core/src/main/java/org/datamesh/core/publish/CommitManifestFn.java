@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -85,11 +86,12 @@ final class CommitManifestFn extends DoFn<Long, String> {
     HoldPoint.reach(HoldPoint.MANIFEST_LOCK);
     Manifest manifest;
     try (CommitLock lock = CommitLock.take(directory)) {
-      manifest = commit(directory, committed, lock);
+      manifest = commit(directory, committed, lock, context.getPipelineOptions());
     }
     HoldPoint.reach(HoldPoint.COMMITTED);
     context.output(new String(manifest.toJson(), StandardCharsets.UTF_8));
   }
+
   /** One table's part of the manifest, once its counts are checked to balance. */
   private Manifest.Table table(ManifestViews views, ProcessContext context) {
     Manifest.Counts counts =
@@ -124,10 +126,18 @@ final class CommitManifestFn extends DoFn<Long, String> {
    * A retried bundle that finds its own run committed, with exactly its files, has nothing left
    * to do.
    */
-  private Manifest commit(ResourceId directory, List<Manifest.Table> committed, CommitLock lock)
+  private Manifest commit(
+      ResourceId directory,
+      List<Manifest.Table> committed,
+      CommitLock lock,
+      PipelineOptions options)
       throws IOException {
     ResourceId target = directory.resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    Optional<Manifest> inForce = Manifest.readIfPresent(directory);
+    boolean local = "file".equals(directory.getScheme());
+    ManifestStore store = local ? null : storeFor(directory);
+    Optional<ManifestStore.Stored> stored =
+        local ? Optional.empty() : store.read(target, options);
+    Optional<Manifest> inForce = local ? Manifest.readIfPresent(directory) : parse(stored, target);
     if (inForce.isPresent()) {
       ProductIdentity.check(product, inForce.get(), target.toString());
     }
@@ -160,13 +170,17 @@ final class CommitManifestFn extends DoFn<Long, String> {
     if (inForce.isPresent()) {
       AtomicFiles.write(previous, inForce.get().toJson(), lock::verify);
     }
-    AtomicFiles.write(
-        target,
-        manifest.toJson(),
-        () -> {
-          HoldPoint.reach(HoldPoint.MANIFEST_RENAME);
-          lock.verify();
-        });
+    if (local) {
+      AtomicFiles.write(
+          target,
+          manifest.toJson(),
+          () -> {
+            HoldPoint.reach(HoldPoint.MANIFEST_RENAME);
+            lock.verify();
+          });
+    } else {
+      replaceInStore(store, target, stored, manifest, directory, options);
+    }
     Manifest.Counts counts = manifest.counts();
     LOG.info(
         "Committed run {} of {}: {} in, {} published, {} quarantined, {} duplicates",
@@ -185,6 +199,58 @@ final class CommitManifestFn extends DoFn<Long, String> {
       removeOldRuns(manifest);
     }
     return manifest;
+  }
+
+  /**
+   * The store that replaces manifests with a compare-and-swap on {@code directory}'s scheme; an
+   * object store without one is refused rather than committed to without protection.
+   */
+  private ManifestStore storeFor(ResourceId directory) {
+    return ManifestStore.forScheme(directory.getScheme())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "run " + runId + " of " + product.id() + " was not committed: "
+                        + directory.getScheme() + ":// has no ManifestStore registered, so its"
+                        + " manifest cannot be replaced with a compare-and-swap, and two runs"
+                        + " committing at once could overwrite each other unseen. Register one"
+                        + " (META-INF/services/org.datamesh.core.publish.ManifestStore) or"
+                        + " publish to a local folder or S3."));
+  }
+
+  private static Optional<Manifest> parse(Optional<ManifestStore.Stored> stored, ResourceId file)
+      throws IOException {
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Manifest.parse(stored.get().content()));
+    } catch (IOException e) {
+      throw new UnreadableManifestException(file.toString(), e);
+    }
+  }
+
+  /**
+   * Writes the manifest only if the one read is still in force (the store checks, in the same
+   * request); when another run replaced it meanwhile, fails as any overlapping commit does.
+   */
+  private void replaceInStore(
+      ManifestStore store,
+      ResourceId target,
+      Optional<ManifestStore.Stored> read,
+      Manifest manifest,
+      ResourceId directory,
+      PipelineOptions options)
+      throws IOException {
+    HoldPoint.reach(HoldPoint.MANIFEST_RENAME);
+    try {
+      store.replace(
+          target, read.map(ManifestStore.Stored::version).orElse(null), manifest.toJson(), options);
+    } catch (ManifestStore.ManifestChangedException e) {
+      String winner =
+          parse(store.read(target, options), target).map(Manifest::runId).orElse("");
+      throw new ConcurrentCommitException(product.id(), runId, startedFrom, winner);
+    }
   }
 
   private IllegalStateException reused(String how) {
