@@ -1,14 +1,19 @@
 package org.datamesh.core.publish;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -26,17 +31,23 @@ import org.slf4j.LoggerFactory;
  * {@link CommitLock}, reads the manifest in force again, and commits only if it is still that one.
  * Otherwise it throws {@link ConcurrentCommitException}: the run fails, nothing of it is committed,
  * and the other run's version stays whole. The retention is applied under the same lock.
+ *
+ * <p>Its output is the committed manifest's JSON (the one already in force for a retried
+ * bundle), so what a caller reports is what this step committed, not what a later read finds.
  */
 final class CommitManifestFn extends DoFn<Long, String> {
   // The element is only a trigger (the first table's input count); every count is a side input.
 
   private static final Logger LOG = LoggerFactory.getLogger(CommitManifestFn.class);
 
+  /** How many superseded versions a manifest lists when there is no retention. */
+  static final int KEPT_HISTORY = 100;
+
   private final DataProduct product;
   private final String runId;
   private final String productDirectory;
   private final List<ManifestViews> tables;
-  private final @Nullable Duration retention;
+  private final @Nullable RetentionRules retention;
   private final String startedFrom;
 
   /**
@@ -48,7 +59,7 @@ final class CommitManifestFn extends DoFn<Long, String> {
       String runId,
       String productDirectory,
       List<ManifestViews> tables,
-      @Nullable Duration retention,
+      @Nullable RetentionRules retention,
       String startedFrom) {
     this.product = product;
     this.runId = runId;
@@ -71,14 +82,14 @@ final class CommitManifestFn extends DoFn<Long, String> {
     for (ManifestViews views : tables) {
       committed.add(table(views, context));
     }
-    Manifest manifest = Manifest.of(product, runId, Instant.now().toString(), committed);
     ResourceId directory = FileSystems.matchNewResource(productDirectory, true);
     HoldPoint.reach(HoldPoint.MANIFEST_LOCK);
+    Manifest manifest;
     try (CommitLock lock = CommitLock.take(directory)) {
-      commit(directory, manifest);
+      manifest = commit(directory, committed, lock, context.getPipelineOptions());
     }
-    context.output(
-        directory.resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE).toString());
+    HoldPoint.reach(HoldPoint.COMMITTED);
+    context.output(new String(manifest.toJson(), StandardCharsets.UTF_8));
   }
 
   /** One table's part of the manifest, once its counts are checked to balance. */
@@ -109,25 +120,67 @@ final class CommitManifestFn extends DoFn<Long, String> {
   }
 
   /**
-   * Under the product's lock: checks that the manifest in force is still the one this run started
-   * from, then writes this run's and applies the retention. A retried bundle that finds its own
-   * run already committed has nothing left to do.
+   * Under the product's lock: checks that the manifest in force is this product's and still the
+   * one this run started from, then writes this run's (keeping the one it replaces as {@code
+   * _manifest.previous.json}) and applies the retention. Returns the manifest in force after it.
+   * A retried bundle that finds its own run committed, with exactly its files, has nothing left
+   * to do.
    */
-  private void commit(ResourceId directory, Manifest manifest) throws IOException {
-    String inForce = Manifest.readIfPresent(directory).map(Manifest::runId).orElse("");
-    if (inForce.equals(runId)) {
-      LOG.info("Run {} of {} was already committed", runId, product.id());
-      return;
-    }
-    if (!inForce.equals(startedFrom)) {
-      throw new ConcurrentCommitException(product.id(), runId, startedFrom, inForce);
-    }
+  private Manifest commit(
+      ResourceId directory,
+      List<Manifest.Table> committed,
+      CommitLock lock,
+      PipelineOptions options)
+      throws IOException {
     ResourceId target = directory.resolve(Manifest.FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    List<String> abandoned = AtomicFiles.removeAbandoned(target);
+    boolean local = "file".equals(directory.getScheme());
+    ManifestStore store = local ? null : storeFor(directory);
+    Optional<ManifestStore.Stored> stored =
+        local ? Optional.empty() : store.read(target, options);
+    Optional<Manifest> inForce = local ? Manifest.readIfPresent(directory) : parse(stored, target);
+    if (inForce.isPresent()) {
+      ProductIdentity.check(product, inForce.get(), target.toString());
+    }
+    String inForceRun = inForce.map(Manifest::runId).orElse("");
+    if (inForceRun.equals(runId)) {
+      if (inForce.get().tables().equals(committed)) {
+        LOG.info("Run {} of {} was already committed", runId, product.id());
+        return inForce.get();
+      }
+      throw reused("is the run in force, with other files than this run wrote");
+    }
+    if (inForce.isPresent()
+        && inForce.get().superseded().stream().anyMatch(v -> v.runId().equals(runId))) {
+      throw reused("was committed before");
+    }
+    if (!inForceRun.equals(startedFrom)) {
+      throw new ConcurrentCommitException(product.id(), runId, startedFrom, inForceRun);
+    }
+    Instant now = Instant.now();
+    Manifest manifest =
+        Manifest.of(product, runId, now.toString(), committed, superseded(inForce, now));
+    syncFiles(directory, manifest);
+    ResourceId previous =
+        directory.resolve(Manifest.PREVIOUS_FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    List<String> abandoned = new ArrayList<>(AtomicFiles.removeAbandoned(target));
+    abandoned.addAll(AtomicFiles.removeAbandoned(previous));
     if (!abandoned.isEmpty()) {
       LOG.info("Removed temporary manifests of killed runs of {}: {}", product.id(), abandoned);
     }
-    AtomicFiles.write(target, manifest.toJson(), HoldPoint.MANIFEST_RENAME);
+    if (inForce.isPresent()) {
+      AtomicFiles.write(previous, inForce.get().toJson(), lock::verify);
+    }
+    if (local) {
+      AtomicFiles.write(
+          target,
+          manifest.toJson(),
+          () -> {
+            HoldPoint.reach(HoldPoint.MANIFEST_RENAME);
+            lock.verify();
+          });
+    } else {
+      replaceInStore(store, target, stored, manifest, directory, options);
+    }
     Manifest.Counts counts = manifest.counts();
     LOG.info(
         "Committed run {} of {}: {} in, {} published, {} quarantined, {} duplicates",
@@ -137,9 +190,108 @@ final class CommitManifestFn extends DoFn<Long, String> {
         counts.published(),
         counts.quarantined(),
         counts.deduplicated());
+    try {
+      RunRetention.removeEmptyTemporaryFolders(directory, runId);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not remove the empty temporary folders of run {}", runId, e);
+    }
     if (retention != null) {
       removeOldRuns(manifest);
     }
+    return manifest;
+  }
+
+  /**
+   * The store that replaces manifests with a compare-and-swap on {@code directory}'s scheme; an
+   * object store without one is refused rather than committed to without protection.
+   */
+  private ManifestStore storeFor(ResourceId directory) {
+    return ManifestStore.forScheme(directory.getScheme())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "run " + runId + " of " + product.id() + " was not committed: "
+                        + directory.getScheme() + ":// has no ManifestStore registered, so its"
+                        + " manifest cannot be replaced with a compare-and-swap, and two runs"
+                        + " committing at once could overwrite each other unseen. Register one"
+                        + " (META-INF/services/org.datamesh.core.publish.ManifestStore) or"
+                        + " publish to a local folder or S3."));
+  }
+
+  private static Optional<Manifest> parse(Optional<ManifestStore.Stored> stored, ResourceId file)
+      throws IOException {
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Manifest.parse(stored.get().content()));
+    } catch (IOException e) {
+      throw new UnreadableManifestException(file.toString(), e);
+    }
+  }
+
+  /**
+   * Writes the manifest only if the one read is still in force (the store checks, in the same
+   * request); when another run replaced it meanwhile, fails as any overlapping commit does.
+   */
+  private void replaceInStore(
+      ManifestStore store,
+      ResourceId target,
+      Optional<ManifestStore.Stored> read,
+      Manifest manifest,
+      ResourceId directory,
+      PipelineOptions options)
+      throws IOException {
+    HoldPoint.reach(HoldPoint.MANIFEST_RENAME);
+    try {
+      store.replace(
+          target, read.map(ManifestStore.Stored::version).orElse(null), manifest.toJson(), options);
+    } catch (ManifestStore.ManifestChangedException e) {
+      String winner =
+          parse(store.read(target, options), target).map(Manifest::runId).orElse("");
+      throw new ConcurrentCommitException(product.id(), runId, startedFrom, winner);
+    }
+  }
+
+  private IllegalStateException reused(String how) {
+    return new IllegalStateException(
+        "run " + runId + " of " + product.id() + " was not committed: its run id " + how
+            + ". A run id names one run's folders and is never reused; run again with a new"
+            + " run id (its files stay uncommitted under runs/" + runId + ").");
+  }
+
+  /**
+   * The versions the new manifest has replaced, newest first: the one in force now, superseded
+   * at {@code now}, then those it lists. Entries past the retention are dropped (retention would
+   * remove their folders either way); without a retention the last {@value #KEPT_HISTORY} stay.
+   */
+  private List<Manifest.Superseded> superseded(Optional<Manifest> inForce, Instant now) {
+    if (inForce.isEmpty()) {
+      return List.of();
+    }
+    List<Manifest.Superseded> history = new ArrayList<>();
+    history.add(new Manifest.Superseded(inForce.get().runId(), now.toString()));
+    history.addAll(inForce.get().superseded());
+    if (retention != null) {
+      Instant oldest = now.minus(retention.keepSuperseded()).minus(retention.longestRun());
+      history.removeIf(v -> Instant.parse(v.supersededAt()).isBefore(oldest));
+    }
+    return history.size() > KEPT_HISTORY ? history.subList(0, KEPT_HISTORY) : history;
+  }
+
+  /**
+   * Forces every file the manifest lists, and their folders, to disk before the manifest names
+   * them: otherwise a power loss could leave a committed manifest listing empty files.
+   */
+  private static void syncFiles(ResourceId directory, Manifest manifest) throws IOException {
+    if (!"file".equals(directory.getScheme()) || !Durability.enabled()) {
+      return;
+    }
+    Path product = Paths.get(directory.toString());
+    List<Path> files = new ArrayList<>();
+    Stream.concat(manifest.files().stream(), manifest.quarantineFiles().stream())
+        .forEach(f -> files.add(product.resolve(f)));
+    Durability.syncTree(product, files);
   }
 
   /**
@@ -152,7 +304,11 @@ final class CommitManifestFn extends DoFn<Long, String> {
           RunRetention.sweep(
               FileSystems.matchNewResource(productDirectory, true), manifest, retention, Instant.now());
       if (!removed.isEmpty()) {
-        LOG.info("Removed {} folders of runs older than {}: {}", removed.size(), retention, removed);
+        LOG.info(
+            "Removed {} folders of runs past the retention of {}: {}",
+            removed.size(),
+            retention.retention(),
+            removed);
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("Could not remove old runs of {} after committing run {}", product.id(), runId, e);

@@ -24,7 +24,13 @@ public final class ContainedOutput {
 
   /** The entries of a product's folder that a run writes, replaces or removes. */
   private static final List<String> ENTRIES =
-      List.of("runs", "quarantine", "quality", Manifest.FILE_NAME, CommitLock.FILE_NAME);
+      List.of(
+          "runs",
+          "quarantine",
+          "quality",
+          Manifest.FILE_NAME,
+          Manifest.PREVIOUS_FILE_NAME,
+          CommitLock.FILE_NAME);
 
   private ContainedOutput() {}
 

@@ -19,8 +19,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>The points, in the order a run reaches them: {@link #MANIFEST_LOCK} just before the commit
  * takes the product's lock; {@link #MANIFEST_RENAME} once the new manifest is written to its
- * temporary file, before the rename that makes it current (local file systems only); {@link
- * #RETENTION} once retention has removed one old run folder and before it removes the next.
+ * temporary file, before the rename that makes it current (on an object store: just before the
+ * conditional upload of the manifest); {@link #RETENTION} once retention has removed one old run folder and before it removes the next;
+ * {@link #COMMITTED} once the commit is done and its lock released.
  *
  * <p>Without the {@code datamesh.holdAt} system property (the normal case) a hold point reads one
  * property and does nothing else. The hook is for tests; it is no way to pause production runs.
@@ -41,6 +42,12 @@ public final class HoldPoint {
 
   /** After retention has removed one old run folder, before it removes the next. */
   public static final String RETENTION = "retention";
+
+  /**
+   * Once the commit is done and the lock released, before the commit step hands on the manifest
+   * it committed: another run can commit over it here, and the caller must still report this one.
+   */
+  public static final String COMMITTED = "committed";
 
   private static final long POLL_MILLIS = 20;
 

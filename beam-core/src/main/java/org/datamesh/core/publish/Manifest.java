@@ -42,6 +42,9 @@ import org.datamesh.core.product.DataProduct;
  * @param tables the product's tables in the contract's order, each with its files and counts
  * @param counts the sums of the tables' counts
  * @param quality the sums of the tables' quality summaries
+ * @param superseded the versions this one and its predecessors replaced, newest first, each with
+ *     the moment it stopped being in force; retention ages a version from that moment, since a
+ *     reader may have read its manifest just before
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Manifest(
@@ -54,7 +57,8 @@ public record Manifest(
     String committedAt,
     List<Table> tables,
     Counts counts,
-    Quality quality) {
+    Quality quality,
+    List<Superseded> superseded) {
 
   /** The manifest file's name inside a product's folder. */
   public static final String FILE_NAME = "_manifest.json";
@@ -65,9 +69,23 @@ public record Manifest(
   static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /**
+   * The previous manifest's name: written just before a commit replaces {@code _manifest.json}, so
+   * an operator can put the last good version back if the current one is ever unreadable.
+   */
+  public static final String PREVIOUS_FILE_NAME = "_manifest.previous.json";
+
   public Manifest {
     tables = List.copyOf(tables);
+    superseded = superseded == null ? List.of() : List.copyOf(superseded);
   }
+
+  /**
+   * A version that was in force before: its run id and when the next commit replaced it.
+   *
+   * @param supersededAt an ISO-8601 instant
+   */
+  public record Superseded(String runId, String supersededAt) {}
 
   /**
    * One table of the committed run.
@@ -139,11 +157,21 @@ public record Manifest(
     }
   }
 
+  /** A manifest of {@code tables} that replaced no earlier version. */
+  static Manifest of(DataProduct product, String runId, String committedAt, List<Table> tables) {
+    return of(product, runId, committedAt, tables, List.of());
+  }
+
   /**
-   * A manifest of {@code tables}, whose counts and quality are the tables' sums.
+   * A manifest of {@code tables}, whose counts and quality are the tables' sums, listing the
+   * versions it and its predecessors {@code superseded}.
    */
   static Manifest of(
-      DataProduct product, String runId, String committedAt, List<Table> tables) {
+      DataProduct product,
+      String runId,
+      String committedAt,
+      List<Table> tables,
+      List<Superseded> superseded) {
     Counts counts = new Counts(0, 0, 0, 0);
     Quality quality = new Quality(Map.of(), Map.of(), Map.of());
     for (Table table : tables) {
@@ -152,7 +180,7 @@ public record Manifest(
     }
     return new Manifest(
         CURRENT_VERSION, product.id(), product.domain(), product.name(), product.version(), runId,
-        committedAt, tables, counts, quality);
+        committedAt, tables, counts, quality, superseded);
   }
 
   /**
@@ -173,7 +201,8 @@ public record Manifest(
       @JsonProperty("files") @Nullable List<String> files,
       @JsonProperty("quarantineFiles") @Nullable List<String> quarantineFiles,
       @JsonProperty("counts") Counts counts,
-      @JsonProperty("quality") Quality quality) {
+      @JsonProperty("quality") Quality quality,
+      @JsonProperty("superseded") @Nullable List<Superseded> superseded) {
     if (tables == null) {
       tables =
           List.of(
@@ -187,7 +216,7 @@ public record Manifest(
     }
     return new Manifest(
         manifestVersion, product, domain, name, version, runId, committedAt, tables, counts,
-        quality);
+        quality, superseded == null ? List.of() : superseded);
   }
 
   /** The table called {@code name}; throws when the product has none of that name. */
@@ -234,18 +263,41 @@ public record Manifest(
     return tables.stream().flatMap(t -> t.quarantineFiles().stream()).toList();
   }
 
-  /** Reads the manifest of the product in {@code productDirectory}. */
+  /**
+   * Reads the manifest of the product in {@code productDirectory}.
+   *
+   * @throws UnreadableManifestException when the file is there but is not a manifest (empty or
+   *     cut short after a power loss, say); its message says how to recover
+   */
   public static Manifest read(ResourceId productDirectory) throws IOException {
     ResourceId file =
         productDirectory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    byte[] bytes;
     try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
-      return JSON.readValue(in, Manifest.class);
+      bytes = in.readAllBytes();
+    }
+    try {
+      return parse(bytes);
+    } catch (IOException e) {
+      throw new UnreadableManifestException(file.toString(), e);
     }
   }
 
   /** Reads the manifest of the product in the local folder {@code productDirectory}. */
   public static Manifest read(java.nio.file.Path productDirectory) throws IOException {
-    return JSON.readValue(productDirectory.resolve(FILE_NAME).toFile(), Manifest.class);
+    return read(FileSystems.matchNewResource(productDirectory.toAbsolutePath().toString(), true));
+  }
+
+  /**
+   * A manifest from its JSON text, as {@code _manifest.json} holds it and as {@link
+   * PublishDataProduct} outputs the version it committed.
+   *
+   * <pre>{@code
+   * Manifest committed = Manifest.parse(json.getBytes(StandardCharsets.UTF_8));
+   * }</pre>
+   */
+  public static Manifest parse(byte[] json) throws IOException {
+    return JSON.readValue(json, Manifest.class);
   }
 
   /**

@@ -55,8 +55,9 @@ import org.datamesh.core.product.RunId;
  * and the commit hold an operating-system lock on {@code _manifest.lock}; on object stores the
  * check is made without a lock (best effort).
  *
- * <p>The {@link SourceField} rows may carry is not published. Returns the location of the
- * committed manifest, a single element.
+ * <p>The {@link SourceField} rows may carry is not published. Returns the committed manifest's
+ * JSON ({@link Manifest#parse}), a single element: what the commit step wrote, so a caller can
+ * report this run's version even if another run has committed over it since.
  */
 @AutoValue
 public abstract class PublishDataProduct
@@ -77,6 +78,12 @@ public abstract class PublishDataProduct
 
   /** How long unreferenced runs are kept; null keeps every run. */
   public abstract @Nullable Duration retention();
+
+  /** How long a superseded version is kept at least, for readers still reading it. */
+  public abstract Duration readerGrace();
+
+  /** The longest a run may take; older temporary files are a killed run's and are removed. */
+  public abstract Duration longestRun();
 
   /**
    * The run id whose manifest this run replaces, empty when it is the first; null until given
@@ -100,6 +107,10 @@ public abstract class PublishDataProduct
 
     abstract Builder setRetention(@Nullable Duration retention);
 
+    abstract Builder setReaderGrace(Duration grace);
+
+    abstract Builder setLongestRun(Duration longest);
+
     abstract Builder setStartedFrom(@Nullable String runId);
 
     abstract PublishDataProduct build();
@@ -114,6 +125,8 @@ public abstract class PublishDataProduct
         .setPartitionKeys(List.of())
         .setTablePartitionKeys(Map.of())
         .setRetention(null)
+        .setReaderGrace(RetentionRules.DEFAULT_READER_GRACE)
+        .setLongestRun(RetentionRules.DEFAULT_LONGEST_RUN)
         .setStartedFrom(null)
         .build();
   }
@@ -126,10 +139,17 @@ public abstract class PublishDataProduct
     return toBuilder().setOutputRoot(outputRoot).build();
   }
 
-  /** Returns a {@link PublishDataProduct} like this one but with the given run id. */
+  /**
+   * Returns a {@link PublishDataProduct} like this one but with the given run id, which names the
+   * run's folders: a letter or digit, then letters, digits, {@code _}, {@code .} or {@code -}, at
+   * most 128 characters ({@code .}, {@code ..} and hidden names are refused). A run id is used
+   * once: a pipeline whose run folders exist already is refused when it is built.
+   */
   public PublishDataProduct withRunId(String runId) {
-    if (runId == null || !runId.matches("[A-Za-z0-9_.-]+")) {
-      throw new IllegalArgumentException("a run id is letters, digits, '_', '.' or '-'");
+    if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
+      throw new IllegalArgumentException(
+          "a run id is a safe folder name: a letter or digit, then letters, digits, '_', '.' or"
+              + " '-', at most 128 characters; got " + (runId == null ? "null" : "\"" + runId + "\""));
     }
     return toBuilder().setRunId(runId).build();
   }
@@ -180,6 +200,36 @@ public abstract class PublishDataProduct
   }
 
   /**
+   * Returns a {@link PublishDataProduct} like this one but keeping a superseded version at least
+   * {@code grace} after it was superseded, whatever the retention: set it to the longest time a
+   * reader takes between reading {@code _manifest.json} and reading the files it lists (the
+   * longest query). The default is one hour.
+   *
+   * <pre>{@code
+   * PublishDataProduct.of(orders).to("/data/products").withRetention(Duration.ZERO)
+   *     .withReaderGrace(Duration.ofHours(6));  // nightly reports run up to 6 h
+   * }</pre>
+   */
+  public PublishDataProduct withReaderGrace(Duration grace) {
+    if (grace == null || grace.isNegative()) {
+      throw new IllegalArgumentException("a reader grace is a duration of zero or more");
+    }
+    return toBuilder().setReaderGrace(grace).build();
+  }
+
+  /**
+   * Returns a {@link PublishDataProduct} like this one but taking {@code longest} as the longest
+   * a run can take (default two days): retention removes the folder of an uncommitted run whose
+   * temporary files are older than that, as a killed run left them.
+   */
+  public PublishDataProduct withLongestRun(Duration longest) {
+    if (longest == null || longest.isNegative() || longest.isZero()) {
+      throw new IllegalArgumentException("the longest run is a positive duration");
+    }
+    return toBuilder().setLongestRun(longest).build();
+  }
+
+  /**
    * Returns a {@link PublishDataProduct} like this one but committing only over {@code inForce},
    * the manifest read when the run started ({@code Optional.empty()} when nothing was published
    * yet). Without it, the manifest in force when the pipeline is built is the one replaced.
@@ -216,6 +266,9 @@ public abstract class PublishDataProduct
   public PCollection<String> expand(ProductRecords records) {
     ResourceId productDir = productDirectory();
     ContainedOutput.check(outputRoot(), productDir);
+    Optional<Manifest> inForce = inForce(productDir);
+    inForce.ifPresent(m -> ProductIdentity.check(product(), m, productDir + Manifest.FILE_NAME));
+    RunFolders.requireUnused(productDir, runId(), inForce);
     List<ProductRecords> tables = records.tables();
     List<ManifestViews> views = new ArrayList<>();
     for (ProductRecords table : tables) {
@@ -230,8 +283,12 @@ public abstract class PublishDataProduct
             runId(),
             productDir.toString(),
             views,
-            retention(),
-            startedFrom() != null ? startedFrom() : runInForce(productDir));
+            retention() == null
+                ? null
+                : new RetentionRules(retention(), readerGrace(), longestRun()),
+            startedFrom() != null
+                ? startedFrom()
+                : inForce.map(Manifest::runId).orElse(""));
     return tables
         .get(0)
         .inputCount()
@@ -274,10 +331,10 @@ public abstract class PublishDataProduct
     return table.replace('-', '_');
   }
 
-  /** The id of the run committed in {@code productDir} now, empty when there is none. */
-  private String runInForce(ResourceId productDir) {
+  /** The manifest in force in {@code productDir} now, empty when there is none. */
+  private Optional<Manifest> inForce(ResourceId productDir) {
     try {
-      return Manifest.readIfPresent(productDir).map(Manifest::runId).orElse("");
+      return Manifest.readIfPresent(productDir);
     } catch (IOException e) {
       throw new UncheckedIOException(
           product().id() + ": the manifest in force could not be read", e);
@@ -312,6 +369,8 @@ public abstract class PublishDataProduct
             DisplayData.item(
                     "retention", retention() == null ? null : retention().toString())
                 .withLabel("Retention of unreferenced runs"))
+        .add(DisplayData.item("readerGrace", readerGrace().toString()).withLabel("Reader grace"))
+        .add(DisplayData.item("longestRun", longestRun().toString()).withLabel("Longest run"))
         .addIfNotNull(DisplayData.item("replacing", startedFrom()).withLabel("Replaces run"));
   }
 }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -87,11 +88,22 @@ class PublishDataProductTest {
 
   @Test
   void publishesParquetThatDuckDbReadsAndABalancedManifest(TestPipeline pipeline) throws Exception {
-    PCollection<String> manifestPath =
+    PCollection<String> committedJson =
         records(pipeline, 5)
             .apply(PublishDataProduct.of(PRODUCT).to(out.toString()).withRunId("run-1"));
-    PAssert.thatSingleton(manifestPath)
-        .isEqualTo(out.resolve("sales/items/_manifest.json").toString());
+    // The commit step hands on the manifest it committed, whatever is in force later.
+    PAssert.thatSingleton(committedJson)
+        .satisfies(
+            json -> {
+              try {
+                Manifest committed = Manifest.parse(json.getBytes(StandardCharsets.UTF_8));
+                assertThat(committed.runId(), equalTo("run-1"));
+                assertThat(committed.counts(), equalTo(new Manifest.Counts(5, 2, 2, 1)));
+              } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+              }
+              return null;
+            });
     pipeline.run().waitUntilFinish();
 
     Path productDir = out.resolve("sales/items");

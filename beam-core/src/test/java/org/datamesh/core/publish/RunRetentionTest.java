@@ -1,6 +1,7 @@
 package org.datamesh.core.publish;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -16,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -134,20 +137,112 @@ class RunRetentionTest {
   }
 
   @Test
-  void aNewRunRemovesThePreviousCommittedRunOnceItIsOld() throws Exception {
+  void aSupersededVersionIsAgedFromWhenItWasSupersededNotFromItsStart() throws Exception {
     Path productDir = out.resolve("sales/orders");
+    // Started 3 h ago, an hour past the retention: on main it was removed the moment the next
+    // commit superseded it, under any reader that had just read its manifest.
     String first = runStartedAgo(Duration.ofHours(3), "0d0d0d");
     Pipeline p1 = Pipeline.create(PipelineOptionsFactory.create());
     publish(p1, out, first, Duration.ofHours(1));
     p1.run().waitUntilFinish();
-    assertThat(folders(productDir, "runs"), containsInAnyOrder(first));
+    Manifest firstManifest = Manifest.read(productDir);
 
     String second = RunId.generate();
     Pipeline p2 = Pipeline.create(PipelineOptionsFactory.create());
     publish(p2, out, second, Duration.ofHours(1));
+    Instant beforeSecond = Instant.now();
     p2.run().waitUntilFinish();
+
+    assertThat(folders(productDir, "runs"), containsInAnyOrder(first, second));
+    for (String file : firstManifest.files()) {
+      assertThat(file + " is still there", Files.exists(productDir.resolve(file)), is(true));
+    }
+    Manifest inForce = Manifest.read(productDir);
+    assertThat(inForce.superseded().size(), equalTo(1));
+    assertThat(inForce.superseded().get(0).runId(), equalTo(first));
+    Instant supersededAt = Instant.parse(inForce.superseded().get(0).supersededAt());
+    assertThat(supersededAt.isBefore(beforeSecond), is(false));
+
+    RetentionRules rules =
+        new RetentionRules(Duration.ofHours(1), Duration.ofMinutes(30), Duration.ofDays(2));
+    ResourceId dir = FileSystems.matchNewResource(productDir.toString(), true);
+    assertThat(
+        "59 minutes after it was superseded",
+        RunRetention.sweep(dir, inForce, rules, supersededAt.plus(Duration.ofMinutes(59))),
+        equalTo(List.of()));
+    assertThat(
+        "61 minutes after",
+        RunRetention.sweep(dir, inForce, rules, supersededAt.plus(Duration.ofMinutes(61))),
+        contains("runs/" + first, "quarantine/" + first));
     assertThat(folders(productDir, "runs"), containsInAnyOrder(second));
-    assertThat(folders(productDir, "quarantine"), containsInAnyOrder(second));
+  }
+
+  @Test
+  void aRetentionOfZeroStillKeepsASupersededVersionForTheReaderGrace() throws Exception {
+    Path productDir = out.resolve("sales/orders");
+    Manifest manifest =
+        Manifest.of(
+            PartitionedPublicationTest.PRODUCT, "now-run", "2026-12-01T10:00:00Z", List.of(),
+            List.of(new Manifest.Superseded("old-run", "2026-12-01T10:00:00Z")));
+    fabricate(productDir, "runs/old-run", "part-00000-of-00001.parquet");
+    ResourceId dir = FileSystems.matchNewResource(productDir.toString(), true);
+    RetentionRules rules = new RetentionRules(Duration.ZERO, Duration.ofHours(1), Duration.ofDays(2));
+    Instant superseded = Instant.parse("2026-12-01T10:00:00Z");
+
+    assertThat(
+        RunRetention.sweep(dir, manifest, rules, superseded.plus(Duration.ofMinutes(59))),
+        equalTo(List.of()));
+    assertThat(
+        RunRetention.sweep(dir, manifest, rules, superseded.plus(Duration.ofMinutes(61))),
+        contains("runs/old-run"));
+  }
+
+  @Test
+  void anOutputPathWithGlobCharactersIsSweptAndNothingBesideTheProductIsTouched(
+      TestPipeline pipeline) throws Exception {
+    // On main the sweep matched <root>/runs/** as a glob: "[", "{", "*" and "?" in the path made
+    // it match nothing (or something else), and old runs stayed forever.
+    Path root = out.resolve("lake [eu] {a,b} *?");
+    Path productDir = root.resolve("sales/orders");
+    String old = runStartedAgo(Duration.ofDays(40), "0a0a0a");
+    fabricate(productDir, "runs/" + old, "part-00000-of-00001.parquet");
+    fabricate(productDir, "quarantine/" + old, "part-00000-of-00001.parquet");
+    // What a glob of the path could also match: a sibling output and a sibling product.
+    Path sibling = fabricate(out.resolve("lake e a"), "sales/orders/runs/" + old, "x.parquet");
+    Path otherProduct = fabricate(root.resolve("sales/orders2"), "runs/" + old, "x.parquet");
+    String committed = runStartedAgo(Duration.ofDays(1), "0c0c0c");
+
+    publish(pipeline, root, committed, Duration.ofDays(30));
+    pipeline.run().waitUntilFinish();
+
+    assertThat(folders(productDir, "runs"), containsInAnyOrder(committed));
+    assertThat(folders(productDir, "quarantine"), containsInAnyOrder(committed));
+    assertThat(Files.exists(sibling), is(true));
+    assertThat(Files.exists(otherProduct), is(true));
+  }
+
+  @Test
+  void aKilledRunsTemporaryFilesGoOnceOlderThanTheLongestRunAndNoEmptyTempFolderStays(
+      TestPipeline pipeline) throws Exception {
+    Path productDir = out.resolve("sales/orders");
+    String killed = runStartedAgo(Duration.ofDays(60), "0a0b0c");
+    Path temporary =
+        fabricate(productDir, "runs/" + killed + "/orders/.temp-beam/abc", "part-0.parquet");
+    Files.setLastModifiedTime(temporary, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+    String committed = runStartedAgo(Duration.ofDays(1), "0c0c0c");
+
+    publish(pipeline, out, committed, Duration.ofDays(30));
+    pipeline.run().waitUntilFinish();
+
+    // On main a temporary file kept its run forever, and each run kept an empty .temp-beam.
+    assertThat(folders(productDir, "runs"), containsInAnyOrder(committed));
+    try (Stream<Path> all = Files.walk(productDir)) {
+      assertThat(
+          all.map(p -> productDir.relativize(p).toString())
+              .filter(p -> p.contains(".temp-beam"))
+              .toList(),
+          equalTo(List.of()));
+    }
   }
 
   @Test

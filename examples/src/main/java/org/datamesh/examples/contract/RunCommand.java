@@ -1,6 +1,5 @@
 package org.datamesh.examples.contract;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +25,8 @@ import org.datamesh.examples.cli.UsageException;
 /**
  * {@code datamesh run --contract=FILE --input=GLOB --output=DIR}: builds and publishes the product
  * a contract declares from input files, on any Beam runner (embedded Flink unless told otherwise),
- * and prints the committed manifest's summary. The output may be a local folder or a folder on S3
- * (Beam's S3 options configure the client).
+ * and prints the summary of the manifest its commit step committed. The output may be a local
+ * folder or a folder on S3 (Beam's S3 options configure the client).
  *
  * <pre>{@code
  * java -jar examples/target/datamesh.jar run --contract=sales-orders.odcs.yaml \
@@ -93,10 +92,9 @@ public final class RunCommand implements Command {
       }
     }
     Pipeline pipeline = Pipeline.create(options);
+    CommitReceipt receipt = CommitReceipt.create();
     try {
-      pipeline.apply(
-          "Product",
-          product.to(output).withRunId(runId));
+      receipt.keep(pipeline.apply("Product", product.to(output).withRunId(runId)));
     } catch (BreakingChangeException e) {
       // Found while the pipeline is built, before anything runs: the contract is what is wrong.
       throw new UsageException(
@@ -126,14 +124,17 @@ public final class RunCommand implements Command {
       return ExitCode.RUN_FAILED;
     }
 
+    // What the commit step committed, not a read of _manifest.json now: another run may have
+    // committed over this one since, and this run's outcome is still its own.
     ResourceId productDir = PublishDataProduct.productDirectory(output, contract.product());
-    Manifest manifest = committed(productDir, runId);
-    if (manifest == null) {
+    Optional<Manifest> manifest = receipt.read().filter(m -> m.runId().equals(runId));
+    if (manifest.isEmpty()) {
       out.println("The run " + runId + " finished without committing; nothing new was published.");
       return ExitCode.RUN_FAILED;
     }
-    new PublishedSummary(manifest, productDir.toString()).print(out, runner, seconds, List.of());
-    return manifest.counts().balances() ? ExitCode.OK : ExitCode.RUN_FAILED;
+    new PublishedSummary(manifest.get(), productDir.toString())
+        .print(out, runner, seconds, List.of());
+    return manifest.get().counts().balances() ? ExitCode.OK : ExitCode.RUN_FAILED;
   }
 
   /**
@@ -152,15 +153,5 @@ public final class RunCommand implements Command {
         + " MB, and the Direct runner holds whole bundles in memory, so it may run out of it; for"
         + " large inputs use the default runner, embedded Flink (--runner=FlinkRunner). The Direct"
         + " runner is for tests.";
-  }
-
-  /** The manifest in force if it is this run's; null when another run's (or none) is. */
-  private static Manifest committed(ResourceId productDir, String runId) {
-    try {
-      Manifest manifest = Manifest.read(productDir);
-      return manifest.runId().equals(runId) ? manifest : null;
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

@@ -126,6 +126,52 @@ class ConcurrentRunsIT {
     assertWholeAndReadable(productDir, committed);
   }
 
+  @Test
+  void aRunThatCommittedReportsItsOwnVersionThoughAnotherCommittedRightAfter() throws Exception {
+    // A commits, then holds before its commit step returns; B starts from A's version and
+    // commits over it. On main, A then re-read _manifest.json, found B's, and exited 1 with
+    // "finished without committing" although its version had been committed.
+    Path release = dir.resolve("release-a");
+    RunProcess a = start("a", inputA, holding(HoldPoint.COMMITTED, release));
+    a.awaitLine(HoldPoint.marker(HoldPoint.COMMITTED));
+    Manifest committedA = Manifest.read(productDir);
+    RunProcess b = start("b", inputB, Map.of());
+    assertThat(b.log(), b.exitStatus(), is(0));
+    Manifest committedB = Manifest.read(productDir);
+    assertThat(committedB.superseded().get(0).runId(), equalTo(committedA.runId()));
+    Files.createFile(release);
+
+    assertThat(a.log(), a.exitStatus(), is(0));
+    assertThat(a.log(), published(a), equalTo(committedA.runId()));
+    assertThat(a.log().lines().toList(), PrintedCounts.of(ledgerA));
+    assertWholeAndReadable(productDir, committedB);
+  }
+
+  @Test
+  void aRunWhoseLockFileWasDeletedWhileItHeldItCommitsNothing() throws Exception {
+    // A holds inside the lock, its manifest written but not renamed; the lock file is deleted,
+    // and B takes a lock on a new file and commits. On main A then renamed its manifest over
+    // B's, or failed on the temporary file B had removed as a leftover.
+    Path release = dir.resolve("release-a");
+    RunProcess a = start("a", inputA, holding(HoldPoint.MANIFEST_RENAME, release));
+    a.awaitLine(HoldPoint.marker(HoldPoint.MANIFEST_RENAME));
+    Files.delete(productDir.resolve("_manifest.lock"));
+    RunProcess b = start("b", inputB, Map.of());
+    assertThat(b.log(), b.exitStatus(), is(0));
+    Manifest committed = Manifest.read(productDir);
+    Files.createFile(release);
+
+    assertThat(a.log(), a.exitStatus(), is(1));
+    assertThat(
+        a.log(),
+        a.log().contains(
+            "_manifest.lock was deleted or replaced while this run held the commit lock on it"),
+        is(true));
+    assertThat(Manifest.read(productDir), equalTo(committed));
+    assertThat(committed.counts(), equalTo(countsOf(ledgerB)));
+    assertWholeAndReadable(productDir, committed);
+  }
+
   /** A run in a race, the ledger of its input, and how it ended. */
   private record Contender(RunProcess run, SampleLedger ledger, int status) {}
 

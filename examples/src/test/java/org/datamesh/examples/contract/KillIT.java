@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ class KillIT {
   @Test
   void aRunKilledWhileApplyingRetentionStaysCommittedAndTheNextRunSweepsTheRest()
       throws Exception {
-    // A retention of zero: every run the new manifest does not reference goes at its commit.
+    // A retention of zero: a run that never committed goes at the next commit.
     useContract(
         OrdersContract.write(
             dir,
@@ -109,21 +110,34 @@ class KillIT {
 
     runToTheEnd(input);
     String first = Manifest.read(productDir).runId();
+    // A run that failed a day ago: past a retention of zero. The first run, superseded by the
+    // killed one, is not: a superseded version is kept for the reader grace (an hour).
+    String failed =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
+            + "-0f0f0f";
+    for (String kind : List.of("runs", "quarantine")) {
+      Path file = productDir.resolve(kind).resolve(failed).resolve("orders/part-0.parquet");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "left by a failed run");
+    }
     killAt(HoldPoint.RETENTION, input);
 
     Manifest second = Manifest.read(productDir);
     assertThat(second.runId(), not(equalTo(first)));
     assertThat(second.counts(), equalTo(countsOf(ledger)));
     assertWholeAndReadable(productDir, second);
-    // Retention removed the first run's data folder, then was killed before its quarantine.
-    assertThat(runFolders(productDir, "runs"), contains(second.runId()));
-    assertThat(runFolders(productDir, "quarantine"), contains(first, second.runId()));
+    // Retention removed the failed run's data folder, then was killed before its quarantine.
+    assertThat(runFolders(productDir, "runs"), contains(first, second.runId()));
+    assertThat(runFolders(productDir, "quarantine"), contains(failed, first, second.runId()));
 
     runToTheEnd(input);
     Manifest third = Manifest.read(productDir);
     assertWholeAndReadable(productDir, third);
-    assertThat(runFolders(productDir, "runs"), contains(third.runId()));
-    assertThat(runFolders(productDir, "quarantine"), contains(third.runId()));
+    assertThat(runFolders(productDir, "runs"), contains(first, second.runId(), third.runId()));
+    assertThat(
+        runFolders(productDir, "quarantine"), contains(first, second.runId(), third.runId()));
   }
 
   private void useContract(Path file) {

@@ -48,6 +48,20 @@ final class RunProcess {
   static RunProcess start(
       Path contract, Path input, Path output, Path log, Map<String, String> properties)
       throws IOException {
+    return start(
+        List.of(
+            "run",
+            "--contract=" + contract,
+            "--input=" + input,
+            "--output=" + output,
+            "--parallelism=2"),
+        log,
+        properties);
+  }
+
+  /** Starts {@code datamesh} with {@code args} ({@code run ...}), as {@link #start} does. */
+  static RunProcess start(List<String> args, Path log, Map<String, String> properties)
+      throws IOException {
     Path tmp = Files.createDirectories(log.resolveSibling("tmp"));
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -56,14 +70,8 @@ final class RunProcess {
     properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.addAll(
         List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "org.datamesh.examples.cli.DatameshCli",
-            "run",
-            "--contract=" + contract,
-            "--input=" + input,
-            "--output=" + output,
-            "--parallelism=2"));
+            "-cp", System.getProperty("java.class.path"), "org.datamesh.examples.cli.DatameshCli"));
+    command.addAll(args);
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new RunProcess(process, log);

@@ -170,6 +170,47 @@ class S3RunIT {
         + ACCESS_KEY_ID + "\",\"secretAccessKey\":\"" + secret + "\"}";
   }
 
+  @Test
+  void ofTwoOverlappingRunsOnlyOneCommitsAndTheManifestListsOnlyFilesThatExist()
+      throws Exception {
+    // A's manifest upload is held open (by a proxy that also checks S3's conditional writes,
+    // which S3Proxy ignores) while B runs and commits. On main both exited 0: nothing tied A's
+    // upload to the manifest it had read, so it replaced B's version unseen.
+    try (S3Store store = store();
+        ConditionalWritesProxy proxy = ConditionalWritesProxy.start(S3.endpoint(), S3.blobStore())) {
+      store.createBucket("race");
+      ConditionalWritesProxy.Hold hold = proxy.holdNextConditionalWrite();
+      RunProcess a =
+          RunProcess.start(
+              List.of(runArgs(proxy.endpoint(), credentials(SECRET), "race")),
+              dir.resolve("a.log"),
+              java.util.Map.of());
+      assertThat(a.log(), hold.reached().await(3, java.util.concurrent.TimeUnit.MINUTES), is(true));
+
+      CliOutcome b = CliProcess.run(dir, runArgs(proxy.endpoint(), credentials(SECRET), "race"));
+      assertThat(b.out() + b.err(), b.status(), is(ExitCode.OK));
+      hold.release().countDown();
+
+      assertThat(a.log(), a.exitStatus(), is(ExitCode.RUN_FAILED));
+      Manifest inForce =
+          Manifest.parse(store.read("race", "mesh/sales/orders/" + Manifest.FILE_NAME));
+      assertThat(b.out(), containsString(", run " + inForce.runId() + ","));
+      assertThat(
+          a.log(),
+          containsString(
+              "was not committed: run " + inForce.runId() + " committed while it ran (it started"
+                  + " from no published version)"));
+      List<String> keys = store.keys("race", "mesh/sales/orders/");
+      for (String file : inForce.files()) {
+        assertThat(file, keys.contains("mesh/sales/orders/" + file), is(true));
+      }
+      for (String file : inForce.quarantineFiles()) {
+        assertThat(file, keys.contains("mesh/sales/orders/" + file), is(true));
+      }
+      assertThat(proxy.refused(), equalTo(List.of("mesh/sales/orders/" + Manifest.FILE_NAME)));
+    }
+  }
+
   private String[] runArgs(URI endpoint, String credentials, String bucket) {
     return new String[] {
       "run",

@@ -36,6 +36,11 @@ final class S3Server implements BeforeAllCallback, AfterAllCallback {
     this.secret = secret;
   }
 
+  /** The in-memory blob store behind the server, to check what it holds without a request. */
+  org.jclouds.blobstore.BlobStore blobStore() {
+    return context.getBlobStore();
+  }
+
   /** Where the server listens, {@code http://127.0.0.1:<port>}. */
   URI endpoint() {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
