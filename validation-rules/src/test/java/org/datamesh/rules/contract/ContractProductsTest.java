@@ -1,4 +1,4 @@
-package org.datamesh.pipelines.contract;
+package org.datamesh.rules.contract;
 
 import static org.datamesh.core.testing.FailureMatchers.atRecord;
 import static org.datamesh.core.testing.FailureMatchers.failedAt;
