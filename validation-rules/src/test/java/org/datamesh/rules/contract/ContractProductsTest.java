@@ -150,7 +150,7 @@ class ContractProductsTest {
               assertThat(ids, containsInAnyOrder("P-1"));
               return null;
             });
-    PAssert.that(records.quarantined())
+    PAssert.that(records.failures())
         .satisfies(
             failures -> {
               assertThat(
