@@ -7,7 +7,9 @@ import org.datamesh.core.contract.TextFormat;
 
 /**
  * The built-in record rules. Each is ERROR severity with the id {@code <field>.<kind>} until told
- * otherwise ({@link Rule#asWarning()}, {@link Rule#withId}).
+ * otherwise ({@link Rule#asWarning()}, {@link Rule#withId}): {@code Rules.atLeast("amount", 0)}
+ * is the rule {@code amount.range}, and a failure it causes names that id ({@code
+ * FailureMatchers.hasRule("amount.range")}). Each factory says which kind it gives.
  *
  * <pre>{@code
  * RuleSet rules = RuleSet.of(
@@ -86,7 +88,10 @@ public final class Rules {
     return Rule.of(field, new AllowedValuesCheck(List.of(allowed), false));
   }
 
-  /** Like {@link #oneOf} but ignoring case and surrounding spaces. */
+  /**
+   * Like {@link #oneOf} but ignoring case and surrounding spaces. Id {@code
+   * <field>.allowed_values}.
+   */
   public static Rule oneOfIgnoringCase(String field, String... allowed) {
     return Rule.of(field, new AllowedValuesCheck(List.of(allowed), true));
   }

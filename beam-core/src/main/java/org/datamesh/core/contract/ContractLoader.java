@@ -1,6 +1,8 @@
 package org.datamesh.core.contract;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <pre>{@code
  * DataContract orders = ContractLoader.load(Path.of("contracts/sales-orders.odcs.yaml"));
+ * DataContract shipped = ContractLoader.fromClasspath("contracts/payments.odcs.yaml");
  * Schema published = orders.publishedSchema();
  *
  * List<ContractProblem> problems = ContractLoader.checkOdcs(path);  // only "is it valid ODCS?"
@@ -35,6 +38,36 @@ public final class ContractLoader {
   /** Loads the contract in {@code file}. */
   public static DataContract load(Path file) throws ContractException {
     return parse(read(file), file.toString());
+  }
+
+  /**
+   * Loads the contract {@code resource} from the class path, as {@link ClassLoader#getResource}
+   * names it ({@code "contracts/payments.odcs.yaml"}; a leading {@code /} is ignored): the way a
+   * product ships its contract in its own jar, and a test finds it in {@code src/test/resources}.
+   * The thread's context class loader is asked first, then this library's.
+   */
+  public static DataContract fromClasspath(String resource) throws ContractException {
+    String name = resource.startsWith("/") ? resource.substring(1) : resource;
+    String source = "classpath:" + name;
+    URL url = null;
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null) {
+      url = context.getResource(name);
+    }
+    if (url == null) {
+      url = ContractLoader.class.getClassLoader().getResource(name);
+    }
+    if (url == null) {
+      throw new ContractException(
+          source,
+          List.of(new ContractProblem(YamlPaths.ROOT, 0, "is not on the class path")));
+    }
+    return parse(read(url, source), source);
+  }
+
+  /** Loads the contract at {@code url}: a file, a class-path resource, or any URL Java opens. */
+  public static DataContract load(URL url) throws ContractException {
+    return parse(read(url, url.toString()), url.toString());
   }
 
   /**
@@ -83,6 +116,31 @@ public final class ContractLoader {
               new ContractProblem(
                   YamlPaths.ROOT, 0, "could not be read: " + e.getClass().getSimpleName())));
     }
+  }
+
+  /** Reads at most one byte more than a contract may have, so a huge resource costs nothing. */
+  private static byte[] read(URL url, String source) throws ContractException {
+    byte[] yaml;
+    try (InputStream in = url.openStream()) {
+      yaml = in.readNBytes(SafeYamlReader.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new ContractException(
+          source,
+          List.of(
+              new ContractProblem(
+                  YamlPaths.ROOT, 0, "could not be read: " + e.getClass().getSimpleName())));
+    }
+    if (yaml.length > SafeYamlReader.MAX_BYTES) {
+      throw new ContractException(
+          source,
+          List.of(
+              new ContractProblem(
+                  YamlPaths.ROOT,
+                  0,
+                  "the file is larger than " + SafeYamlReader.MAX_BYTES
+                      + " bytes (4 MiB), the limit for a contract")));
+    }
+    return yaml;
   }
 
   /**

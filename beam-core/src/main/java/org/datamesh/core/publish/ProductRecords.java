@@ -160,9 +160,24 @@ public final class ProductRecords implements PInput, POutput {
     return published;
   }
 
-  public PCollection<Failure> quarantined() {
+  /**
+   * A failure for each record that cannot be published: what {@link PublishDataProduct} writes to
+   * the quarantine and counts as {@code quarantined} in the manifest. Named as every stage's
+   * result names the same records ({@code StageResult.failures()}).
+   */
+  public PCollection<Failure> failures() {
     requireOneTable();
     return quarantined;
+  }
+
+  /**
+   * The records' failures.
+   *
+   * @deprecated use {@link #failures()}, the name every result type gives its failures
+   */
+  @Deprecated
+  public PCollection<Failure> quarantined() {
+    return failures();
   }
 
   public PCollection<Row> duplicates() {

@@ -2,6 +2,7 @@ package org.datamesh.core.contract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -9,6 +10,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -207,6 +210,37 @@ class ContractLoaderTest {
     Files.writeString(file, ORDERS);
 
     assertThat(ContractLoader.load(file), equalTo(load(ORDERS)));
+  }
+
+  @Test
+  void loadsFromTheClassPathAndFromAUrl(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("contracts").resolve("sales-orders.odcs.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, ORDERS);
+    ClassLoader before = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader resources = new URLClassLoader(new URL[] {folder.toUri().toURL()}, before)) {
+      Thread.currentThread().setContextClassLoader(resources);
+
+      assertThat(ContractLoader.fromClasspath("contracts/sales-orders.odcs.yaml"), equalTo(load(ORDERS)));
+      assertThat(ContractLoader.fromClasspath("/contracts/sales-orders.odcs.yaml"), equalTo(load(ORDERS)));
+      ContractException missing =
+          assertThrows(ContractException.class, () -> ContractLoader.fromClasspath("contracts/none.yaml"));
+      assertThat(missing.getMessage(), containsString("classpath:contracts/none.yaml"));
+      assertThat(missing.getMessage(), containsString("is not on the class path"));
+    } finally {
+      Thread.currentThread().setContextClassLoader(before);
+    }
+    assertThat(ContractLoader.load(file.toUri().toURL()), equalTo(load(ORDERS)));
+  }
+
+  @Test
+  void refusesAHugeResourceWithoutReadingItAll(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("huge.yaml");
+    Files.write(file, new byte[SafeYamlReader.MAX_BYTES + 10]);
+
+    ContractException e =
+        assertThrows(ContractException.class, () -> ContractLoader.load(file.toUri().toURL()));
+    assertThat(e.getMessage(), containsString("larger than"));
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.publish.ProductRecords;
-import org.datamesh.pipelines.contract.ContractProducts;
+import org.datamesh.rules.contract.ContractProducts;
 
 /**
  * The sales domain's {@code orders} product, from CSV exports to records ready to publish. It is

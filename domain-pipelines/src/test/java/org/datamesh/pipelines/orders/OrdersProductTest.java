@@ -72,7 +72,7 @@ class OrdersProductTest {
               assertThat(ids, containsInAnyOrder("ORD-000010|PLACED|2024-03-07T09:00:00.000Z"));
               return null;
             });
-    PAssert.that(records.quarantined())
+    PAssert.that(records.failures())
         .satisfies(
             failures -> {
               assertThat(

@@ -1,6 +1,13 @@
 package org.datamesh.pipelines.readme;
 
+import static org.datamesh.core.testing.FailureMatchers.atRecord;
+import static org.datamesh.core.testing.FailureMatchers.failedAt;
+import static org.datamesh.core.testing.FailureMatchers.hasRule;
+import static org.datamesh.core.testing.RowMatchers.fieldValues;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +19,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -19,6 +28,8 @@ import org.datamesh.core.StageResult;
 import org.datamesh.core.dedup.DeduplicateRows;
 import org.datamesh.core.dedup.DeduplicationResult;
 import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.Stage;
+import org.datamesh.core.pipeline.BuildProduct;
 import org.datamesh.core.parse.ParseCsv;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.publish.Manifest;
@@ -35,10 +46,17 @@ import org.datamesh.rules.RuleSet;
 import org.datamesh.rules.Rules;
 import org.datamesh.rules.ValidationResult;
 import org.datamesh.rules.Validate;
+import org.datamesh.core.testing.ProductTestInput;
+import org.datamesh.core.testing.TestPipelineExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's "Building a product" examples, kept compiling and working. */
+/**
+ * The README's "Building a product" and "Testing your pipelines" examples, kept compiling and
+ * working.
+ */
+@ExtendWith(TestPipelineExtension.class)
 class ComposingAProductTest {
 
   @TempDir Path exports;
@@ -129,5 +147,57 @@ class ComposingAProductTest {
     assertThat(manifest.counts(), equalTo(new Manifest.Counts(5, 2, 2, 1)));
     assertThat(manifest.quality().failuresByStage(), equalTo(java.util.Map.of("VALIDATE", 1L, "STANDARDIZE", 1L)));
     assertThat(manifest.quality().warningsByRule(), equalTo(java.util.Map.of("quantity.bulk", 1L)));
+  }
+
+  /** The README's spec, as "Building a product" declares it. */
+  static ProductSpec orders() {
+    Schema rawSchema = Schema.builder()
+        .addNullableField("order_id", FieldType.STRING)
+        .addNullableField("amount", FieldType.DECIMAL)
+        .addNullableField("currency", FieldType.STRING)
+        .addNullableField("order_ts", FieldType.STRING)
+        .addNullableField("quantity", FieldType.INT32)
+        .build();
+    return ProductSpec.of(DataProduct.of("sales", "orders", "1.0.0"))
+        .readingFrom(RecordFormat.csv(rawSchema))
+        .through(
+            ValidationStep.of(RuleSet.of(
+                Rules.notNull("order_id"), Rules.atLeast("amount", 0),
+                Rules.atMost("quantity", 100).asWarning().withId("quantity.bulk"))),
+            StandardizationStep.of(
+                Standardizers.upperCase("currency"), Standardizers.timestampUtc("order_ts"),
+                Standardizers.currencyAmount("amount", "currency")))
+        .deduplicatedBy("order_id");
+  }
+
+  @Test
+  void theReadmeWholeProductTestPasses(TestPipeline pipeline) {
+    ProductSpec orders = orders();
+
+    // The README's "A whole product, without files", as it stands.
+    ProductRecords records = pipeline
+        .apply(ProductTestInput.file("orders.csv",
+            "order_id,amount,currency,order_ts,quantity",
+            "O1,10.005,eur,2024-03-05T10:00:00+01:00,1",
+            "O1,10.005,eur,2024-03-05T10:00:00+01:00,1",
+            "O2,-1,EUR,2024-03-05T10:00:00Z,1",
+            "O3,5,EUR,yesterday,1"))
+        .apply(BuildProduct.of(orders));   // the ProductSpec above
+    PAssert.thatSingleton(records.inputCount()).isEqualTo(4L);
+    PAssert.that(records.published()).satisfies(rows -> {
+      assertThat(rows, fieldValues("order_id", contains("O1")));
+      return null;
+    });
+    PAssert.that(records.failures()).satisfies(fs -> {
+      assertThat(fs, containsInAnyOrder(
+          allOf(failedAt(Stage.VALIDATE), hasRule("amount.range"), atRecord(3)),
+          allOf(failedAt(Stage.STANDARDIZE), atRecord(4))));
+      return null;
+    });
+    PAssert.that(records.duplicates()).satisfies(rows -> {
+      assertThat(rows, fieldValues("order_id", contains("O1")));
+      return null;
+    });
+    pipeline.run().waitUntilFinish();
   }
 }

@@ -20,7 +20,7 @@ import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
-import org.datamesh.pipelines.contract.ContractProducts;
+import org.datamesh.rules.contract.ContractProducts;
 import org.datamesh.examples.cli.UsageException;
 
 /**

@@ -1,4 +1,4 @@
-package org.datamesh.pipelines.contract;
+package org.datamesh.rules.contract;
 
 import static org.datamesh.core.testing.FailureMatchers.atRecord;
 import static org.datamesh.core.testing.FailureMatchers.failedAt;
@@ -150,7 +150,7 @@ class ContractProductsTest {
               assertThat(ids, containsInAnyOrder("P-1"));
               return null;
             });
-    PAssert.that(records.quarantined())
+    PAssert.that(records.failures())
         .satisfies(
             failures -> {
               assertThat(

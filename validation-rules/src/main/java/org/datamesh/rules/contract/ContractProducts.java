@@ -1,4 +1,4 @@
-package org.datamesh.pipelines.contract;
+package org.datamesh.rules.contract;
 
 import java.util.ArrayList;
 import java.util.List;

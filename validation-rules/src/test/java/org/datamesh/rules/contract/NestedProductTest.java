@@ -1,4 +1,4 @@
-package org.datamesh.pipelines.nested;
+package org.datamesh.rules.contract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -19,7 +19,6 @@ import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.support.DuckDb;
 import org.datamesh.core.testing.TestPipelineExtension;
-import org.datamesh.pipelines.contract.ContractProducts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.datamesh.pipelines.contract;
+package org.datamesh.rules.contract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -119,7 +119,7 @@ class LogLinesProductTest {
               return null;
             });
     PAssert.that(records.duplicates()).empty();
-    PAssert.that(records.quarantined())
+    PAssert.that(records.failures())
         .satisfies(
             failures -> {
               List<String> seen = new ArrayList<>();

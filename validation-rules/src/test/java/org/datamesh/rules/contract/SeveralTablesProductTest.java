@@ -1,4 +1,4 @@
-package org.datamesh.pipelines.contract;
+package org.datamesh.rules.contract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
