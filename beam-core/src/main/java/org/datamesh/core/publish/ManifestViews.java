@@ -55,7 +55,7 @@ record ManifestViews(
       ProductRecords records,
       PCollection<String> dataFiles,
       PCollection<String> quarantineFiles) {
-    PCollection<Failure> quarantinedRecords = records.quarantined();
+    PCollection<Failure> quarantinedRecords = records.failures();
     return new ManifestViews(
         table,
         columns,

@@ -316,7 +316,7 @@ public abstract class PublishDataProduct
             prefix + "WriteRows", new ParquetFiles(dataDir, avroName(name), partitionKeys));
     PCollection<String> quarantineFiles =
         table
-            .quarantined()
+            .failures()
             .apply(
                 prefix + "FailureToRow",
                 MapElements.into(TypeDescriptors.rows()).via(FailureRows::toRow))
