@@ -99,22 +99,11 @@ public final class ContractLoader {
     try {
       if (Files.size(file) > SafeYamlReader.MAX_BYTES) {
         // Refused before reading, so a huge file costs nothing.
-        throw new ContractException(
-            source,
-            List.of(
-                new ContractProblem(
-                    YamlPaths.ROOT,
-                    0,
-                    "the file is larger than " + SafeYamlReader.MAX_BYTES
-                        + " bytes (4 MiB), the limit for a contract")));
+        throw tooLarge(source);
       }
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ContractException(
-          source,
-          List.of(
-              new ContractProblem(
-                  YamlPaths.ROOT, 0, "could not be read: " + e.getClass().getSimpleName())));
+      throw unreadable(source, e);
     }
   }
 
@@ -124,23 +113,31 @@ public final class ContractLoader {
     try (InputStream in = url.openStream()) {
       yaml = in.readNBytes(SafeYamlReader.MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new ContractException(
-          source,
-          List.of(
-              new ContractProblem(
-                  YamlPaths.ROOT, 0, "could not be read: " + e.getClass().getSimpleName())));
+      throw unreadable(source, e);
     }
     if (yaml.length > SafeYamlReader.MAX_BYTES) {
-      throw new ContractException(
-          source,
-          List.of(
-              new ContractProblem(
-                  YamlPaths.ROOT,
-                  0,
-                  "the file is larger than " + SafeYamlReader.MAX_BYTES
-                      + " bytes (4 MiB), the limit for a contract")));
+      throw tooLarge(source);
     }
     return yaml;
+  }
+
+  private static ContractException tooLarge(String source) {
+    return new ContractException(
+        source,
+        List.of(
+            new ContractProblem(
+                YamlPaths.ROOT,
+                0,
+                "the file is larger than " + SafeYamlReader.MAX_BYTES
+                    + " bytes (4 MiB), the limit for a contract")));
+  }
+
+  private static ContractException unreadable(String source, IOException e) {
+    return new ContractException(
+        source,
+        List.of(
+            new ContractProblem(
+                YamlPaths.ROOT, 0, "could not be read: " + e.getClass().getSimpleName())));
   }
 
   /**
