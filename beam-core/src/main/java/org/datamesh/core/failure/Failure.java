@@ -34,6 +34,16 @@ public abstract class Failure implements Serializable {
   /** The most of a raw record a failure keeps. */
   public static final int MAX_RAW_PAYLOAD_CHARS = 64 * 1024;
 
+  /**
+   * The most an encrypted raw payload ({@code enc:} and base64, see {@code ProtectFailures}) may
+   * hold: a capped clear payload, at most 3 UTF-8 bytes per character, encrypted and encoded.
+   * Cutting a ciphertext would make it unreadable, so it is never cut below this.
+   */
+  public static final int MAX_ENCRYPTED_PAYLOAD_CHARS = 4 + (3 * MAX_RAW_PAYLOAD_CHARS + 64) / 3 * 4 + 4;
+
+  /** How an encrypted raw payload starts. */
+  public static final String ENCRYPTED_PAYLOAD_PREFIX = "enc:";
+
   public abstract Stage stage();
 
   /** The product's identifier, such as {@code sales.orders}. */
@@ -133,8 +143,12 @@ public abstract class Failure implements Serializable {
 
     public Failure build() {
       String raw = rawPayload();
-      if (raw != null && raw.length() > MAX_RAW_PAYLOAD_CHARS) {
-        setRawPayload(raw.substring(0, MAX_RAW_PAYLOAD_CHARS));
+      int cap =
+          raw != null && raw.startsWith(ENCRYPTED_PAYLOAD_PREFIX)
+              ? MAX_ENCRYPTED_PAYLOAD_CHARS
+              : MAX_RAW_PAYLOAD_CHARS;
+      if (raw != null && raw.length() > cap) {
+        setRawPayload(raw.substring(0, cap));
         setRawTruncated(true);
       }
       setViolations(List.copyOf(violations()));

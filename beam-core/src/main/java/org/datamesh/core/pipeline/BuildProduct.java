@@ -11,6 +11,8 @@ import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.dedup.DeduplicateRows;
 import org.datamesh.core.dedup.DeduplicationResult;
+import org.datamesh.core.failure.Failure;
+import org.datamesh.core.protect.ProtectFailures;
 import org.datamesh.core.publish.ProductRecords;
 
 /**
@@ -76,7 +78,11 @@ public final class BuildProduct
       published = deduplicated.unique();
       duplicates = deduplicated.duplicates();
     }
-    return ProductRecords.of(records.recordCount(), published, records.failures(), duplicates)
+    PCollection<Failure> failures = records.failures();
+    if (spec.failureKeys() != null) {
+      failures = failures.apply("ProtectFailures", ProtectFailures.with(spec.failureKeys()));
+    }
+    return ProductRecords.of(records.recordCount(), published, failures, duplicates)
         .withWarningCounts(records.warningCounts())
         .named(spec.tableName());
   }
@@ -91,6 +97,9 @@ public final class BuildProduct
         .add(DisplayData.item("format", spec.format().toString()).withLabel("Input format"))
         .add(DisplayData.item("key", String.join(",", spec.key())).withLabel("Primary key"))
         .addIfNotNull(DisplayData.item("latestBy", spec.latestBy()).withLabel("Keep latest by"))
+        .add(
+            DisplayData.item("failurePayloads", spec.failureKeys() == null ? "clear" : "encrypted")
+                .withLabel("Failure payloads"))
         .add(DisplayData.item("shards", deduplicationShards).withLabel("Deduplication groups"));
   }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
+import org.datamesh.core.protect.DataKeys;
+import org.datamesh.core.protect.ProtectionStep;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.RecordStep;
 
@@ -40,8 +42,29 @@ public final class ProductSpec implements Serializable {
    * How the rows are laid out and kept once published: the table they are published as (empty:
    * the table named after the product), its partitions, and how long old runs are kept.
    */
-  private record Publication(String table, List<String> partitionKeys, @Nullable Duration retention)
-      implements Serializable {}
+  private record Publication(
+      String table,
+      List<String> partitionKeys,
+      @Nullable Duration retention,
+      @Nullable DataKeys failureKeys)
+      implements Serializable {
+
+    Publication withTable(String table) {
+      return new Publication(table, partitionKeys, retention, failureKeys);
+    }
+
+    Publication withPartitionKeys(List<String> partitionKeys) {
+      return new Publication(table, partitionKeys, retention, failureKeys);
+    }
+
+    Publication withRetention(Duration retention) {
+      return new Publication(table, partitionKeys, retention, failureKeys);
+    }
+
+    Publication withFailureKeys(DataKeys failureKeys) {
+      return new Publication(table, partitionKeys, retention, failureKeys);
+    }
+  }
 
   private ProductSpec(
       DataProduct product,
@@ -61,7 +84,7 @@ public final class ProductSpec implements Serializable {
   /** A product with no input format yet, no record steps and no key. */
   public static ProductSpec of(DataProduct product) {
     return new ProductSpec(
-        product, null, RecordPath.empty(), List.of(), null, new Publication("", List.of(), null));
+        product, null, RecordPath.empty(), List.of(), null, new Publication("", List.of(), null, null));
   }
 
   /** Returns a spec like this one but reading input laid out as {@code format}. */
@@ -77,6 +100,22 @@ public final class ProductSpec implements Serializable {
   /** Returns a spec like this one with {@code path} added to the end of its record path. */
   public ProductSpec through(RecordPath path) {
     return new ProductSpec(product, format, this.path.then(path), key, latestBy, publication);
+  }
+
+  /**
+   * Returns a spec like this one with {@code protection} run last in its record path, and its
+   * failures' raw payloads encrypted with the same keys (see {@code ProtectFailures}), so neither
+   * its files nor its quarantine hold a clear value of a protected column.
+   */
+  public ProductSpec protectedBy(ProtectionStep protection) {
+    return new ProductSpec(
+        product, format, path.then(RecordPath.of(protection)), key, latestBy,
+        publication.withFailureKeys(protection.keys()));
+  }
+
+  /** The keys the raw payloads of failures are encrypted with; null when they are kept clear. */
+  public @Nullable DataKeys failureKeys() {
+    return publication.failureKeys();
   }
 
   /**
@@ -100,7 +139,7 @@ public final class ProductSpec implements Serializable {
   public ProductSpec partitionedBy(List<String> fields) {
     return new ProductSpec(
         product, format, path, key, latestBy,
-        new Publication(publication.table(), List.copyOf(fields), publication.retention()));
+        publication.withPartitionKeys(List.copyOf(fields)));
   }
 
   /**
@@ -111,7 +150,7 @@ public final class ProductSpec implements Serializable {
   public ProductSpec retainingRunsFor(Duration retention) {
     return new ProductSpec(
         product, format, path, key, latestBy,
-        new Publication(publication.table(), publication.partitionKeys(), retention));
+        publication.withRetention(retention));
   }
 
   /**
@@ -131,7 +170,7 @@ public final class ProductSpec implements Serializable {
     }
     return new ProductSpec(
         product, format, path, key, latestBy,
-        new Publication(table, publication.partitionKeys(), publication.retention()));
+        publication.withTable(table));
   }
 
   /** The table the rows are published as: the name given to {@link #table}, else the product's. */

@@ -2,14 +2,19 @@ package org.datamesh.rules.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
+import org.datamesh.core.contract.ContractProtection;
 import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.parse.LogPattern;
 import org.datamesh.core.pipeline.ProductSpec;
+import org.datamesh.core.protect.DataKeys;
+import org.datamesh.core.protect.FieldProtection;
+import org.datamesh.core.protect.ProtectionStep;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.record.ConformToSchema;
 import org.datamesh.core.standardize.StandardizationStep;
@@ -53,6 +58,16 @@ public final class ContractProducts {
   /** The spec of a one-table {@code contract}'s product, reading {@code format}, with {@code extraRules}. */
   public static ProductSpec spec(DataContract contract, RecordFormat.Kind format, Rule... extraRules)
       throws ContractException {
+    return spec(contract, format, (DataKeys) null, extraRules);
+  }
+
+  /**
+   * The spec of a one-table {@code contract}'s product, reading {@code format}, its classified
+   * columns protected with {@code keys} (see {@link ContractProtection}), with {@code extraRules}.
+   */
+  public static ProductSpec spec(
+      DataContract contract, RecordFormat.Kind format, @Nullable DataKeys keys, Rule... extraRules)
+      throws ContractException {
     if (contract.tables().size() != 1) {
       throw ContractException.of(
           contract.product().id(),
@@ -63,15 +78,22 @@ public final class ContractProducts {
                   "declares " + contract.tables().size() + " tables; build each with"
                       + " spec(contract, table, format) or all with specs(contract, format)")));
     }
-    return spec(contract, contract.onlyTable(), format, extraRules);
+    return spec(contract, contract.onlyTable(), format, keys, extraRules);
   }
 
   /** One spec per table of {@code contract}, each reading {@code format}. */
   public static List<ProductSpec> specs(DataContract contract, RecordFormat.Kind format)
       throws ContractException {
+    return specs(contract, format, null);
+  }
+
+  /** One spec per table of {@code contract}, each reading {@code format}, protected with {@code keys}. */
+  public static List<ProductSpec> specs(
+      DataContract contract, RecordFormat.Kind format, @Nullable DataKeys keys)
+      throws ContractException {
     List<ProductSpec> specs = new ArrayList<>();
     for (ContractTable table : contract.tables()) {
-      specs.add(spec(contract, table, format));
+      specs.add(spec(contract, table, format, keys));
     }
     if (specs.isEmpty()) {
       throw ContractException.of(
@@ -87,6 +109,20 @@ public final class ContractProducts {
    */
   public static ProductSpec spec(
       DataContract contract, ContractTable table, RecordFormat.Kind format, Rule... extraRules)
+      throws ContractException {
+    return spec(contract, table, format, null, extraRules);
+  }
+
+  /**
+   * The spec of {@code table} of {@code contract}'s product, reading {@code format}, its protected
+   * columns protected with {@code keys} (needed when it has any), with {@code extraRules}.
+   */
+  public static ProductSpec spec(
+      DataContract contract,
+      ContractTable table,
+      RecordFormat.Kind format,
+      @Nullable DataKeys keys,
+      Rule... extraRules)
       throws ContractException {
     if (!table.publishable()) {
       throw ContractException.of(
@@ -113,6 +149,22 @@ public final class ContractProducts {
       spec = spec.through(standardization);
     }
     spec = spec.through(ConformToSchema.to(table.publishedSchema()));
+    List<FieldProtection> protections = ContractProtection.of(contract, table);
+    if (!protections.isEmpty()) {
+      if (keys == null) {
+        throw ContractException.of(
+            contract.product().id(),
+            List.of(
+                new ContractProblem(
+                    ContractProtection.firstProtectedPath(table),
+                    0,
+                    "the table " + table.folder() + " protects "
+                        + protections.stream().map(FieldProtection::field).toList()
+                        + " (classification or protection), which needs a keyset: --keyset=PATH"
+                        + " or DATAMESH_KEYSET (create one with: keys --keyset=PATH)")));
+      }
+      spec = spec.protectedBy(ProtectionStep.of(keys, protections));
+    }
     if (!table.partitionKeys().isEmpty()) {
       spec = spec.partitionedBy(table.partitionKeys());
     }
