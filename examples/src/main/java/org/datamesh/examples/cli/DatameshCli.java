@@ -9,6 +9,7 @@ import org.datamesh.examples.bench.BenchReportCommand;
 import org.datamesh.examples.contract.RunCommand;
 import org.datamesh.examples.contract.ValidateContractCommand;
 import org.datamesh.examples.demo.DemoCommand;
+import org.datamesh.examples.keys.KeysCommand;
 
 /**
  * {@code java -jar datamesh.jar <command> [--option=value ...]}: runs one command and exits with
@@ -29,6 +30,7 @@ public final class DatameshCli {
           new DemoCommand(),
           new RunCommand(),
           new ValidateContractCommand(),
+          new KeysCommand(),
           new BenchCommand(),
           new BenchReportCommand());
 

@@ -14,14 +14,15 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractInspection;
-import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.ContractLoader;
 import org.datamesh.core.contract.ContractProblem;
+import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
-import org.datamesh.rules.contract.ContractProducts;
+import org.datamesh.core.protect.DataKeys;
 import org.datamesh.examples.cli.UsageException;
+import org.datamesh.rules.contract.ContractProducts;
 
 /**
  * The contract a command was given with {@code --contract}: loaded, mapped to a product, and every
@@ -147,7 +148,8 @@ final class ContractFile {
   }
 
   /** One spec per table, each reading its input's format; problems as {@link #spec}. */
-  List<ProductSpec> specs(DataContract contract, List<TableInputs.TableInput> inputs)
+  List<ProductSpec> specs(
+      DataContract contract, List<TableInputs.TableInput> inputs, @Nullable DataKeys keys)
       throws UsageException {
     if (contract.tables().isEmpty()) {
       throw new UsageException(
@@ -158,7 +160,7 @@ final class ContractFile {
     List<ProductSpec> specs = new ArrayList<>();
     for (TableInputs.TableInput input : inputs) {
       try {
-        specs.add(ContractProducts.spec(contract, input.table(), input.format()));
+        specs.add(ContractProducts.spec(contract, input.table(), input.format(), keys));
       } catch (ContractException e) {
         problems.addAll(e.problems());
       }
@@ -197,10 +199,12 @@ final class ContractFile {
     if (contract.tables().isEmpty()) {
       refusals.add(new ContractProblem("schema", 0, "declares no table: there is nothing to publish"));
     }
+    // Keys change no mapping decision, and run is given the real ones: made up here, never saved.
+    DataKeys anyKeys = DataKeys.generate();
     for (ContractTable table : contract.tables()) {
       try {
         // The input format does not change what mapping can refuse.
-        ContractProducts.spec(contract, table, RecordFormat.Kind.CSV);
+        ContractProducts.spec(contract, table, RecordFormat.Kind.CSV, anyKeys);
       } catch (ContractException e) {
         refusals.addAll(e.problems());
       }

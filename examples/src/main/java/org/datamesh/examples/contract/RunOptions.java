@@ -43,4 +43,12 @@ public interface RunOptions extends PipelineOptions {
   String getDomain();
 
   void setDomain(String domain);
+
+  @Description(
+      "The keyset file protecting the contract's classified columns (else the environment"
+          + " variable DATAMESH_KEYSET); needed when the contract protects any column; create one"
+          + " with: keys --keyset=PATH")
+  String getKeyset();
+
+  void setKeyset(String keyset);
 }

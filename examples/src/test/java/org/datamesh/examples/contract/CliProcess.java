@@ -15,12 +15,12 @@ import org.datamesh.examples.cli.CliOutcome;
  * everything the process prints is seen: its own messages and every log line of every thread
  * (at INFO for all loggers here, more than a user sees).
  */
-final class CliProcess {
+public final class CliProcess {
 
   private CliProcess() {}
 
   /** Runs {@code args}, writing the process's output to files in {@code dir}. */
-  static CliOutcome run(Path dir, String... args) throws IOException, InterruptedException {
+  public static CliOutcome run(Path dir, String... args) throws IOException, InterruptedException {
     Path out = Files.createTempFile(dir, "out-", ".txt");
     Path err = Files.createTempFile(dir, "err-", ".txt");
     List<String> command = new ArrayList<>();

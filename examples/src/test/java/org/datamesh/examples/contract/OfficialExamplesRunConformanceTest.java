@@ -8,7 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
+import org.datamesh.core.protect.DataKeys;
+import org.datamesh.core.protect.FieldProtection;
+import org.datamesh.core.protect.KeysetFiles;
+import org.datamesh.core.protect.ProtectionStep;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.record.RecordIssues;
 import org.datamesh.core.support.DuckDb;
 import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
@@ -60,27 +66,51 @@ class OfficialExamplesRunConformanceTest {
         dir.resolve("receivers.csv"),
         "id,country_code,receiver_name,receiver_type\nr1,DE,Alpha,shop\nr2,FR,Beta,\nr3,US,,shop\n");
 
+    Path keyset = dir.resolve("keyset.json");
+    DataKeys keys = KeysetFiles.create(keyset);
     run("full-example.odcs.yaml",
-        "--input=tbl=" + dir.resolve("tbl.csv"), "--input=receivers=" + dir.resolve("receivers.csv"));
+        "--input=tbl=" + dir.resolve("tbl.csv"), "--input=receivers=" + dir.resolve("receivers.csv"),
+        "--keyset=" + keyset);
 
     Path product = dir.resolve("out/seller/my_quantum");
     Manifest manifest = Manifest.read(product);
     assertThat(manifest.table("tbl").counts(), equalTo(new Manifest.Counts(5, 2, 2, 1)));
     assertThat(manifest.table("receivers").counts(), equalTo(new Manifest.Counts(3, 2, 1, 0)));
+    // rcvr_id, receivers.id and receiver_name are classification: restricted, so tokenized by
+    // default: the same keyed token in both tables, so they still join.
+    String r1 = token(keys, "r1");
+    String r2 = token(keys, "r2");
     assertThat(
         DuckDb.query(
             "SELECT rcvr_id, CAST(transaction_reference_date AS VARCHAR) AS day FROM "
                 + DuckDb.parquet(product, manifest.table("tbl").files())
-                + " ORDER BY rcvr_id"),
+                + " ORDER BY day DESC"),
         equalTo(
             List.of(
-                Map.of("rcvr_id", "r1", "day", "2024-03-02"),
-                Map.of("rcvr_id", "r2", "day", "2024-03-01"))));
+                Map.of("rcvr_id", r1, "day", "2024-03-02"),
+                Map.of("rcvr_id", r2, "day", "2024-03-01"))));
     assertThat(
         DuckDb.query(
-            "SELECT string_agg(id, ',' ORDER BY id) AS ids FROM "
-                + DuckDb.parquet(product, manifest.table("receivers").files())),
-        equalTo(List.of(Map.of("ids", "r1,r2"))));
+            "SELECT count(*) AS joined FROM "
+                + DuckDb.parquet(product, manifest.table("tbl").files()) + " t JOIN "
+                + DuckDb.parquet(product, manifest.table("receivers").files())
+                + " r ON t.rcvr_id = r.id"),
+        equalTo(List.of(Map.of("joined", 2L))));
+    assertThat(
+        DuckDb.query(
+            "SELECT count(*) AS clear FROM "
+                + DuckDb.parquet(product, manifest.table("receivers").files())
+                + " WHERE receiver_name IN ('Alpha', 'Beta') OR id IN ('r1', 'r2')"),
+        equalTo(List.of(Map.of("clear", 0L))));
+  }
+
+  /** The token of {@code value} under {@code keys}, as the tokenize protection makes it. */
+  private static String token(DataKeys keys, String value) {
+    Schema one = Schema.builder().addNullableField("v", Schema.FieldType.STRING).build();
+    return (String)
+        ProtectionStep.of(keys, FieldProtection.tokenize("v"))
+            .compile(one)
+            .apply(new Object[] {value}, new RecordIssues())[0];
   }
 
   @Test

@@ -1,0 +1,43 @@
+package org.datamesh.examples.keys;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.protect.DataKeys;
+import org.datamesh.core.protect.KeysetException;
+import org.datamesh.core.protect.KeysetFiles;
+import org.datamesh.examples.cli.UsageException;
+
+/**
+ * Where the command line finds its keyset: {@code --keyset=PATH}, else the environment variable
+ * {@value #ENVIRONMENT}. Never the contract: a contract is shared and published, a keyset is not.
+ */
+public final class KeysetOption {
+
+  /** The environment variable naming the keyset file when {@code --keyset} is not given. */
+  public static final String ENVIRONMENT = "DATAMESH_KEYSET";
+
+  private KeysetOption() {}
+
+  /** The keyset file named by {@code option} or the environment; null when neither names one. */
+  public static @Nullable Path path(@Nullable String option, Map<String, String> environment) {
+    if (option != null && !option.isBlank()) {
+      return Path.of(option);
+    }
+    String named = environment.get(ENVIRONMENT);
+    return named == null || named.isBlank() ? null : Path.of(named);
+  }
+
+  /** The keys of the keyset file {@code option} or the environment names; null when none is named. */
+  public static @Nullable DataKeys read(@Nullable String option) throws UsageException {
+    Path file = path(option, System.getenv());
+    if (file == null) {
+      return null;
+    }
+    try {
+      return KeysetFiles.read(file);
+    } catch (KeysetException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}
