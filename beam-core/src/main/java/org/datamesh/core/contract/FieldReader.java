@@ -245,10 +245,12 @@ final class FieldReader {
     }
   }
 
-  /** Custom properties datamesh-beam acts on; see ContractStandardization. */
+  /** Custom properties datamesh-beam acts on; see ContractStandardization and ContractProtection. */
   private static final java.util.Set<String> KNOWN_CUSTOM_PROPERTIES =
       java.util.Set.of(
-          ContractStandardization.PROPERTY, DataContract.DEDUPLICATE_PROPERTY);
+          ContractStandardization.PROPERTY,
+          DataContract.DEDUPLICATE_PROPERTY,
+          ContractProtection.PROPERTY);
 
   private Map<String, String> customProperties(JsonNode entries, String path) {
     Map<String, String> properties = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractInspection;
 import org.datamesh.core.contract.ContractProblem;
@@ -91,6 +92,7 @@ final class ContractReport {
       node.put("object", table.name());
       node.put("path", table.path());
       ArrayNode columns = node.putArray("columns");
+      Map<String, String> protection = ContractSummary.protection(contract, table);
       for (ContractField field : table.fields()) {
         columns
             .addObject()
@@ -98,7 +100,8 @@ final class ContractReport {
             .put("logicalType", field.logicalType().name().toLowerCase(Locale.ROOT))
             .put("physicalType", field.physicalType())
             .put("required", field.required())
-            .put("classification", field.classification());
+            .put("classification", field.classification())
+            .put("protection", protection.get(field.name()));
       }
       table.primaryKey().forEach(node.putArray("primaryKey")::add);
       table.partitionKeys().forEach(node.putArray("partitionKeys")::add);

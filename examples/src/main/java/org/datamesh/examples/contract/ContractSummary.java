@@ -4,20 +4,25 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
+import org.datamesh.core.contract.ContractProtection;
 import org.datamesh.core.contract.ContractRelationship;
-import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.ContractStandardization;
+import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
 import org.datamesh.core.contract.OutputPort;
 import org.datamesh.core.contract.QualityRule;
 import org.datamesh.core.contract.ServiceLevels;
 import org.datamesh.core.failure.Severity;
+import org.datamesh.core.protect.FieldProtection;
 import org.datamesh.rules.ContractRules;
 import org.datamesh.rules.Rule;
 
@@ -48,7 +53,7 @@ final class ContractSummary {
     line(out, "owner", contract.owner() == null ? "none named" : contract.owner());
     line(out, "tables", contract.tables().isEmpty() ? "none: run has nothing to publish" : String.valueOf(contract.tables().size()));
     for (ContractTable table : contract.tables()) {
-      printTable(out, table);
+      printTable(out, contract, table);
     }
     line(out, "relationships", String.valueOf(contract.relationships().size()) + (contract.relationships().isEmpty() ? "" : " (loaded, not checked yet)"));
     for (ContractRelationship relationship : contract.relationships()) {
@@ -73,7 +78,7 @@ final class ContractSummary {
     }
   }
 
-  private static void printTable(PrintStream out, ContractTable table) {
+  private static void printTable(PrintStream out, DataContract contract, ContractTable table) {
     out.println("  table " + table.folder() + (table.folder().equals(table.name()) ? "" : " (" + table.name() + ")") + ", " + table.path());
     line(out, "  columns", String.valueOf(table.fields().size()));
     int width = table.fields().stream().mapToInt(f -> f.name().length()).max().orElse(0);
@@ -107,6 +112,30 @@ final class ContractSummary {
     }
     List<String> standardization = standardization(table);
     line(out, "  standardization", standardization.isEmpty() ? "none" : String.join("; ", standardization));
+    Map<String, String> protection = protection(contract, table);
+    line(
+        out,
+        "  protection",
+        protection.isEmpty()
+            ? "none"
+            : protection.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()
+                + " (run needs --keyset)");
+  }
+
+  /**
+   * Each protected column's method, in column order; empty when the table protects none or its
+   * protection is refused (the refusal is listed with the contract's problems).
+   */
+  static Map<String, String> protection(DataContract contract, ContractTable table) {
+    Map<String, String> methods = new LinkedHashMap<>();
+    try {
+      for (FieldProtection protection : ContractProtection.of(contract, table)) {
+        methods.put(protection.field(), protection.describe());
+      }
+    } catch (ContractException e) {
+      methods.clear();
+    }
+    return methods;
   }
 
   private static void line(PrintStream out, String label, String value) {
