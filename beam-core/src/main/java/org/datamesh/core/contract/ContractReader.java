@@ -14,7 +14,7 @@ final class ContractReader {
   private static final Set<String> READ =
       Set.of(
           "version", "apiVersion", "kind", "id", "status", "domain", "dataProduct", "name",
-          "description", "schema", "servers", "team", "slaProperties");
+          "description", "schema", "servers", "team", "slaProperties", "roles");
   private static final Set<String> DOCUMENTATION =
       Set.of("tenant", "tags", "contractCreatedTs", "slaDefaultElement");
 
@@ -47,6 +47,7 @@ final class ContractReader {
     String topic = tables.isEmpty() ? null : firstNonNull(tables.get(0).physicalName(), tables.get(0).name());
     List<OutputPort> ports = OutputPorts.read(root.path("servers"), topic, problems);
     ServiceLevels serviceLevels = ServiceLevelsReader.read(root.path("slaProperties"), problems);
+    List<ContractRole> roles = RoleReader.read(root.path("roles"), problems);
     String owner = owner(root.path("team"), problems);
     String description = description(root.path("description"), problems);
 
@@ -67,6 +68,7 @@ final class ContractReader {
         ports,
         serviceLevels,
         relationships,
+        roles,
         problems.notices());
   }
 

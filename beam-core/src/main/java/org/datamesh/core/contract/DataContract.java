@@ -38,6 +38,7 @@ import org.datamesh.core.product.DataProduct;
  * @param ports the output ports, from {@code servers}
  * @param serviceLevels retention, freshness and latency, from {@code slaProperties}
  * @param relationships foreign keys between the contract's tables ({@code relationships})
+ * @param roles the roles consumers read the product as, with what each reads ({@link ContractRole})
  * @param notices parts of the contract that were loaded but are not supported or enforced yet
  */
 public record DataContract(
@@ -54,6 +55,7 @@ public record DataContract(
     List<OutputPort> ports,
     ServiceLevels serviceLevels,
     List<ContractRelationship> relationships,
+    List<ContractRole> roles,
     List<ContractProblem> notices)
     implements Serializable {
 
@@ -73,6 +75,7 @@ public record DataContract(
     tables = List.copyOf(tables);
     ports = List.copyOf(ports);
     relationships = List.copyOf(relationships);
+    roles = List.copyOf(roles);
     notices = List.copyOf(notices);
   }
 
@@ -92,7 +95,19 @@ public record DataContract(
     }
     return new DataContract(
         id, version, apiVersion, status, PathSegments.slug(domain, "d"), true, productName, owner,
-        description, tables, ports, serviceLevels, relationships, notices);
+        description, tables, ports, serviceLevels, relationships, roles, notices);
+  }
+
+  /** The role called {@code name}; throws, listing the contract's roles, when there is none. */
+  public ContractRole role(String name) {
+    return roles.stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    product().id() + " has no role " + name + "; its roles: "
+                        + roles.stream().map(ContractRole::name).toList()));
   }
 
   /** The table whose name or folder is {@code name}; throws when there is none. */

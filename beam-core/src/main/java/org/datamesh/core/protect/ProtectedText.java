@@ -31,8 +31,16 @@ public final class ProtectedText {
 
   private ProtectedText() {}
 
+  /**
+   * {@code text} masked as the {@code mask} protection masks it: every character but the last
+   * ones (at most 4, at most a third of the value) replaced by {@code *}.
+   */
+  public static String mask(String text) {
+    return ValueProtector.mask(text);
+  }
+
   /** The canonical text of a column's value that protection works on. */
-  static String canonical(Object value) {
+  public static String canonical(Object value) {
     if (value instanceof String text) {
       return text;
     }
@@ -55,6 +63,13 @@ public final class ProtectedText {
    *     cannot be read back by design)
    */
   public static String reveal(DataKeys keys, String value) throws GeneralSecurityException {
+    if (!isEncrypted(value)) {
+      if (value.startsWith(TOKEN) || value.startsWith(HASH)) {
+        throw new IllegalArgumentException(
+            "tokens and hashes cannot be read back; only encrypted values (enc:, det:) can");
+      }
+      throw new IllegalArgumentException("not an encrypted value: it must start with enc: or det:");
+    }
     byte[] clear;
     if (value.startsWith(ENCRYPTED)) {
       clear = keys.aead().decrypt(decode(value.substring(ENCRYPTED.length())), NO_CONTEXT);
@@ -69,6 +84,11 @@ public final class ProtectedText {
       throw new IllegalArgumentException("not an encrypted value: it must start with enc: or det:");
     }
     return new String(clear, StandardCharsets.UTF_8);
+  }
+
+  /** Whether {@code value} is an encrypted value ({@code enc:} or {@code det:}). */
+  public static boolean isEncrypted(String value) {
+    return value.startsWith(ENCRYPTED) || value.startsWith(DETERMINISTIC);
   }
 
   static String encrypt(DataKeys keys, String clear) throws GeneralSecurityException {

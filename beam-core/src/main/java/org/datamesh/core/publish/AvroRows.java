@@ -26,14 +26,14 @@ import org.datamesh.core.DataTypes;
  * <p>Beam's own {@code AvroUtils} writes every decimal with precision {@code Integer.MAX_VALUE},
  * which Parquet consumers such as DuckDB reject; hence this converter.
  */
-final class AvroRows {
+public final class AvroRows {
 
   private static final Pattern AVRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private AvroRows() {}
 
   /** The Avro schema of records holding rows of {@code schema}; fails on what Parquet cannot hold. */
-  static org.apache.avro.Schema schemaOf(Schema schema, String recordName) {
+  public static org.apache.avro.Schema schemaOf(Schema schema, String recordName) {
     SchemaBuilder.FieldAssembler<org.apache.avro.Schema> fields =
         SchemaBuilder.record(checkName(recordName)).namespace("org.datamesh.product").fields();
     for (Field field : schema.getFields()) {
@@ -108,7 +108,7 @@ final class AvroRows {
   }
 
   /** The Avro record for {@code row}; {@code avroSchema} must come from {@link #schemaOf}. */
-  static GenericRecord toRecord(Row row, org.apache.avro.Schema avroSchema) {
+  public static GenericRecord toRecord(Row row, org.apache.avro.Schema avroSchema) {
     GenericData.Record record = new GenericData.Record(avroSchema);
     Schema schema = row.getSchema();
     // The record's fields are the row's first ones: a trailing field the record lacks (the
@@ -153,6 +153,56 @@ final class AvroRows {
         java.math.BigDecimal decimal =
             ((java.math.BigDecimal) value).setScale(DataTypes.scale(type));
         return ByteBuffer.wrap(decimal.unscaledValue().toByteArray());
+      default:
+        return value;
+    }
+  }
+
+  /**
+   * The row of {@code schema} that {@code record} (as read back from a file {@link #toRecord}
+   * wrote, possibly through a projection to fewer columns) holds.
+   */
+  public static Row toRow(GenericRecord record, Schema schema) {
+    Row.Builder row = Row.withSchema(schema);
+    for (Field field : schema.getFields()) {
+      row.addValue(fromValue(field.getType(), record.get(field.getName())));
+    }
+    return row.build();
+  }
+
+  private static @Nullable Object fromValue(FieldType type, @Nullable Object value) {
+    if (value == null) {
+      return null;
+    }
+    switch (type.getTypeName()) {
+      case STRING:
+        return value.toString();
+      case DATETIME:
+        return new org.joda.time.Instant((Long) value);
+      case BYTE:
+        return ((Integer) value).byteValue();
+      case INT16:
+        return ((Integer) value).shortValue();
+      case ROW:
+        return toRow((GenericRecord) value, type.getRowSchema());
+      case ARRAY:
+      case ITERABLE:
+        List<Object> items = new ArrayList<>();
+        for (Object item : (Iterable<?>) value) {
+          items.add(fromValue(type.getCollectionElementType(), item));
+        }
+        return items;
+      case LOGICAL_TYPE:
+        if (DataTypes.isDate(type)) {
+          return LocalDate.ofEpochDay((Integer) value);
+        }
+        if (DataTypes.isTime(type)) {
+          return LocalTime.ofNanoOfDay((Long) value * 1_000);
+        }
+        ByteBuffer bytes = ((ByteBuffer) value).duplicate();
+        byte[] unscaled = new byte[bytes.remaining()];
+        bytes.get(unscaled);
+        return new java.math.BigDecimal(new java.math.BigInteger(unscaled), DataTypes.scale(type));
       default:
         return value;
     }
