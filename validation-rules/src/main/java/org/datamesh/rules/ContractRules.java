@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractField;
-import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
@@ -24,6 +23,10 @@ import org.datamesh.core.contract.TextFormat;
  * files.apply(ParseCsv.of(rawSchema).then(ValidationStep.of(rules)));
  * }</pre>
  *
+ * <p>The rules judge the product as published: {@code ContractProducts} runs them after the
+ * contract's standardization, so a pattern sees the trimmed, upper-cased code and a timestamp
+ * range sees the UTC instant.
+ *
  * <p>Per column, in this order:
  *
  * <ul>
@@ -39,9 +42,8 @@ import org.datamesh.core.contract.TextFormat;
  *   <li>a {@code quality} rule of type {@code library} whose threshold is zero rows ({@code
  *       mustBe: 0}, {@code mustBeLessOrEqualTo: 0}, {@code mustBeLessThan: 1}, or none): {@code
  *       nullValues} becomes {@code not_null}; {@code invalidValues} with {@code
- *       arguments.validValues} becomes {@code allowed_values} (ignoring case and surrounding
- *       spaces when the column is standardized to upper or lower case, since standardization
- *       runs after validation), with {@code arguments.pattern} becomes {@code pattern}. Its
+ *       arguments.validValues} becomes {@code allowed_values}, with {@code arguments.pattern}
+ *       becomes {@code pattern}. Its
  *       {@code name}, when given, is the rule id; {@code severity: warning} or {@code info}
  *       publishes the record and counts the hit.
  * </ul>
@@ -218,29 +220,15 @@ public final class ContractRules {
     if (valid instanceof List<?> values && field.logicalType() == LogicalType.STRING) {
       String[] allowed =
           values.stream().filter(v -> v != null).map(Object::toString).toArray(String[]::new);
-      return foldsCase(field)
-          ? Rules.oneOfIgnoringCase(field.name(), allowed)
-          : Rules.oneOf(field.name(), allowed);
+      // Compared exactly: rules run after standardization, so an upper-cased column already
+      // holds the upper-case form the contract lists.
+      return Rules.oneOf(field.name(), allowed);
     }
     Object pattern = args.get("pattern");
     if (pattern instanceof String regex && field.logicalType() == LogicalType.STRING) {
       return Rules.matches(field.name(), regex);
     }
     return null;
-  }
-
-  private static boolean foldsCase(ContractField field) {
-    String directives = field.customProperties().get(ContractStandardization.PROPERTY);
-    if (directives == null) {
-      return false;
-    }
-    for (String part : directives.split(",")) {
-      String word = part.trim().toLowerCase(Locale.ROOT);
-      if (word.equals("upper") || word.equals("lower")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether the rule's threshold allows no offending row at all: then each row is judged. */

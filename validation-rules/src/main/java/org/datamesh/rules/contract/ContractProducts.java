@@ -34,9 +34,11 @@ import org.datamesh.rules.ValidationStep;
  * <p>Columns marked {@code partitioned} become Hive-style partitions of the published files, and
  * an SLA {@code retention} removes older unreferenced runs after each commit.
  *
- * <p>The record path is: validation ({@link ContractRules}), standardization ({@link
- * ContractStandardization}), then the rows take the contract's published schema ({@link
- * ConformToSchema}). Records sharing the primary key are deduplicated, the one with the greatest
+ * <p>The record path is: standardization ({@link ContractStandardization}), validation ({@link
+ * ContractRules}) of the standardized values, then the rows take the contract's published schema
+ * ({@link ConformToSchema}). A value that cannot be standardized fails at STANDARDIZE, before any
+ * rule sees it; columns stay nullable until the last step, so a missing required value is
+ * reported by validation with the record's other broken rules. Records sharing the primary key are deduplicated, the one with the greatest
  * value of the column marked {@code deduplicate: latest} winning. A product with business rules a
  * contract cannot state passes them as {@code extraRules}; they join the contract's rules in the
  * same validation step.
@@ -105,12 +107,14 @@ public final class ContractProducts {
       rules = rules.and(extra);
     }
     ProductSpec spec = ProductSpec.of(contract.product()).table(table.folder()).readingFrom(input);
-    if (!rules.rules().isEmpty()) {
-      spec = spec.through(ValidationStep.of(rules));
-    }
+    // Standardization first: a contract describes the product as published, so its rules judge
+    // the cleansed, canonical values (a trimmed code, a UTC timestamp), not the text as read.
     StandardizationStep standardization = ContractStandardization.step(contract, table);
     if (standardization != null) {
       spec = spec.through(standardization);
+    }
+    if (!rules.rules().isEmpty()) {
+      spec = spec.through(ValidationStep.of(rules));
     }
     spec = spec.through(ConformToSchema.to(table.publishedSchema()));
     if (!table.partitionKeys().isEmpty()) {
