@@ -2,6 +2,7 @@ package org.datamesh.rules.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
@@ -106,10 +107,18 @@ public final class ContractProducts {
     for (Rule extra : extraRules) {
       rules = rules.and(extra);
     }
+    StandardizationStep standardization = ContractStandardization.step(contract, table);
+    Schema validated = ContractStandardization.rawSchema(contract, table);
+    if (standardization != null) {
+      validated = standardization.outputSchema(validated);
+    }
+    List<ContractProblem> expressionProblems = ContractRules.problems(table, validated);
+    if (!expressionProblems.isEmpty()) {
+      throw ContractException.of(contract.product().id(), expressionProblems);
+    }
     ProductSpec spec = ProductSpec.of(contract.product()).table(table.folder()).readingFrom(input);
     // Standardization first: a contract describes the product as published, so its rules judge
     // the cleansed, canonical values (a trimmed code, a UTC timestamp), not the text as read.
-    StandardizationStep standardization = ContractStandardization.step(contract, table);
     if (standardization != null) {
       spec = spec.through(standardization);
     }
