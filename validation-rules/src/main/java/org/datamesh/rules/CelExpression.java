@@ -139,7 +139,8 @@ final class CelExpression implements RecordCheck {
       ast = cel.compile(expression).getAst();
     } catch (CelValidationException e) {
       throw new IllegalArgumentException(
-          "the CEL expression " + expression + " does not compile: " + e.getMessage(), e);
+          "the CEL expression " + expression + " does not compile: " + firstLine(e.getMessage()),
+          e);
     }
     CelType type = ast.getResultType();
     if (type.kind() != CelKind.BOOL && type.kind() != CelKind.DYN) {
@@ -152,6 +153,15 @@ final class CelExpression implements RecordCheck {
       throw new IllegalArgumentException(
           "the CEL expression " + expression + " cannot run: " + e.getMessage(), e);
     }
+  }
+
+  /** CEL's compile errors end with the expression and a caret: one line is enough here. */
+  private static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "no reason given";
+    }
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).replaceFirst("^ERROR: <input>:", "at ");
   }
 
   private static Cel environment(Schema schema) {
