@@ -15,7 +15,7 @@ import org.datamesh.core.record.RecordStep;
  * record's values, each rule's field resolved to its index once.
  *
  * <pre>{@code
- * files.apply(ParseCsv.of(rawSchema).then(ValidationStep.of(rules), StandardizationStep.of(...)));
+ * files.apply(ParseCsv.of(rawSchema).then(StandardizationStep.of(...), ValidationStep.of(rules)));
  * }</pre>
  *
  * <p>The same step runs inside {@link Validate}, so a rule behaves the same in a hand-composed
