@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.apache.beam.sdk.schemas.Schema;
 import org.datamesh.core.contract.ContractField;
-import org.datamesh.core.contract.ContractStandardization;
+import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.LogicalType;
@@ -24,6 +25,10 @@ import org.datamesh.core.contract.TextFormat;
  * files.apply(ParseCsv.of(rawSchema).then(ValidationStep.of(rules)));
  * }</pre>
  *
+ * <p>The rules judge the product as published: {@code ContractProducts} runs them after the
+ * contract's standardization, so a pattern sees the trimmed, upper-cased code and a timestamp
+ * range sees the UTC instant.
+ *
  * <p>Per column, in this order:
  *
  * <ul>
@@ -39,11 +44,14 @@ import org.datamesh.core.contract.TextFormat;
  *   <li>a {@code quality} rule of type {@code library} whose threshold is zero rows ({@code
  *       mustBe: 0}, {@code mustBeLessOrEqualTo: 0}, {@code mustBeLessThan: 1}, or none): {@code
  *       nullValues} becomes {@code not_null}; {@code invalidValues} with {@code
- *       arguments.validValues} becomes {@code allowed_values} (ignoring case and surrounding
- *       spaces when the column is standardized to upper or lower case, since standardization
- *       runs after validation), with {@code arguments.pattern} becomes {@code pattern}. Its
+ *       arguments.validValues} becomes {@code allowed_values}, with {@code
+ *       arguments.invalidValues} {@code forbidden_values}, with {@code arguments.pattern}
+ *       {@code pattern}. Its
  *       {@code name}, when given, is the rule id; {@code severity: warning} or {@code info}
  *       publishes the record and counts the hit.
+ *   <li>a {@code quality} rule of {@code type: custom} and {@code engine: cel}: its {@code
+ *       implementation}, a CEL expression over the whole record ({@link ContractExpressions});
+ *       object-level ones come last.
  * </ul>
  *
  * <p>The same rules apply inside objects and arrays, at the property's path: {@code
@@ -65,6 +73,12 @@ public final class ContractRules {
     for (ContractField field : table.fields()) {
       addRules(field, FieldPath.column(field.name()), rules);
     }
+    List<QualityRule> objectRules = table.datasetQuality();
+    for (int i = 0; i < objectRules.size(); i++) {
+      if (objectRules.get(i).isCel()) {
+        rules.add(ContractExpressions.rule(objectRules.get(i), null, i + 1));
+      }
+    }
     return RuleSet.of(rules);
   }
 
@@ -78,8 +92,12 @@ public final class ContractRules {
     addColumnRules(field, own);
     List<QualityRule> qualities = field.quality();
     List<Rule> fromQuality = new ArrayList<>();
-    for (QualityRule quality : qualities) {
-      fromQuality.add(recordRule(field, quality));
+    for (int i = 0; i < qualities.size(); i++) {
+      QualityRule quality = qualities.get(i);
+      fromQuality.add(
+          quality.isCel()
+              ? ContractExpressions.rule(quality, path.toString(), i + 1)
+              : recordRule(field, quality));
     }
     for (Rule rule : own) {
       rules.add(path.isColumn() ? rule : rule.at(path));
@@ -89,7 +107,7 @@ public final class ContractRules {
       if (rule == null) {
         continue;
       }
-      if (!path.isColumn()) {
+      if (!path.isColumn() && !rule.isRecordRule()) {
         Rule placed = rule.at(path);
         String name = qualities.get(i).name();
         rule = name != null && !name.isBlank() ? placed.withId(rule.id()) : placed;
@@ -111,6 +129,15 @@ public final class ContractRules {
   }
 
   /**
+   * What keeps {@code table}'s record rules from running on records of {@code schema} (the
+   * schema validation sees, after standardization): each CEL expression that does not compile
+   * or gives no bool, at its {@code quality} entry's path. Empty when every rule can run.
+   */
+  public static List<ContractProblem> problems(ContractTable table, Schema schema) {
+    return ContractExpressions.problems(table, schema);
+  }
+
+  /**
    * The contract's quality rules that are not record rules: dataset-level thresholds, and rules
    * of type sql, custom or text. Loaded, not enforced yet.
    */
@@ -124,14 +151,19 @@ public final class ContractRules {
 
   /** {@link #datasetChecks(DataContract)} of one table. */
   public static List<QualityRule> datasetChecks(ContractTable table) {
-    List<QualityRule> checks = new ArrayList<>(table.datasetQuality());
+    List<QualityRule> checks = new ArrayList<>();
+    for (QualityRule quality : table.datasetQuality()) {
+      if (!quality.isCel()) {
+        checks.add(quality);
+      }
+    }
     table.fields().forEach(field -> addDatasetChecks(field, checks));
     return checks;
   }
 
   private static void addDatasetChecks(ContractField field, List<QualityRule> checks) {
     for (QualityRule quality : field.quality()) {
-      if (recordRule(field, quality) == null) {
+      if (!quality.isCel() && recordRule(field, quality) == null) {
         checks.add(quality);
       }
     }
@@ -207,10 +239,7 @@ public final class ContractRules {
     if (quality.name() != null && !quality.name().isBlank()) {
       rule = rule.withId(quality.name());
     }
-    String severity = quality.severity() == null ? "" : quality.severity().toLowerCase(Locale.ROOT);
-    return severity.equals("warning") || severity.equals("warn") || severity.equals("info")
-        ? rule.asWarning()
-        : rule;
+    return ContractExpressions.warns(quality) ? rule.asWarning() : rule;
   }
 
   private static @Nullable Rule invalidValuesRule(ContractField field, Map<String, Object> args) {
@@ -218,29 +247,21 @@ public final class ContractRules {
     if (valid instanceof List<?> values && field.logicalType() == LogicalType.STRING) {
       String[] allowed =
           values.stream().filter(v -> v != null).map(Object::toString).toArray(String[]::new);
-      return foldsCase(field)
-          ? Rules.oneOfIgnoringCase(field.name(), allowed)
-          : Rules.oneOf(field.name(), allowed);
+      // Compared exactly: rules run after standardization, so an upper-cased column already
+      // holds the upper-case form the contract lists.
+      return Rules.oneOf(field.name(), allowed);
+    }
+    Object invalid = args.get("invalidValues");
+    if (invalid instanceof List<?> values) {
+      String[] forbidden =
+          values.stream().filter(v -> v != null).map(Object::toString).toArray(String[]::new);
+      return forbidden.length == 0 ? null : Rules.noneOf(field.name(), forbidden);
     }
     Object pattern = args.get("pattern");
     if (pattern instanceof String regex && field.logicalType() == LogicalType.STRING) {
       return Rules.matches(field.name(), regex);
     }
     return null;
-  }
-
-  private static boolean foldsCase(ContractField field) {
-    String directives = field.customProperties().get(ContractStandardization.PROPERTY);
-    if (directives == null) {
-      return false;
-    }
-    for (String part : directives.split(",")) {
-      String word = part.trim().toLowerCase(Locale.ROOT);
-      if (word.equals("upper") || word.equals("lower")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether the rule's threshold allows no offending row at all: then each row is judged. */

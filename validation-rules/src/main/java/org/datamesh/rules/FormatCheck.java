@@ -1,6 +1,10 @@
 package org.datamesh.rules;
 
 import java.net.URISyntaxException;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
@@ -9,7 +13,7 @@ import org.datamesh.core.contract.TextFormat;
 
 /**
  * Text is written in a well-known format ({@link TextFormat}): an e-mail address, an absolute URI,
- * a UUID, a host name, an IPv4 or IPv6 address. Checked by hand rather than with a validation
+ * a UUID, a host name, an IPv4 or IPv6 address, an ISO country or currency code (the JDK's lists). Checked by hand rather than with a validation
  * library, each by its standard's grammar (named on {@link TextFormat}), so the rule stays
  * dependency-free; what each accepts is pinned by {@code FormatCheckTest}.
  */
@@ -25,6 +29,14 @@ final class FormatCheck implements RuleCheck {
       Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
           + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
   private static final Pattern HEX_GROUP = Pattern.compile("[0-9a-fA-F]{1,4}");
+
+  // ISO 3166-1 alpha-2 as Java's locale data lists them (249 codes in JDK 17), and ISO 4217 as
+  // java.util.Currency knows them: the JDK is the list, updated with it.
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final Set<String> CURRENCIES =
+      Currency.getAvailableCurrencies().stream()
+          .map(Currency::getCurrencyCode)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final TextFormat format;
 
@@ -68,6 +80,10 @@ final class FormatCheck implements RuleCheck {
         return IPV4.matcher(text).matches();
       case IPV6:
         return isIpv6(text);
+      case COUNTRY_CODE:
+        return COUNTRIES.contains(text);
+      case CURRENCY_CODE:
+        return CURRENCIES.contains(text);
       default:
         throw new IllegalStateException("unknown format " + format);
     }
@@ -131,6 +147,10 @@ final class FormatCheck implements RuleCheck {
         return "be an IPv4 address";
       case IPV6:
         return "be an IPv6 address";
+      case COUNTRY_CODE:
+        return "be an ISO 3166-1 alpha-2 country code (upper case)";
+      case CURRENCY_CODE:
+        return "be an ISO 4217 currency code (upper case)";
       default:
         throw new IllegalStateException("unknown format " + format);
     }

@@ -23,8 +23,10 @@ public final class Rule implements Serializable {
   private final String id;
   private final String field;
   private final Severity severity;
-  private final RuleCheck check;
-  private final FieldPath path;
+  // Exactly one of check (one value) and recordCheck (the whole record) is set.
+  private final @Nullable RuleCheck check;
+  private final @Nullable FieldPath path;
+  private final @Nullable RecordCheck recordCheck;
 
   private Rule(String id, String field, Severity severity, RuleCheck check, FieldPath path) {
     this.id = id;
@@ -32,6 +34,30 @@ public final class Rule implements Serializable {
     this.severity = severity;
     this.check = check;
     this.path = path;
+    this.recordCheck = null;
+  }
+
+  private Rule(String id, String field, Severity severity, RecordCheck recordCheck) {
+    this.id = id;
+    this.field = field;
+    this.severity = severity;
+    this.check = null;
+    this.path = null;
+    this.recordCheck = recordCheck;
+  }
+
+  /** A rule about the whole record, reading the columns it needs; {@code field} may be empty. */
+  static Rule ofRecord(String id, String field, RecordCheck check) {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a rule about a whole record needs an id");
+    }
+    return new Rule(id, field == null ? "" : field, Severity.ERROR, check);
+  }
+
+  private Rule copy(String id, String field, Severity severity) {
+    return recordCheck != null
+        ? new Rule(id, field, severity, recordCheck)
+        : new Rule(id, field, severity, check, path);
   }
 
   static Rule of(String field, RuleCheck check) {
@@ -46,12 +72,12 @@ public final class Rule implements Serializable {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("a rule id cannot be blank");
     }
-    return new Rule(id, field, severity, check, path);
+    return copy(id, field, severity);
   }
 
   /** Returns a rule like this one but with the given severity. */
   public Rule withSeverity(Severity severity) {
-    return new Rule(id, field, severity, check, path);
+    return copy(id, field, severity);
   }
 
   /**
@@ -60,12 +86,26 @@ public final class Rule implements Serializable {
    * the first value breaking it ({@code lines[3].quantity}) and how many more do.
    */
   public Rule at(FieldPath path) {
+    if (recordCheck != null) {
+      throw new IllegalStateException("rule " + id + " is about the whole record, not one path");
+    }
     return new Rule(path + "." + check.kind(), path.toString(), severity, check, path);
   }
 
-  /** The top-level column the rule reads: its field, or where its path starts. */
-  public String column() {
+  /**
+   * The top-level column the rule reads: its field, or where its path starts; for a rule about
+   * the whole record, its first field, or null when it names none.
+   */
+  public @Nullable String column() {
+    if (recordCheck != null) {
+      return recordCheck.fields().isEmpty() ? null : recordCheck.fields().get(0);
+    }
     return path.column();
+  }
+
+  /** Whether the rule judges the whole record (several columns) rather than one value. */
+  public boolean isRecordRule() {
+    return recordCheck != null;
   }
 
   /** Returns a rule like this one but of WARN severity: the row is published and counted. */
@@ -87,11 +127,22 @@ public final class Rule implements Serializable {
 
   /** The rule in words: {@code "amount at least 0"}. */
   public String description() {
+    if (recordCheck != null) {
+      return (field.isEmpty() ? "the record" : field) + " must " + recordCheck.describe();
+    }
     return field + " " + check.describe();
   }
 
   /** Throws, naming the rule, if it cannot apply to rows of {@code schema}. */
   void checkApplicable(Schema schema) {
+    if (recordCheck != null) {
+      try {
+        recordCheck.checkApplicable(schema);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("rule " + id + ": " + e.getMessage(), e);
+      }
+      return;
+    }
     if (!schema.hasField(column())) {
       throw new IllegalArgumentException(
           "rule " + id + " is about " + field + ", which the rows do not have (fields: "
@@ -108,7 +159,44 @@ public final class Rule implements Serializable {
 
   /** The violation of this rule by {@code row}, or null if the row keeps it. */
   public @Nullable Violation evaluate(Row row) {
+    if (recordCheck != null) {
+      // Compiled per call: fine for a look at one row; a pipeline compiles once (compile()).
+      return recordViolation(recordCheck.compile(row.getSchema()), row.getValues().toArray());
+    }
     return evaluateValue(row.getValue(column()));
+  }
+
+  /**
+   * The rule as a function over records of {@code schema}, resolved once (a field's index, a
+   * compiled expression): what {@link ValidationStep} runs per record.
+   */
+  Evaluator compile(Schema schema) {
+    if (recordCheck != null) {
+      RecordCheck.Compiled check = recordCheck.compile(schema);
+      return values -> recordViolation(check, values);
+    }
+    int index = schema.indexOf(column());
+    return values -> evaluateValue(values[index]);
+  }
+
+  private @Nullable Violation recordViolation(
+      RecordCheck.Compiled check, @Nullable Object[] values) {
+    String reason = check.violation(values);
+    if (reason == null) {
+      return null;
+    }
+    String subject = field.isEmpty() ? "the record" : field;
+    return Violation.of(
+        id,
+        field.isEmpty() ? null : field,
+        severity,
+        reason.startsWith("must ") ? subject + " " + reason : subject + ": " + reason);
+  }
+
+  /** A rule resolved against a schema. */
+  interface Evaluator {
+    @Nullable
+    Violation evaluate(@Nullable Object[] values);
   }
 
   /** The violation of this rule by a record whose column holds {@code value}, or null. */

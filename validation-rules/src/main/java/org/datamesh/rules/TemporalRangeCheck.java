@@ -10,10 +10,10 @@ import org.datamesh.core.TemporalFormat;
 
 /**
  * A date, time of day or timestamp lies between bounds, each inclusive or exclusive, either
- * absent. The bounds are written as the contract writes values ({@link TemporalFormat}), and so
- * is a timestamp still held as text when rules run (a contract's top-level timestamps are turned
- * into instants by standardization, after validation): text that does not read as a timestamp
- * passes here, as standardization quarantines it with its own reason.
+ * absent. The bounds are written as the contract writes values ({@link TemporalFormat}). In a
+ * contract's product the rule sees instants (standardization runs first); in a hand-composed path
+ * that validates text timestamps, the text is read in the same format, and text that does not
+ * read passes here, as a later standardization quarantines it with its own reason.
  *
  * <pre>{@code
  * # logicalType: date, logicalTypeOptions: {minimum: "2020-01-01", exclusiveMaximum: "2030-01-01"}

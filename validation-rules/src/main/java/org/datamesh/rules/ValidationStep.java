@@ -15,7 +15,7 @@ import org.datamesh.core.record.RecordStep;
  * record's values, each rule's field resolved to its index once.
  *
  * <pre>{@code
- * files.apply(ParseCsv.of(rawSchema).then(ValidationStep.of(rules), StandardizationStep.of(...)));
+ * files.apply(ParseCsv.of(rawSchema).then(StandardizationStep.of(...), ValidationStep.of(rules)));
  * }</pre>
  *
  * <p>The same step runs inside {@link Validate}, so a rule behaves the same in a hand-composed
@@ -51,19 +51,20 @@ public final class ValidationStep implements RecordStep {
   @Override
   public CompiledStep compile(Schema input) {
     rules.checkApplicable(input);
+    // Resolved here, once per worker: field indices, and CEL programs, which are not
+    // serializable and so never travel with the step.
     List<Rule> all = rules.rules();
-    Rule[] compiled = all.toArray(new Rule[0]);
-    int[] fieldIndex = new int[compiled.length];
+    Rule.Evaluator[] compiled = new Rule.Evaluator[all.size()];
     for (int i = 0; i < compiled.length; i++) {
-      fieldIndex[i] = input.indexOf(compiled[i].column());
+      compiled[i] = all.get(i).compile(input);
     }
-    return (values, issues) -> check(compiled, fieldIndex, values, issues);
+    return (values, issues) -> check(compiled, values, issues);
   }
 
   private static Object[] check(
-      Rule[] rules, int[] fieldIndex, @Nullable Object[] values, RecordIssues issues) {
-    for (int i = 0; i < rules.length; i++) {
-      Violation violation = rules[i].evaluateValue(values[fieldIndex[i]]);
+      Rule.Evaluator[] rules, @Nullable Object[] values, RecordIssues issues) {
+    for (Rule.Evaluator rule : rules) {
+      Violation violation = rule.evaluate(values);
       if (violation != null) {
         issues.add(violation);
       }

@@ -83,7 +83,7 @@ class ContractRulesTest {
             "price.range [ERROR]: price greater than 0 and at most 1000",
             "colour.allowed_values [ERROR]: colour one of red, green",
             "colour.rare [WARN]: colour one of red",
-            "size.allowed_values [ERROR]: size one of S, M, L (any case)"));
+            "size.allowed_values [ERROR]: size one of S, M, L"));
   }
 
   @Test
@@ -94,8 +94,10 @@ class ContractRulesTest {
     assertThat(price.evaluateValue(new BigDecimal("0.01")), nullValue());
     assertThat(price.evaluateValue(new BigDecimal("1000")), nullValue());
     assertThat(price.evaluateValue(new BigDecimal("1000.01")).ruleId(), is("price.range"));
+    // Rules judge the standardized value: an upper-cased size is compared exactly.
     Rule size = rules.get(6);
-    assertThat(size.evaluateValue(" m "), nullValue());
+    assertThat(size.evaluateValue("M"), nullValue());
+    assertThat(size.evaluateValue("m").ruleId(), is("size.allowed_values"));
     assertThat(size.evaluateValue("XL").ruleId(), is("size.allowed_values"));
   }
 

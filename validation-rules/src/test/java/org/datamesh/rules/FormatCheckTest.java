@@ -109,6 +109,6 @@ class FormatCheckTest {
     assertThat(TextFormat.of("e-mail"), nullValue());
     assertThat(
         List.of(TextFormat.values()).stream().map(TextFormat::odcsName).toList(),
-        contains("email", "uri", "uuid", "hostname", "ipv4", "ipv6"));
+        contains("email", "uri", "uuid", "hostname", "ipv4", "ipv6", "iso3166-alpha2", "iso4217"));
   }
 }

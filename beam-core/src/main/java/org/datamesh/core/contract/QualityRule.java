@@ -32,6 +32,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     {@code mustNotBeBetween} as {@code mustBeBetween.min} and {@code mustBeBetween.max}
  * @param unit {@code rows}, {@code percent}, ...
  * @param dimension {@code completeness}, {@code conformity}, ...
+ * @param engine a custom rule's engine ({@code cel}, {@code soda}, ...); null for other types
+ * @param implementation a custom rule's implementation when it is text (a CEL expression); null
+ *     when absent or not text
  */
 public record QualityRule(
     String path,
@@ -45,12 +48,40 @@ public record QualityRule(
     Map<String, Object> arguments,
     Map<String, BigDecimal> thresholds,
     @Nullable String unit,
-    @Nullable String dimension)
+    @Nullable String dimension,
+    @Nullable String engine,
+    @Nullable String implementation)
     implements Serializable {
+
+  /** The engine of custom rules that datamesh-beam runs on each record. */
+  public static final String CEL_ENGINE = "cel";
 
   public QualityRule {
     // Copies keep the declared order and are serializable, unlike Map.copyOf's.
     arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
     thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+  }
+
+  /** A rule that is not a custom one: no engine, no implementation. */
+  public QualityRule(
+      String path,
+      @Nullable String field,
+      String type,
+      @Nullable String name,
+      @Nullable String metric,
+      @Nullable String rule,
+      @Nullable String severity,
+      @Nullable String description,
+      Map<String, Object> arguments,
+      Map<String, BigDecimal> thresholds,
+      @Nullable String unit,
+      @Nullable String dimension) {
+    this(path, field, type, name, metric, rule, severity, description, arguments, thresholds, unit,
+        dimension, null, null);
+  }
+
+  /** Whether this is a {@code custom} rule whose engine is CEL: a rule on each record. */
+  public boolean isCel() {
+    return "custom".equals(type) && engine != null && CEL_ENGINE.equalsIgnoreCase(engine.trim());
   }
 }

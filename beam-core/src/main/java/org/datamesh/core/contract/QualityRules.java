@@ -27,7 +27,8 @@ final class QualityRules {
           "type", "name", "metric", "rule", "severity", "description", "arguments", "unit",
           "dimension", "mustBe", "mustNotBe", "mustBeGreaterThan", "mustBeGreaterOrEqualTo",
           "mustBeLessThan", "mustBeLessOrEqualTo", "mustBeBetween", "mustNotBeBetween");
-  // A sql or custom rule's body is covered by the notice about its type.
+  // A sql or custom rule's body is covered by the notice about its type; a CEL rule's
+  // (engine: cel) is read and run on each record.
   private static final Set<String> DOCUMENTATION =
       Set.of(
           "id", "businessImpact", "method", "schedule", "scheduler", "tags", "query", "engine",
@@ -55,7 +56,9 @@ final class QualityRules {
     if (type == null) {
       type = "library";
     }
-    if (!"library".equals(type)) {
+    String engine = Nodes.text(entry, "engine");
+    boolean cel = "custom".equals(type) && engine != null && engine.trim().equalsIgnoreCase(QualityRule.CEL_ENGINE);
+    if (!"library".equals(type) && !cel) {
       problems.notice(path, "a quality rule of type " + type + ": kept, not enforced yet");
     }
     Nodes.reportUnsupported(entry, path, READ, DOCUMENTATION, problems);
@@ -74,7 +77,9 @@ final class QualityRules {
         arguments,
         thresholds(entry, path, problems),
         Nodes.text(entry, "unit"),
-        Nodes.text(entry, "dimension"));
+        Nodes.text(entry, "dimension"),
+        engine,
+        Nodes.text(entry, "implementation"));
   }
 
   private static Map<String, BigDecimal> thresholds(JsonNode entry, String path, Problems problems) {

@@ -25,7 +25,11 @@ public enum TextFormat {
   /** An IPv4 address in dotted-decimal form, without leading zeros. */
   IPV4("ipv4"),
   /** An IPv6 address (RFC 4291 text forms, {@code ::} compression and a trailing IPv4 allowed). */
-  IPV6("ipv6");
+  IPV6("ipv6"),
+  /** An ISO 3166-1 alpha-2 country code in upper case ({@code FR}), as Java's locales list them. */
+  COUNTRY_CODE("iso3166-alpha2"),
+  /** An ISO 4217 currency code in upper case ({@code EUR}), as {@code java.util.Currency} knows them. */
+  CURRENCY_CODE("iso4217");
 
   private final String odcsName;
 

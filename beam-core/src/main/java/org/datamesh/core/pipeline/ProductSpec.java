@@ -21,7 +21,7 @@ import org.datamesh.core.record.RecordStep;
  * ProductSpec orders =
  *     ProductSpec.of(DataProduct.of("sales", "orders", "1.0.0"))
  *         .readingFrom(RecordFormat.csv(rawSchema))
- *         .through(ValidationStep.of(rules), StandardizationStep.of(standardizers))
+ *         .through(StandardizationStep.of(standardizers), ValidationStep.of(rules))
  *         .deduplicatedBy("order_id")
  *         .keepingLatestBy("updated_at");
  * pipeline.apply(DataProductPipeline.of(orders).from("/exports/orders/*.csv").to("/data/products"));

@@ -16,7 +16,7 @@ import org.datamesh.core.failure.Violation;
  * record still missing it (a standardizer that returned nothing) fails at PUBLISH.
  *
  * <pre>{@code
- * RecordPath.of(validation, standardization, ConformToSchema.to(contract.publishedSchema()));
+ * RecordPath.of(standardization, validation, ConformToSchema.to(contract.publishedSchema()));
  * }</pre>
  */
 public final class ConformToSchema implements RecordStep {

@@ -14,7 +14,7 @@ import org.datamesh.core.failure.Violation;
  *
  * <pre>{@code
  * RecordPath path =
- *     RecordPath.of(ValidationStep.of(rules), StandardizationStep.of(standardizers));
+ *     RecordPath.of(StandardizationStep.of(standardizers), ValidationStep.of(rules));
  * StageResult records =
  *     files.apply(ParseCsv.of(rawSchema).forProduct("sales.orders").then(path));
  * }</pre>

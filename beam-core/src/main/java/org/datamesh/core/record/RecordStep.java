@@ -12,7 +12,7 @@ import org.datamesh.core.failure.Stage;
  * rule has one implementation.
  *
  * <pre>{@code
- * RecordPath path = RecordPath.of(ValidationStep.of(rules), StandardizationStep.of(standardizers));
+ * RecordPath path = RecordPath.of(StandardizationStep.of(standardizers), ValidationStep.of(rules));
  * files.apply(ParseCsv.of(rawSchema).forProduct("sales.orders").then(path));
  * }</pre>
  *

@@ -12,8 +12,9 @@ import org.datamesh.pipelines.orders.OrdersRules;
 
 /**
  * The per-record work of the orders product, written plainly for the baselines: typed parse of the
- * raw fields, the twelve rules of {@link OrdersRules} (ERROR rejects, WARN counts), then trimming,
- * upper-casing, timestamps to UTC and the amount to its currency's minor unit.
+ * raw fields, then trimming, upper-casing, timestamps to UTC and the amount to its currency's
+ * minor unit, then the twelve rules of {@link OrdersRules} on those values (ERROR rejects, WARN
+ * counts), in the library's order.
  *
  * <pre>{@code
  * OrderOutcome outcome = OrderRecordCheck.check(record, recordNumber, columns);
@@ -29,7 +30,7 @@ final class OrderRecordCheck {
   static final String STANDARDIZE = "STANDARDIZE";
 
   private static final Pattern ORDER_ID = Pattern.compile("ORD-[0-9]{6,}");
-  private static final Pattern CURRENCY = Pattern.compile(" *[A-Za-z]{3} *");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   /** The statuses the orders contract (sales-orders.odcs.yaml) lists as valid. */
   private static final Set<String> STATUSES =
       Set.of("PLACED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "RETURNED");
@@ -72,23 +73,70 @@ final class OrderRecordCheck {
       return OrderOutcome.failed(PARSE, parseErrors, List.of());
     }
 
+    return standardizeThenValidate(
+        orderId, customerId, orderTs, updatedAt, amount, currency, status, quantity, recordNumber);
+  }
+
+  /**
+   * Standardization first, as the library's record path runs it: a record that cannot be
+   * standardized fails there; the rules then judge the standardized values.
+   */
+  private static OrderOutcome standardizeThenValidate(
+      String orderIdText,
+      String customerIdText,
+      String orderTs,
+      String updatedAt,
+      BigDecimal amount,
+      String currencyText,
+      String statusText,
+      Integer quantity,
+      long recordNumber) {
+    String orderId = stripOrNull(orderIdText);
+    String customerId = stripOrNull(customerIdText);
+    String code = upperOrNull(currencyText);
+    String status = upperOrNull(statusText);
     List<String> errors = new ArrayList<>(0);
+    Long orderMillis = orderTs == null ? null : UtcTimestamps.parse(orderTs);
+    if (orderTs != null && orderMillis == null) {
+      errors.add("standardize.timestamp");
+    }
+    Long updatedMillis = updatedAt == null ? null : UtcTimestamps.parse(updatedAt);
+    if (updatedAt != null && updatedMillis == null) {
+      errors.add("standardize.timestamp");
+    }
+    BigDecimal scaled = null;
+    if (amount != null) {
+      Currency known = currencyOf(code);
+      int minorUnits = known == null ? -1 : known.getDefaultFractionDigits();
+      if (minorUnits < 0 || minorUnits > AMOUNT_SCALE) {
+        errors.add("standardize.currency");
+      } else {
+        scaled = amount.setScale(minorUnits, RoundingMode.HALF_EVEN).setScale(AMOUNT_SCALE);
+        if (scaled.precision() > AMOUNT_PRECISION) {
+          errors.add("standardize.amount");
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      return OrderOutcome.failed(STANDARDIZE, errors, List.of());
+    }
+
     requirePresent(errors, "order_id", orderId);
     if (orderId != null && !ORDER_ID.matcher(orderId).matches()) {
       errors.add("order_id.pattern");
     }
     requirePresent(errors, "customer_id", customerId);
-    requirePresent(errors, "order_ts", orderTs);
-    requirePresent(errors, "amount", amount);
-    if (amount != null && amount.signum() < 0) {
+    requirePresent(errors, "order_ts", orderMillis);
+    requirePresent(errors, "amount", scaled);
+    if (scaled != null && scaled.signum() < 0) {
       errors.add("amount.range");
     }
-    requirePresent(errors, "currency", currency);
-    if (currency != null && !CURRENCY.matcher(currency).matches()) {
+    requirePresent(errors, "currency", code);
+    if (code != null && !CURRENCY.matcher(code).matches()) {
       errors.add("currency.pattern");
     }
     requirePresent(errors, "status", status);
-    if (status != null && !STATUSES.contains(status.trim().toUpperCase(Locale.ROOT))) {
+    if (status != null && !STATUSES.contains(status)) {
       errors.add("status.allowed_values");
     }
     if (quantity != null && (quantity < 1 || quantity > 1000)) {
@@ -101,56 +149,9 @@ final class OrderRecordCheck {
     if (!errors.isEmpty()) {
       return OrderOutcome.failed(VALIDATE, errors, List.of());
     }
-    return standardize(
-        orderId, customerId, orderTs, updatedAt, amount, currency, status, quantity, recordNumber,
-        warnings);
-  }
-
-  private static OrderOutcome standardize(
-      String orderId,
-      String customerId,
-      String orderTs,
-      String updatedAt,
-      BigDecimal amount,
-      String currency,
-      String status,
-      Integer quantity,
-      long recordNumber,
-      List<String> warnings) {
-    String code = upperOrNull(currency);
-    List<String> errors = new ArrayList<>(0);
-    Long orderMillis = UtcTimestamps.parse(orderTs);
-    if (orderMillis == null) {
-      errors.add("standardize.timestamp");
-    }
-    Long updatedMillis = updatedAt == null ? null : UtcTimestamps.parse(updatedAt);
-    if (updatedAt != null && updatedMillis == null) {
-      errors.add("standardize.timestamp");
-    }
-    BigDecimal scaled = null;
-    Currency known = currencyOf(code);
-    int minorUnits = known == null ? -1 : known.getDefaultFractionDigits();
-    if (minorUnits < 0 || minorUnits > AMOUNT_SCALE) {
-      errors.add("standardize.currency");
-    } else {
-      scaled = amount.setScale(minorUnits, RoundingMode.HALF_EVEN).setScale(AMOUNT_SCALE);
-      if (scaled.precision() > AMOUNT_PRECISION) {
-        errors.add("standardize.amount");
-      }
-    }
-    if (!errors.isEmpty()) {
-      return OrderOutcome.failed(STANDARDIZE, errors, warnings);
-    }
     return OrderOutcome.clean(
         new CleanOrder(
-            stripOrNull(orderId),
-            stripOrNull(customerId),
-            orderMillis,
-            updatedMillis,
-            scaled,
-            code,
-            upperOrNull(status),
-            quantity,
+            orderId, customerId, orderMillis, updatedMillis, scaled, code, status, quantity,
             recordNumber),
         warnings);
   }

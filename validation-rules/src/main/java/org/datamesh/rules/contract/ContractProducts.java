@@ -2,6 +2,7 @@ package org.datamesh.rules.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.schemas.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractField;
@@ -39,9 +40,11 @@ import org.datamesh.rules.ValidationStep;
  * <p>Columns marked {@code partitioned} become Hive-style partitions of the published files, and
  * an SLA {@code retention} removes older unreferenced runs after each commit.
  *
- * <p>The record path is: validation ({@link ContractRules}), standardization ({@link
- * ContractStandardization}), then the rows take the contract's published schema ({@link
- * ConformToSchema}). Records sharing the primary key are deduplicated, the one with the greatest
+ * <p>The record path is: standardization ({@link ContractStandardization}), validation ({@link
+ * ContractRules}) of the standardized values, then the rows take the contract's published schema
+ * ({@link ConformToSchema}). A value that cannot be standardized fails at STANDARDIZE, before any
+ * rule sees it; columns stay nullable until the last step, so a missing required value is
+ * reported by validation with the record's other broken rules. Records sharing the primary key are deduplicated, the one with the greatest
  * value of the column marked {@code deduplicate: latest} winning. A product with business rules a
  * contract cannot state passes them as {@code extraRules}; they join the contract's rules in the
  * same validation step.
@@ -140,13 +143,23 @@ public final class ContractProducts {
     for (Rule extra : extraRules) {
       rules = rules.and(extra);
     }
-    ProductSpec spec = ProductSpec.of(contract.product()).table(table.folder()).readingFrom(input);
-    if (!rules.rules().isEmpty()) {
-      spec = spec.through(ValidationStep.of(rules));
-    }
     StandardizationStep standardization = ContractStandardization.step(contract, table);
+    Schema validated = ContractStandardization.rawSchema(contract, table);
+    if (standardization != null) {
+      validated = standardization.outputSchema(validated);
+    }
+    List<ContractProblem> expressionProblems = ContractRules.problems(table, validated);
+    if (!expressionProblems.isEmpty()) {
+      throw ContractException.of(contract.product().id(), expressionProblems);
+    }
+    ProductSpec spec = ProductSpec.of(contract.product()).table(table.folder()).readingFrom(input);
+    // Standardization first: a contract describes the product as published, so its rules judge
+    // the cleansed, canonical values (a trimmed code, a UTC timestamp), not the text as read.
     if (standardization != null) {
       spec = spec.through(standardization);
+    }
+    if (!rules.rules().isEmpty()) {
+      spec = spec.through(ValidationStep.of(rules));
     }
     spec = spec.through(ConformToSchema.to(table.publishedSchema()));
     List<FieldProtection> protections = ContractProtection.of(contract, table);
