@@ -76,9 +76,14 @@ public final class BuildProduct
       published = deduplicated.unique();
       duplicates = deduplicated.duplicates();
     }
-    return ProductRecords.of(records.recordCount(), published, records.failures(), duplicates)
-        .withWarningCounts(records.warningCounts())
-        .named(spec.tableName());
+    ProductRecords built =
+        ProductRecords.of(records.recordCount(), published, records.failures(), duplicates)
+            .withWarningCounts(records.warningCounts())
+            .named(spec.tableName());
+    if (spec.checks() == null) {
+      return built;
+    }
+    return built.withQuality(built.apply("DatasetChecks", spec.checks()));
   }
 
   @Override
@@ -91,6 +96,7 @@ public final class BuildProduct
         .add(DisplayData.item("format", spec.format().toString()).withLabel("Input format"))
         .add(DisplayData.item("key", String.join(",", spec.key())).withLabel("Primary key"))
         .addIfNotNull(DisplayData.item("latestBy", spec.latestBy()).withLabel("Keep latest by"))
-        .add(DisplayData.item("shards", deduplicationShards).withLabel("Deduplication groups"));
+        .add(DisplayData.item("shards", deduplicationShards).withLabel("Deduplication groups"))
+        .add(DisplayData.item("checked", spec.checks() != null).withLabel("Dataset checks"));
   }
 }
