@@ -100,7 +100,10 @@ final class FieldReader {
     if (Nodes.flag(property, "unique") && !Nodes.flag(property, "primaryKey")) {
       problems.notice(
           YamlPaths.key(path, "unique"),
-          "kept, not enforced yet (only the primary key is enforced, by deduplication)");
+          parent == null
+              ? "enforced after deduplication by a dataset check (duplicateValues must be 0,"
+                  + " error): a run with a repeated value does not publish"
+              : "kept, not enforced yet on a nested property");
     }
     String physicalType = Nodes.text(property, "physicalType");
     LogicalType logicalType = logicalType(property, physicalType, path);

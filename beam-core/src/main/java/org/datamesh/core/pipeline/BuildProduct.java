@@ -82,9 +82,14 @@ public final class BuildProduct
     if (spec.failureKeys() != null) {
       failures = failures.apply("ProtectFailures", ProtectFailures.with(spec.failureKeys()));
     }
-    return ProductRecords.of(records.recordCount(), published, failures, duplicates)
-        .withWarningCounts(records.warningCounts())
-        .named(spec.tableName());
+    ProductRecords built =
+        ProductRecords.of(records.recordCount(), published, failures, duplicates)
+            .withWarningCounts(records.warningCounts())
+            .named(spec.tableName());
+    if (spec.checks() == null) {
+      return built;
+    }
+    return built.withQuality(built.apply("DatasetChecks", spec.checks()));
   }
 
   @Override
@@ -100,6 +105,7 @@ public final class BuildProduct
         .add(
             DisplayData.item("failurePayloads", spec.failureKeys() == null ? "clear" : "encrypted")
                 .withLabel("Failure payloads"))
-        .add(DisplayData.item("shards", deduplicationShards).withLabel("Deduplication groups"));
+        .add(DisplayData.item("shards", deduplicationShards).withLabel("Deduplication groups"))
+        .add(DisplayData.item("checked", spec.checks() != null).withLabel("Dataset checks"));
   }
 }

@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.protect.DataKeys;
 import org.datamesh.core.protect.ProtectionStep;
+import org.datamesh.core.publish.ProductRecords;
+import org.datamesh.core.quality.TableQuality;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.RecordStep;
 
@@ -37,6 +41,7 @@ public final class ProductSpec implements Serializable {
   private final List<String> key;
   private final @Nullable String latestBy;
   private final Publication publication;
+  private final @Nullable PTransform<ProductRecords, PCollection<TableQuality>> checks;
 
   /**
    * How the rows are laid out and kept once published: the table they are published as (empty:
@@ -72,34 +77,36 @@ public final class ProductSpec implements Serializable {
       RecordPath path,
       List<String> key,
       @Nullable String latestBy,
-      Publication publication) {
+      Publication publication,
+      @Nullable PTransform<ProductRecords, PCollection<TableQuality>> checks) {
     this.product = product;
     this.format = format;
     this.path = path;
     this.key = List.copyOf(key);
     this.latestBy = latestBy;
     this.publication = publication;
+    this.checks = checks;
   }
 
   /** A product with no input format yet, no record steps and no key. */
   public static ProductSpec of(DataProduct product) {
     return new ProductSpec(
-        product, null, RecordPath.empty(), List.of(), null, new Publication("", List.of(), null, null));
+        product, null, RecordPath.empty(), List.of(), null, new Publication("", List.of(), null, null), null);
   }
 
   /** Returns a spec like this one but reading input laid out as {@code format}. */
   public ProductSpec readingFrom(RecordFormat format) {
-    return new ProductSpec(product, format, path, key, latestBy, publication);
+    return new ProductSpec(product, format, path, key, latestBy, publication, checks);
   }
 
   /** Returns a spec like this one with {@code steps} added to the end of its record path. */
   public ProductSpec through(RecordStep... steps) {
-    return new ProductSpec(product, format, path.then(RecordPath.of(steps)), key, latestBy, publication);
+    return new ProductSpec(product, format, path.then(RecordPath.of(steps)), key, latestBy, publication, checks);
   }
 
   /** Returns a spec like this one with {@code path} added to the end of its record path. */
   public ProductSpec through(RecordPath path) {
-    return new ProductSpec(product, format, this.path.then(path), key, latestBy, publication);
+    return new ProductSpec(product, format, this.path.then(path), key, latestBy, publication, checks);
   }
 
   /**
@@ -110,7 +117,7 @@ public final class ProductSpec implements Serializable {
   public ProductSpec protectedBy(ProtectionStep protection) {
     return new ProductSpec(
         product, format, path.then(RecordPath.of(protection)), key, latestBy,
-        publication.withFailureKeys(protection.keys()));
+        publication.withFailureKeys(protection.keys()), checks);
   }
 
   /** The keys the raw payloads of failures are encrypted with; null when they are kept clear. */
@@ -123,12 +130,12 @@ public final class ProductSpec implements Serializable {
    * key); without a key nothing is deduplicated.
    */
   public ProductSpec deduplicatedBy(String... fields) {
-    return new ProductSpec(product, format, path, Arrays.asList(fields), latestBy, publication);
+    return new ProductSpec(product, format, path, Arrays.asList(fields), latestBy, publication, checks);
   }
 
   /** Returns a spec like this one but keeping, of records sharing a key, the greatest {@code field}. */
   public ProductSpec keepingLatestBy(String field) {
-    return new ProductSpec(product, format, path, key, field, publication);
+    return new ProductSpec(product, format, path, key, field, publication, checks);
   }
 
   /**
@@ -139,7 +146,7 @@ public final class ProductSpec implements Serializable {
   public ProductSpec partitionedBy(List<String> fields) {
     return new ProductSpec(
         product, format, path, key, latestBy,
-        publication.withPartitionKeys(List.copyOf(fields)));
+        publication.withPartitionKeys(List.copyOf(fields)), checks);
   }
 
   /**
@@ -150,7 +157,7 @@ public final class ProductSpec implements Serializable {
   public ProductSpec retainingRunsFor(Duration retention) {
     return new ProductSpec(
         product, format, path, key, latestBy,
-        publication.withRetention(retention));
+        publication.withRetention(retention), checks);
   }
 
   /**
@@ -170,7 +177,26 @@ public final class ProductSpec implements Serializable {
     }
     return new ProductSpec(
         product, format, path, key, latestBy,
-        publication.withTable(table));
+        publication.withTable(table), checks);
+
+  }
+
+  /**
+   * Returns a spec like this one but running {@code checks} on every run's records before they
+   * are published: their metrics and results go into the run's quality report and manifest, and
+   * a failed ERROR check stops the run from publishing (the quality gate).
+   *
+   * <pre>{@code
+   * spec.checkedBy(DatasetChecks.of(Check.rowCount(Comparison.mustBeGreaterThan(0))));
+   * }</pre>
+   */
+  public ProductSpec checkedBy(PTransform<ProductRecords, PCollection<TableQuality>> checks) {
+    return new ProductSpec(product, format, path, key, latestBy, publication, checks);
+  }
+
+  /** The dataset checks run before publication; null when there are none. */
+  public @Nullable PTransform<ProductRecords, PCollection<TableQuality>> checks() {
+    return checks;
   }
 
   /** The table the rows are published as: the name given to {@link #table}, else the product's. */

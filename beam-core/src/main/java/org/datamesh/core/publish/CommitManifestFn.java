@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -18,6 +20,9 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
+import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.QualityGateException;
+import org.datamesh.core.quality.TableQuality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * {@link CommitLock}, reads the manifest in force again, and commits only if it is still that one.
  * Otherwise it throws {@link ConcurrentCommitException}: the run fails, nothing of it is committed,
  * and the other run's version stays whole. The retention is applied under the same lock.
+ *
+ * <p>When the tables have dataset checks, their results arrive as side inputs too: the run's
+ * {@code quality/<run-id>/report.json} is written first, and if an ERROR check failed (the
+ * quality gate) the step adds the run to {@code quality/history.jsonl} as not published and
+ * throws {@link QualityGateException} without taking a look at the manifest: the version in
+ * force stays byte for byte, and the run's files under {@code runs/<run-id>} stay unreferenced
+ * until retention removes them.
  *
  * <p>Its output is the committed manifest's JSON (the one already in force for a retried
  * bundle), so what a caller reports is what this step committed, not what a later read finds.
@@ -79,21 +91,84 @@ final class CommitManifestFn extends DoFn<Long, String> {
   @ProcessElement
   public void process(ProcessContext context) throws IOException {
     List<Manifest.Table> committed = new ArrayList<>();
+    Map<String, TableQuality> quality = new LinkedHashMap<>();
     for (ManifestViews views : tables) {
-      committed.add(table(views, context));
+      TableQuality checked = quality(views, context);
+      if (checked != null) {
+        quality.put(views.table(), checked);
+      }
+      committed.add(table(views, checked, context));
     }
     ResourceId directory = FileSystems.matchNewResource(productDirectory, true);
+    // The gate decides before the lock is taken: a failed run never touches the manifest.
+    List<CheckResult> blocking = new ArrayList<>();
+    quality.values().forEach(q -> blocking.addAll(q.blocking()));
+    if (!quality.isEmpty()) {
+      QualityFiles.writeReport(
+          directory,
+          runId,
+          QualityFiles.report(product, runId, Instant.now().toString(), committed, quality));
+    }
+    if (!blocking.isEmpty()) {
+      try (CommitLock lock = CommitLock.take(directory)) {
+        QualityFiles.recordHistory(
+            directory,
+            runId,
+            QualityFiles.historyLine(runId, Instant.now().toString(), false, quality),
+            lock::verify);
+      }
+      throw new QualityGateException(product.id(), runId, blocking);
+    }
     HoldPoint.reach(HoldPoint.MANIFEST_LOCK);
     Manifest manifest;
     try (CommitLock lock = CommitLock.take(directory)) {
       manifest = commit(directory, committed, lock, context.getPipelineOptions());
+      if (!quality.isEmpty()) {
+        recordHistory(directory, manifest, quality, lock);
+      }
     }
     HoldPoint.reach(HoldPoint.COMMITTED);
     context.output(new String(manifest.toJson(), StandardCharsets.UTF_8));
   }
 
+  /** The table's dataset check results, or null when it has no checks. */
+  private static @Nullable TableQuality quality(ManifestViews views, ProcessContext context) {
+    List<TableQuality> found = context.sideInput(views.quality());
+    if (found.isEmpty()) {
+      return null;
+    }
+    if (found.size() == 1) {
+      return found.get(0);
+    }
+    Map<String, Double> metrics = new TreeMap<>();
+    List<CheckResult> checks = new ArrayList<>();
+    for (TableQuality q : found) {
+      metrics.putAll(q.metrics());
+      checks.addAll(q.checks());
+    }
+    return new TableQuality(views.table(), metrics, checks);
+  }
+
+  /**
+   * Adds this run's line to the quality history once its manifest is in force; a failure here is
+   * logged, since the run is committed either way and its report holds the same metrics.
+   */
+  private void recordHistory(
+      ResourceId directory, Manifest manifest, Map<String, TableQuality> quality, CommitLock lock) {
+    try {
+      QualityFiles.recordHistory(
+          directory,
+          runId,
+          QualityFiles.historyLine(runId, manifest.committedAt(), true, quality),
+          lock::verify);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not add run {} of {} to the quality history", runId, product.id(), e);
+    }
+  }
+
   /** One table's part of the manifest, once its counts are checked to balance. */
-  private Manifest.Table table(ManifestViews views, ProcessContext context) {
+  private Manifest.Table table(
+      ManifestViews views, @Nullable TableQuality checked, ProcessContext context) {
     Manifest.Counts counts =
         new Manifest.Counts(
             context.sideInput(views.input()),
@@ -116,7 +191,8 @@ final class CommitManifestFn extends DoFn<Long, String> {
         new Manifest.Quality(
             new TreeMap<>(context.sideInput(views.failuresByStage())),
             new TreeMap<>(context.sideInput(views.failuresByRule())),
-            new TreeMap<>(context.sideInput(views.warningsByRule()))));
+            new TreeMap<>(context.sideInput(views.warningsByRule())))
+            .withChecks(checked == null ? List.of() : checked.checks()));
   }
 
   /**

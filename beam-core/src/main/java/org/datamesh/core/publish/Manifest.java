@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.channels.Channels;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.schemas.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
+import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.TableQuality;
 
 /**
  * A data product's {@code _manifest.json}: which run is committed, and for each table of the
@@ -137,17 +140,48 @@ public record Manifest(
    * Quarantined records per stage; violations per rule id among quarantined records; and WARN
    * violations per rule id among the records that passed validation. Validation runs before
    * deduplication, so a WARN on a record later set aside as a duplicate is counted too.
+   *
+   * <p>When the product has dataset checks, also their results and the share of them that
+   * passed ({@code score}, 0 to 1); both are left out of the JSON when there are no checks, so a
+   * product without checks has the manifest it always had.
    */
   public record Quality(
       Map<String, Long> failuresByStage,
       Map<String, Long> failuresByRule,
-      Map<String, Long> warningsByRule) {
+      Map<String, Long> warningsByRule,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double score,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CheckResult> checks) {
+
+    @JsonCreator
+    public Quality {
+      checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A summary without dataset checks. */
+    public Quality(
+        Map<String, Long> failuresByStage,
+        Map<String, Long> failuresByRule,
+        Map<String, Long> warningsByRule) {
+      this(failuresByStage, failuresByRule, warningsByRule, null, List.of());
+    }
+
+    /** This summary with {@code checks}' results and their score. */
+    Quality withChecks(List<CheckResult> checks) {
+      return checks.isEmpty()
+          ? this
+          : new Quality(
+              failuresByStage, failuresByRule, warningsByRule, TableQuality.score(checks), checks);
+    }
 
     Quality plus(Quality other) {
-      return new Quality(
-          sum(failuresByStage, other.failuresByStage),
-          sum(failuresByRule, other.failuresByRule),
-          sum(warningsByRule, other.warningsByRule));
+      Quality sum =
+          new Quality(
+              sum(failuresByStage, other.failuresByStage),
+              sum(failuresByRule, other.failuresByRule),
+              sum(warningsByRule, other.warningsByRule));
+      List<CheckResult> all = new ArrayList<>(checks);
+      all.addAll(other.checks);
+      return sum.withChecks(all);
     }
 
     private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -19,6 +20,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.Violation;
+import org.datamesh.core.quality.TableQuality;
 
 /**
  * The side inputs one table of a run's manifest is built from: the files written, and the counts
@@ -39,7 +41,8 @@ record ManifestViews(
     PCollectionView<Long> deduplicated,
     PCollectionView<Map<String, Long>> failuresByStage,
     PCollectionView<Map<String, Long>> failuresByRule,
-    PCollectionView<Map<String, Long>> warningsByRule)
+    PCollectionView<Map<String, Long>> warningsByRule,
+    PCollectionView<List<TableQuality>> quality)
     implements Serializable {
 
   /**
@@ -86,7 +89,18 @@ record ManifestViews(
                     .via((Failure f) -> f.violations().stream().map(Violation::ruleId).toList()))
             .apply(prefix + "CountPerRule", Count.perElement())
             .apply(prefix + "FailuresByRule", View.asMap()),
-        warnings(prefix, records).apply(prefix + "WarningsByRule", View.asMap()));
+        warnings(prefix, records).apply(prefix + "WarningsByRule", View.asMap()),
+        quality(prefix, records).apply(prefix + "QualityView", View.asList()));
+  }
+
+  /** The table's check results: none when it has no dataset checks. */
+  private static PCollection<TableQuality> quality(String prefix, ProductRecords records) {
+    if (records.quality() != null) {
+      return records.quality();
+    }
+    return records
+        .getPipeline()
+        .apply(prefix + "NoChecks", Create.empty(SerializableCoder.of(TableQuality.class)));
   }
 
   private static PCollection<KV<String, Long>> warnings(String prefix, ProductRecords records) {
@@ -111,6 +125,7 @@ record ManifestViews(
         deduplicated,
         failuresByStage,
         failuresByRule,
-        warningsByRule);
+        warningsByRule,
+        quality);
   }
 }

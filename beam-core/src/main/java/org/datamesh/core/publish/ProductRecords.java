@@ -16,6 +16,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
+import org.datamesh.core.quality.TableQuality;
 
 /**
  * Everything one run of a data product produced, ready to publish: for each table, how many
@@ -44,6 +45,7 @@ public final class ProductRecords implements PInput, POutput {
   private final PCollection<Failure> quarantined;
   private final PCollection<Row> duplicates;
   private final @Nullable PCollection<KV<String, Long>> warnings;
+  private final @Nullable PCollection<TableQuality> quality;
   /** The tables, when these are the records of several; empty for the records of one table. */
   private final List<ProductRecords> tables;
 
@@ -53,13 +55,15 @@ public final class ProductRecords implements PInput, POutput {
       PCollection<Row> published,
       PCollection<Failure> quarantined,
       PCollection<Row> duplicates,
-      @Nullable PCollection<KV<String, Long>> warnings) {
+      @Nullable PCollection<KV<String, Long>> warnings,
+      @Nullable PCollection<TableQuality> quality) {
     this.name = name;
     this.inputCount = inputCount;
     this.published = published;
     this.quarantined = quarantined;
     this.duplicates = duplicates;
     this.warnings = warnings;
+    this.quality = quality;
     this.tables = List.of();
   }
 
@@ -71,6 +75,7 @@ public final class ProductRecords implements PInput, POutput {
     this.quarantined = first.quarantined;
     this.duplicates = first.duplicates;
     this.warnings = first.warnings;
+    this.quality = first.quality;
     this.tables = List.copyOf(tables);
   }
 
@@ -90,7 +95,7 @@ public final class ProductRecords implements PInput, POutput {
     if (!published.hasSchema()) {
       throw new IllegalArgumentException("the rows to publish need a schema (setRowSchema)");
     }
-    return new ProductRecords("", inputCount, published, quarantined, duplicates, null);
+    return new ProductRecords("", inputCount, published, quarantined, duplicates, null, null);
   }
 
   /**
@@ -127,13 +132,30 @@ public final class ProductRecords implements PInput, POutput {
           "a table's name is its folder: lower-case letters, digits, '_' or '-', starting with a"
               + " letter; got " + table);
     }
-    return new ProductRecords(table, inputCount, published, quarantined, duplicates, warnings);
+    return new ProductRecords(
+        table, inputCount, published, quarantined, duplicates, warnings, quality);
   }
 
   /** Returns these records with how often each WARN rule fired, for the quality summary. */
   public ProductRecords withWarningCounts(PCollection<KV<String, Long>> warningsByRule) {
     requireOneTable();
-    return new ProductRecords(name, inputCount, published, quarantined, duplicates, warningsByRule);
+    return new ProductRecords(
+        name, inputCount, published, quarantined, duplicates, warningsByRule, quality);
+  }
+
+  /**
+   * Returns these records with what their dataset checks found (a single element, or none): the
+   * table's metrics and check results go into the run's quality report and manifest, and {@link
+   * PublishDataProduct} commits nothing when one of its ERROR checks failed (the quality gate).
+   *
+   * <pre>{@code
+   * ProductRecords checked = records.withQuality(records.apply(DatasetChecks.of(checks)));
+   * }</pre>
+   */
+  public ProductRecords withQuality(PCollection<TableQuality> quality) {
+    requireOneTable();
+    return new ProductRecords(
+        name, inputCount, published, quarantined, duplicates, warnings, quality);
   }
 
   /**
@@ -190,6 +212,12 @@ public final class ProductRecords implements PInput, POutput {
     return warnings;
   }
 
+  /** What the table's dataset checks found; null when it has none. */
+  public @Nullable PCollection<TableQuality> quality() {
+    requireOneTable();
+    return quality;
+  }
+
   private boolean isComposite() {
     return !tables.isEmpty();
   }
@@ -228,6 +256,9 @@ public final class ProductRecords implements PInput, POutput {
       values.put(new TupleTag<Row>(prefix + "duplicates"), table.duplicates);
       if (table.warnings != null) {
         values.put(new TupleTag<KV<String, Long>>(prefix + "warnings"), table.warnings);
+      }
+      if (table.quality != null) {
+        values.put(new TupleTag<TableQuality>(prefix + "quality"), table.quality);
       }
     }
     return values;

@@ -191,6 +191,9 @@ final class RunRetention {
       runs = children.sorted().toList();
     }
     for (Path run : runs) {
+      if (Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // a file directly under quality/ (the history) belongs to no run
+      }
       List<ResourceId> files = new ArrayList<>();
       Instant newestFile = null;
       Instant newestFolder = null;

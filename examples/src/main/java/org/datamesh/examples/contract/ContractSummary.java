@@ -24,6 +24,7 @@ import org.datamesh.core.contract.ServiceLevels;
 import org.datamesh.core.failure.Severity;
 import org.datamesh.core.protect.FieldProtection;
 import org.datamesh.rules.ContractRules;
+import org.datamesh.rules.dataset.ContractChecks;
 import org.datamesh.rules.Rule;
 
 /**
@@ -106,7 +107,15 @@ final class ContractSummary {
       out.println("      " + rule.id() + (rule.severity() == Severity.WARN ? " (warning)" : ""));
     }
     List<QualityRule> checks = ContractRules.datasetChecks(table);
-    line(out, "  dataset checks", checks.size() + (checks.isEmpty() ? "" : " (loaded, not enforced yet)"));
+    ContractChecks enforced = ContractChecks.of(table);
+    line(
+        out,
+        "  dataset checks",
+        checks.size()
+            + (checks.isEmpty()
+                ? ""
+                : " (" + enforced.notEnforced().size() + " not enforced: sql, custom, nested, ...)"));
+    enforced.notEnforced().forEach(why -> out.println("      not enforced: " + why));
     for (QualityRule check : checks) {
       out.println("      " + check.path() + ": " + describe(check));
     }

@@ -1,6 +1,7 @@
 package org.datamesh.examples.contract;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
@@ -19,6 +20,7 @@ import org.datamesh.core.publish.ConcurrentCommitException;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.PublishDataProduct;
 import org.datamesh.core.publish.UnsafeOutputException;
+import org.datamesh.core.quality.QualityGateException;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -45,7 +47,10 @@ import org.datamesh.examples.keys.KeysetOption;
  * contract whose schema breaks the published version's consumers without a new major version is
  * refused while the pipeline is built, before it runs: exit 2, each breaking change listed. A run
  * that another run beat to the commit ({@link ConcurrentCommitException}) prints why and exits 1;
- * its files stay unreferenced, and running it again publishes. {@code --runner=DirectRunner} with a
+ * its files stay unreferenced, and running it again publishes. A run in which an ERROR dataset
+ * check of the contract failed (the quality gate, {@link QualityGateException}) prints each
+ * failed check with its measured value and threshold and exits 1, publishing nothing; the
+ * checks of a published run, WARN checks that failed included, are printed in its summary. {@code --runner=DirectRunner} with a
  * large input prints a warning first: the Direct runner is for tests, and holds whole bundles in
  * memory.
  */
@@ -115,6 +120,12 @@ public final class RunCommand implements Command {
     try {
       state = pipeline.run().waitUntilFinish();
     } catch (RuntimeException e) {
+      Optional<QualityGateException> gate = QualityGateException.in(e);
+      if (gate.isPresent()) {
+        // The data broke an ERROR dataset check: the version in force stays, exit 1.
+        out.println(gate.get().getMessage());
+        return ExitCode.RUN_FAILED;
+      }
       Optional<ConcurrentCommitException> conflict = ConcurrentCommitException.in(e);
       if (conflict.isEmpty()) {
         throw e;
@@ -138,8 +149,20 @@ public final class RunCommand implements Command {
       return ExitCode.RUN_FAILED;
     }
     new PublishedSummary(manifest.get(), productDir.toString())
-        .print(out, runner, seconds, List.of());
+        .print(out, runner, seconds, checkLines(manifest.get()));
     return manifest.get().counts().balances() ? ExitCode.OK : ExitCode.RUN_FAILED;
+  }
+
+  /** One line per dataset check of the run, failed WARN checks included, and the report. */
+  static List<String> checkLines(Manifest manifest) {
+    List<String> lines = new ArrayList<>();
+    for (Manifest.Table table : manifest.tables()) {
+      table.quality().checks().forEach(check -> lines.add("  " + check.describe()));
+    }
+    if (!lines.isEmpty()) {
+      lines.add("  quality       quality/" + manifest.runId() + "/report.json");
+    }
+    return lines;
   }
 
   /**

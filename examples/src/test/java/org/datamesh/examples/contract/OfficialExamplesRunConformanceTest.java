@@ -68,9 +68,34 @@ class OfficialExamplesRunConformanceTest {
 
     Path keyset = dir.resolve("keyset.json");
     DataKeys keys = KeysetFiles.create(keyset);
-    run("full-example.odcs.yaml",
-        "--input=tbl=" + dir.resolve("tbl.csv"), "--input=receivers=" + dir.resolve("receivers.csv"),
-        "--keyset=" + keyset);
+    // Its object-level rowCount (> 1,000,000, no severity: ERROR) is a quality gate these five
+    // rows cannot pass: nothing is published, and the check is named with what it measured.
+    CliOutcome refused =
+        CliOutcome.run(
+            "run", "--contract=" + example("full-example.odcs.yaml"),
+            "--input=tbl=" + dir.resolve("tbl.csv"),
+            "--input=receivers=" + dir.resolve("receivers.csv"),
+            "--output=" + dir.resolve("refused"), "--runner=DirectRunner", "--keyset=" + keyset);
+    assertThat(refused.out(), refused.status(), is(ExitCode.RUN_FAILED));
+    assertThat(
+        refused.outLines(),
+        org.hamcrest.Matchers.hasItem(
+            "  tbl: check rowCount (ERROR) failed: rowCount measured 2 rows, must be > 1000000 rows"));
+    assertThat(Files.exists(dir.resolve("refused/seller/my_quantum/_manifest.json")), is(false));
+
+    // The same contract with a threshold the rows meet publishes both tables.
+    Path lowered =
+        Files.writeString(
+            dir.resolve("full-example.odcs.yaml"),
+            Files.readString(example("full-example.odcs.yaml"))
+                .replace("mustBeGreaterThan: 1000000", "mustBeGreaterThan: 1"));
+    CliOutcome published =
+        CliOutcome.run(
+            "run", "--contract=" + lowered,
+            "--input=tbl=" + dir.resolve("tbl.csv"),
+            "--input=receivers=" + dir.resolve("receivers.csv"),
+            "--output=" + dir.resolve("out"), "--runner=DirectRunner", "--keyset=" + keyset);
+    assertThat(published.err(), published.status(), is(ExitCode.OK));
 
     Path product = dir.resolve("out/seller/my_quantum");
     Manifest manifest = Manifest.read(product);

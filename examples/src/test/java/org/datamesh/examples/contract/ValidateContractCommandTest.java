@@ -113,7 +113,7 @@ class ValidateContractCommandTest {
     assertThat(
         lines,
         hasItems(
-            "    dataset checks   1 (loaded, not enforced yet)",
+            "    dataset checks   1 (0 not enforced: sql, custom, nested, ...)",
             "      schema[0].quality[0]: library rowCount {mustBeGreaterThan=100}",
             "  ports              1",
             "    lake (local) /data/products, parquet"));

@@ -23,6 +23,9 @@ import org.datamesh.rules.ContractRules;
 import org.datamesh.rules.Rule;
 import org.datamesh.rules.RuleSet;
 import org.datamesh.rules.ValidationStep;
+import org.datamesh.rules.dataset.Check;
+import org.datamesh.rules.dataset.ContractChecks;
+import org.datamesh.rules.dataset.DatasetChecks;
 
 /**
  * A product built from its contract alone: the contract's columns, record rules, standardization
@@ -36,6 +39,10 @@ import org.datamesh.rules.ValidationStep;
  *
  * <p>Log lines ({@link RecordFormat.Kind#LOG_LINES}) are read with the object's custom property
  * {@code logPattern}, a regular expression whose named groups are the columns.
+ *
+ * <p>The table's dataset checks ({@link ContractChecks}: {@code quality} thresholds, {@code
+ * rowCount}, {@code duplicateValues}, {@code unique}) run on every run's records; an ERROR check
+ * that fails stops the run from publishing.
  *
  * <p>Columns marked {@code partitioned} become Hive-style partitions of the published files, and
  * an SLA {@code retention} removes older unreferenced runs after each commit.
@@ -189,6 +196,10 @@ public final class ContractProducts {
       if (table.latestBy() != null) {
         spec = spec.keepingLatestBy(table.latestBy());
       }
+    }
+    List<Check> checks = ContractChecks.of(table).checks();
+    if (!checks.isEmpty()) {
+      spec = spec.checkedBy(DatasetChecks.of(checks));
     }
     return spec;
   }

@@ -1,0 +1,50 @@
+package org.datamesh.core.quality;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the dataset checks of one table of a run found: every metric computed, and each check's
+ * result. {@code PublishDataProduct} takes it as the table's quality and refuses to commit a run
+ * in which one ERROR check failed (the quality gate).
+ *
+ * <pre>{@code
+ * TableQuality quality = ...;       // from DatasetChecks
+ * quality.metrics().get("rowCount"); // 1250.0
+ * quality.blocking();               // the ERROR checks that failed
+ * }</pre>
+ *
+ * @param table the table's name in the manifest
+ * @param metrics each metric by name ({@code rowCount}, {@code nullValues(email)}, ...), sorted
+ * @param checks the checks' results, in the order the checks were declared
+ */
+public record TableQuality(String table, Map<String, Double> metrics, List<CheckResult> checks)
+    implements Serializable {
+
+  public TableQuality {
+    metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+    checks = List.copyOf(checks);
+  }
+
+  /** The share of checks that passed, from 0 to 1; 1 when there are no checks. */
+  public double score() {
+    return score(checks);
+  }
+
+  /** The ERROR checks that failed; the run is not published when there is one. */
+  public List<CheckResult> blocking() {
+    return checks.stream().filter(CheckResult::blocks).toList();
+  }
+
+  /** The share of {@code checks} that passed, from 0 to 1; 1 when there are none. */
+  public static double score(List<CheckResult> checks) {
+    if (checks.isEmpty()) {
+      return 1.0;
+    }
+    long passed = checks.stream().filter(CheckResult::passed).count();
+    return (double) passed / checks.size();
+  }
+}

@@ -1,0 +1,39 @@
+package org.datamesh.rules.dataset;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Computes metrics over rows, one row at a time, with a state that partial results merge into:
+ * what a Beam combiner needs. Analyzers are values: two checks needing the same metric declare
+ * equal analyzers, and {@link AnalyzeRows} runs each distinct analyzer once.
+ *
+ * <pre>{@code
+ * Analyzer<long[]> nulls = ValueCount.nulls("email");
+ * long[] state = nulls.add(nulls.create(), row);
+ * nulls.metrics(state);  // {nullValues(email)=1.0}
+ * }</pre>
+ *
+ * @param <S> the mutable state; {@link #add} and {@link #merge} may change and return it
+ */
+public interface Analyzer<S extends Serializable> extends Serializable {
+
+  /** A fresh state, before any row. */
+  S create();
+
+  /** The state with {@code row} counted in. */
+  S add(S state, Row row);
+
+  /** Both states together. */
+  S merge(S first, S second);
+
+  /** The metrics by name; a metric without a value (the minimum of no values) is left out. */
+  Map<String, Double> metrics(S state);
+
+  /** The columns the analyzer reads. */
+  default List<String> columns() {
+    return List.of();
+  }
+}

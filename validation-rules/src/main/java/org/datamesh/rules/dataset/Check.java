@@ -1,0 +1,271 @@
+package org.datamesh.rules.dataset;
+
+import com.google.auto.value.AutoValue;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.failure.Severity;
+import org.datamesh.core.quality.CheckResult;
+
+/**
+ * An assertion over a table's metrics, with a severity: an ERROR check that fails stops the run
+ * from publishing, a WARN check that fails is reported. The metrics come from analyzers the
+ * check names; {@link DatasetChecks} computes them once for all checks.
+ *
+ * <pre>{@code
+ * Check.rowCount(Comparison.mustBeGreaterThan(1000));
+ * Check.nullValues("email", Comparison.mustBeLessOrEqualTo(5)).inPercent().asWarning();
+ * Check.duplicateValues(List.of("customer_id"), Comparison.mustBe(0)).withId("customer_id.unique");
+ * Check.min("amount", Comparison.mustBeGreaterOrEqualTo(0));
+ * }</pre>
+ *
+ * <p>Counts ({@code rows}) can be checked as a percentage instead ({@link #inPercent}): of the
+ * published rows, and for invalid values of the published and quarantined records together.
+ */
+@AutoValue
+public abstract class Check implements Serializable {
+
+  /** What a measured value is: a number of rows, a percentage of rows, or a plain value. */
+  public enum Unit {
+    ROWS("rows"),
+    PERCENT("percent"),
+    VALUE("");
+
+    private final String text;
+
+    Unit(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  /** The check's id, unique within its table; by default its metric. */
+  public abstract String id();
+
+  public abstract Severity severity();
+
+  /** The metric the check measures, as reports name it: {@code nullValues(email)}. */
+  public abstract String metric();
+
+  /** The metrics summed to give the measured count or value. */
+  abstract List<String> counted();
+
+  /** The metrics summed to give what a percentage is of; empty when not a count. */
+  abstract List<String> denominator();
+
+  public abstract Unit unit();
+
+  public abstract Comparison comparison();
+
+  /** The analyzers of published rows the metrics come from. */
+  abstract List<Analyzer<?>> analyzers();
+
+  /** The column sets whose duplicate values are counted, exactly. */
+  abstract List<List<String>> duplicateKeys();
+
+  /** The columns whose quarantined records are counted as invalid values. */
+  abstract List<String> invalidFields();
+
+  abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setId(String id);
+
+    abstract Builder setSeverity(Severity severity);
+
+    abstract Builder setMetric(String metric);
+
+    abstract Builder setCounted(List<String> counted);
+
+    abstract Builder setDenominator(List<String> denominator);
+
+    abstract Builder setUnit(Unit unit);
+
+    abstract Builder setComparison(Comparison comparison);
+
+    abstract Builder setAnalyzers(List<Analyzer<?>> analyzers);
+
+    abstract Builder setDuplicateKeys(List<List<String>> keys);
+
+    abstract Builder setInvalidFields(List<String> fields);
+
+    abstract Check build();
+  }
+
+  private static Builder count(String metric, Comparison comparison) {
+    return new AutoValue_Check.Builder()
+        .setId(metric)
+        .setSeverity(Severity.ERROR)
+        .setMetric(metric)
+        .setCounted(List.of(metric))
+        .setDenominator(List.of(RowCount.METRIC))
+        .setUnit(Unit.ROWS)
+        .setComparison(comparison)
+        .setAnalyzers(List.of(new RowCount()))
+        .setDuplicateKeys(List.of())
+        .setInvalidFields(List.of());
+  }
+
+  /** The number of published rows (ODCS {@code rowCount}). */
+  public static Check rowCount(Comparison comparison) {
+    return count(RowCount.METRIC, comparison).setDenominator(List.of()).build();
+  }
+
+  /** Published rows whose {@code column} is null (ODCS {@code nullValues}). */
+  public static Check nullValues(String column, Comparison comparison) {
+    ValueCount nulls = ValueCount.nulls(column);
+    return count(nulls.metric(), comparison)
+        .setAnalyzers(List.of(new RowCount(), nulls))
+        .build();
+  }
+
+  /**
+   * Published rows whose {@code column} is missing (ODCS {@code missingValues}): null, or one of
+   * {@code missingValues} compared as text; when they are null, null or blank text.
+   */
+  public static Check missingValues(
+      String column, @Nullable List<?> missingValues, Comparison comparison) {
+    ValueCount missing = ValueCount.missing(column, missingValues);
+    return count("missingValues(" + column + ")", comparison)
+        .setCounted(List.of(missing.metric()))
+        .setAnalyzers(List.of(new RowCount(), missing))
+        .build();
+  }
+
+  /**
+   * Invalid values of {@code column} (ODCS {@code invalidValues}): quarantined records with a
+   * violation on the column other than a not-null rule, plus published rows whose value is not
+   * one of {@code validValues} or does not match {@code pattern} (either may be null).
+   */
+  public static Check invalidValues(
+      String column,
+      @Nullable List<?> validValues,
+      @Nullable String pattern,
+      Comparison comparison) {
+    String metric = "invalidValues(" + column + ")";
+    String quarantined = FailureMetrics.invalid(column);
+    Builder check =
+        count(metric, comparison)
+            .setDenominator(List.of(RowCount.METRIC, FailureMetrics.QUARANTINED))
+            .setInvalidFields(List.of(column));
+    if (validValues == null && pattern == null) {
+      return check.setCounted(List.of(quarantined)).build();
+    }
+    ValueCount published = ValueCount.invalid(column, validValues, pattern);
+    return check
+        .setCounted(List.of(quarantined, published.metric()))
+        .setAnalyzers(List.of(new RowCount(), published))
+        .build();
+  }
+
+  /**
+   * Published rows beyond the first with the same values of {@code columns} (ODCS {@code
+   * duplicateValues}), counted exactly; rows with a null in the columns are not compared.
+   */
+  public static Check duplicateValues(List<String> columns, Comparison comparison) {
+    String metric = KeyDuplicates.metric(columns);
+    return count(metric, comparison).setDuplicateKeys(List.of(List.copyOf(columns))).build();
+  }
+
+  /** The estimated number of distinct non-null values of {@code column} (HyperLogLog). */
+  public static Check approxDistinct(String column, Comparison comparison) {
+    DistinctCount distinct = new DistinctCount(column);
+    return value(distinct.metric(), distinct, comparison);
+  }
+
+  /** The smallest value of the numeric {@code column}. */
+  public static Check min(String column, Comparison comparison) {
+    return value("min(" + column + ")", new Statistics(column), comparison);
+  }
+
+  /** The greatest value of the numeric {@code column}. */
+  public static Check max(String column, Comparison comparison) {
+    return value("max(" + column + ")", new Statistics(column), comparison);
+  }
+
+  /** The mean of the numeric {@code column}. */
+  public static Check mean(String column, Comparison comparison) {
+    return value("mean(" + column + ")", new Statistics(column), comparison);
+  }
+
+  /** The population standard deviation of the numeric {@code column}. */
+  public static Check stddev(String column, Comparison comparison) {
+    return value("stddev(" + column + ")", new Statistics(column), comparison);
+  }
+
+  /** The sum of the numeric {@code column}. */
+  public static Check sum(String column, Comparison comparison) {
+    return value("sum(" + column + ")", new Statistics(column), comparison);
+  }
+
+  private static Check value(String metric, Analyzer<?> analyzer, Comparison comparison) {
+    return count(metric, comparison)
+        .setDenominator(List.of())
+        .setUnit(Unit.VALUE)
+        .setAnalyzers(List.of(analyzer))
+        .build();
+  }
+
+  /** Returns a check like this one but measuring a percentage (of the rows) rather than rows. */
+  public Check inPercent() {
+    if (denominator().isEmpty()) {
+      throw new IllegalStateException(
+          "the check " + id() + " measures " + metric() + ", which is not a count of rows: it has"
+              + " no percentage");
+    }
+    return toBuilder().setUnit(Unit.PERCENT).build();
+  }
+
+  /** Returns a check like this one but only reported when it fails, never stopping publication. */
+  public Check asWarning() {
+    return toBuilder().setSeverity(Severity.WARN).build();
+  }
+
+  /** Returns a check like this one but with the given id (an ODCS rule's {@code name}). */
+  public Check withId(String id) {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a check's id is not blank");
+    }
+    return toBuilder().setId(id).build();
+  }
+
+  /** The columns the check reads from published rows, checked against their schema. */
+  List<String> columns() {
+    List<String> columns = new ArrayList<>();
+    analyzers().forEach(analyzer -> columns.addAll(analyzer.columns()));
+    duplicateKeys().forEach(columns::addAll);
+    return columns;
+  }
+
+  /** This check judged on {@code metrics} of {@code table}. */
+  CheckResult evaluate(String table, Map<String, Double> metrics) {
+    Double value = sum(counted(), metrics);
+    Double measured = value;
+    if (value != null && unit() == Unit.PERCENT) {
+      Double of = sum(denominator(), metrics);
+      measured = of == null || of == 0 ? 0.0 : 100.0 * value / of;
+    }
+    boolean passed = measured != null && comparison().test(measured);
+    return new CheckResult(
+        id(), table, metric(), severity(), measured, unit().text(), comparison().expectation(),
+        passed);
+  }
+
+  private static @Nullable Double sum(List<String> names, Map<String, Double> metrics) {
+    double sum = 0;
+    for (String name : names) {
+      Double value = metrics.get(name);
+      if (value == null) {
+        return null;
+      }
+      sum += value;
+    }
+    return sum;
+  }
+}

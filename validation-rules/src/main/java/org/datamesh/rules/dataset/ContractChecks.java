@@ -1,0 +1,190 @@
+package org.datamesh.rules.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.contract.ContractField;
+import org.datamesh.core.contract.ContractTable;
+import org.datamesh.core.contract.QualityRule;
+import org.datamesh.rules.ContractRules;
+
+/**
+ * The dataset checks a contract's table declares: its {@code quality} entries of type {@code
+ * library} that are not record rules ({@link ContractRules#datasetChecks}), and {@code unique:
+ * true} on a column outside the primary key.
+ *
+ * <pre>{@code
+ * ContractChecks checks = ContractChecks.of(table);
+ * spec = spec.checkedBy(DatasetChecks.of(checks.checks()));
+ * checks.notEnforced();  // ["schema[0].quality[1]: a sql rule is not evaluated yet", ...]
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code rowCount} on the object; {@code nullValues}, {@code missingValues} ({@code
+ *       arguments.missingValues}), {@code invalidValues} ({@code arguments.validValues}, {@code
+ *       arguments.pattern}) and {@code duplicateValues} on a column; {@code duplicateValues} on
+ *       the object with {@code arguments.properties}, the columns that together must be unique;
+ *   <li>each of ODCS's eight comparison operators, one per entry; unit {@code rows} (the
+ *       default) or {@code percent};
+ *   <li>{@code severity: error} or none is ERROR (the run does not publish when it fails), as
+ *       for record rules; {@code warning}, {@code warn} and {@code info} are WARN;
+ *   <li>the entry's {@code name}, when given, is the check's id; else its metric.
+ * </ul>
+ *
+ * <p>Not enforced, and listed by {@link #notEnforced()}: {@code sql} rules (Beam SQL is not
+ * wired in), {@code custom} rules (vendor engines), other units or metrics, entries on nested
+ * properties, and entries without a comparison or with several. {@code text} entries are
+ * documentation and are neither.
+ */
+public final class ContractChecks {
+
+  private final List<Check> checks;
+  private final List<String> notEnforced;
+
+  private ContractChecks(List<Check> checks, List<String> notEnforced) {
+    this.checks = List.copyOf(checks);
+    this.notEnforced = List.copyOf(notEnforced);
+  }
+
+  /** The checks {@code table} declares. */
+  public static ContractChecks of(ContractTable table) {
+    List<Check> checks = new ArrayList<>();
+    List<String> notEnforced = new ArrayList<>();
+    for (QualityRule rule : ContractRules.datasetChecks(table)) {
+      String why = unsupported(table, rule);
+      if (why != null) {
+        if (!why.isEmpty()) {
+          notEnforced.add(rule.path() + ": " + why);
+        }
+        continue;
+      }
+      Check check = check(table, rule);
+      if (check == null) {
+        notEnforced.add(rule.path() + ": the metric " + metric(rule) + " is not supported here");
+      } else if (checks.stream().anyMatch(c -> c.id().equals(check.id()))) {
+        checks.add(check.withId(check.id() + "." + rule.path()));
+      } else {
+        checks.add(check);
+      }
+    }
+    List<String> key = table.primaryKey();
+    for (ContractField field : table.fields()) {
+      if (field.unique() && !(key.size() == 1 && key.get(0).equals(field.name()))) {
+        checks.add(
+            Check.duplicateValues(List.of(field.name()), Comparison.mustBe(0))
+                .withId(field.name() + ".unique"));
+      }
+    }
+    return new ContractChecks(checks, notEnforced);
+  }
+
+  /** The checks to run. */
+  public List<Check> checks() {
+    return checks;
+  }
+
+  /** Each quality entry not enforced, as {@code <path>: <why>}. */
+  public List<String> notEnforced() {
+    return notEnforced;
+  }
+
+  /** Why {@code rule} is not a check: empty for documentation, null when it is one. */
+  private static @Nullable String unsupported(ContractTable table, QualityRule rule) {
+    switch (rule.type()) {
+      case "text":
+        return "";
+      case "sql":
+        return "a sql rule is not evaluated yet";
+      case "library":
+        break;
+      default:
+        return "a " + rule.type() + " rule is not a dataset check";
+    }
+    if (rule.field() != null && (nested(rule.path()) || table.field(rule.field()) == null)) {
+      return "a rule on a nested property is not evaluated yet";
+    }
+    if (Comparison.fromOdcs(rule.thresholds()) == null) {
+      return "a dataset check needs exactly one comparison (mustBe, mustBeLessThan, ...)";
+    }
+    String unit = unit(rule);
+    if (!unit.equals("rows") && !unit.equals("percent")) {
+      return "the unit " + rule.unit() + " is not supported (rows or percent)";
+    }
+    return null;
+  }
+
+  private static boolean nested(String path) {
+    int first = path.indexOf("properties[");
+    return first >= 0 && path.indexOf("properties[", first + 1) >= 0 || path.contains("items");
+  }
+
+  private static @Nullable Check check(ContractTable table, QualityRule rule) {
+    Comparison comparison = Comparison.fromOdcs(rule.thresholds());
+    String column = rule.field();
+    Check check;
+    switch (metric(rule)) {
+      case "rowCount":
+        check = column == null ? Check.rowCount(comparison) : null;
+        break;
+      case "nullValues":
+        check = column == null ? null : Check.nullValues(column, comparison);
+        break;
+      case "missingValues":
+        check =
+            column == null
+                ? null
+                : Check.missingValues(column, list(rule.arguments().get("missingValues")), comparison);
+        break;
+      case "invalidValues":
+        Object pattern = rule.arguments().get("pattern");
+        check =
+            column == null
+                ? null
+                : Check.invalidValues(
+                    column,
+                    list(rule.arguments().get("validValues")),
+                    pattern instanceof String text ? text : null,
+                    comparison);
+        break;
+      case "duplicateValues":
+        List<?> properties = list(rule.arguments().get("properties"));
+        List<String> columns =
+            column != null
+                ? List.of(column)
+                : properties == null ? List.of() : properties.stream().map(String::valueOf).toList();
+        boolean known = columns.stream().allMatch(c -> table.field(c) != null);
+        check = columns.isEmpty() || !known ? null : Check.duplicateValues(columns, comparison);
+        break;
+      default:
+        check = null;
+    }
+    if (check == null) {
+      return null;
+    }
+    if (unit(rule).equals("percent")) {
+      if (metric(rule).equals("rowCount")) {
+        return null;
+      }
+      check = check.inPercent();
+    }
+    String severity = rule.severity() == null ? "" : rule.severity().toLowerCase(Locale.ROOT);
+    if (severity.equals("warning") || severity.equals("warn") || severity.equals("info")) {
+      check = check.asWarning();
+    }
+    return rule.name() != null && !rule.name().isBlank() ? check.withId(rule.name()) : check;
+  }
+
+  private static String metric(QualityRule rule) {
+    return rule.metric() != null ? rule.metric() : rule.rule() != null ? rule.rule() : "(none)";
+  }
+
+  private static String unit(QualityRule rule) {
+    String unit = rule.unit() == null ? "rows" : rule.unit().toLowerCase(Locale.ROOT);
+    return unit.startsWith("percent") ? "percent" : unit.equals("row") ? "rows" : unit;
+  }
+
+  private static @Nullable List<?> list(@Nullable Object value) {
+    return value instanceof List<?> values ? values : null;
+  }
+}

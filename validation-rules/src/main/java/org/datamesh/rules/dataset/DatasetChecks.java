@@ -1,0 +1,212 @@
+package org.datamesh.rules.dataset;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.coders.DoubleCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.datamesh.core.publish.ProductRecords;
+import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.TableQuality;
+
+/**
+ * Runs a table's dataset checks over one run's records and returns what they found, one {@link
+ * TableQuality}: every metric and each check's result. Give it to a product with {@code
+ * ProductSpec.checkedBy}; {@code PublishDataProduct} then writes the quality report and refuses
+ * to commit a run in which an ERROR check failed.
+ *
+ * <pre>{@code
+ * ProductSpec orders =
+ *     spec.checkedBy(
+ *         DatasetChecks.of(
+ *             Check.rowCount(Comparison.mustBeGreaterThan(0)),
+ *             Check.nullValues("email", Comparison.mustBeLessOrEqualTo(5)).inPercent().asWarning(),
+ *             Check.duplicateValues(List.of("email"), Comparison.mustBe(0)),
+ *             Check.min("amount", Comparison.mustBeGreaterOrEqualTo(0))));
+ * }</pre>
+ *
+ * <p>Metrics are computed once however many checks read them: the published rows go through
+ * one combiner holding every distinct analyzer ({@link AnalyzeRows}), and, when duplicates are
+ * checked, through one grouping for every column set checked; the quarantined records through
+ * one counting step. Besides the checks' own metrics, every run measures {@code rowCount},
+ * {@code input}, {@code quarantined} and {@code deduplicated}.
+ */
+public final class DatasetChecks extends PTransform<ProductRecords, PCollection<TableQuality>> {
+
+  static final String INPUT = "input";
+  static final String DEDUPLICATED = "deduplicated";
+
+  private static final KvCoder<String, Double> METRIC_CODER =
+      KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of());
+
+  private final List<Check> checks;
+
+  private DatasetChecks(List<Check> checks) {
+    this.checks = List.copyOf(checks);
+    Set<String> ids = new LinkedHashSet<>();
+    for (Check check : checks) {
+      if (!ids.add(check.id())) {
+        throw new IllegalArgumentException(
+            "two checks have the id " + check.id() + "; tell them apart with withId(...)");
+      }
+    }
+  }
+
+  public static DatasetChecks of(Check... checks) {
+    return of(Arrays.asList(checks));
+  }
+
+  public static DatasetChecks of(List<Check> checks) {
+    return new DatasetChecks(checks);
+  }
+
+  /** Returns checks like these with {@code more} added. */
+  public DatasetChecks and(Check... more) {
+    List<Check> all = new ArrayList<>(checks);
+    all.addAll(Arrays.asList(more));
+    return new DatasetChecks(all);
+  }
+
+  public List<Check> checks() {
+    return checks;
+  }
+
+  @Override
+  public PCollection<TableQuality> expand(ProductRecords table) {
+    String name = table.tableName();
+    PCollection<org.apache.beam.sdk.values.Row> rows = table.published();
+    requireColumns(rows.getSchema());
+    List<Analyzer<?>> analyzers = new ArrayList<>();
+    analyzers.add(new RowCount());
+    Set<List<String>> keys = new LinkedHashSet<>();
+    Set<String> invalidFields = new LinkedHashSet<>();
+    Map<String, Double> zeros = new LinkedHashMap<>();
+    zeros.put(FailureMetrics.QUARANTINED, 0.0);
+    zeros.put(DEDUPLICATED, 0.0);
+    for (Check check : checks) {
+      analyzers.addAll(check.analyzers());
+      keys.addAll(check.duplicateKeys());
+      invalidFields.addAll(check.invalidFields());
+    }
+    keys.forEach(key -> zeros.put(KeyDuplicates.metric(key), 0.0));
+    invalidFields.forEach(field -> zeros.put(FailureMetrics.invalid(field), 0.0));
+
+    List<PCollection<KV<String, Double>>> parts = new ArrayList<>();
+    parts.add(
+        rows.apply("Analyze", Combine.globally(AnalyzeRows.of(analyzers)))
+            .apply(
+                "Metrics",
+                FlatMapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
+                    .via((Map<String, Double> m) -> m.entrySet().stream()
+                        .map(e -> KV.of(e.getKey(), e.getValue())).toList())));
+    if (!keys.isEmpty()) {
+      parts.add(rows.apply("Duplicates", new KeyDuplicates(new ArrayList<>(keys))));
+    }
+    parts.add(
+        table.failures()
+            .apply("FailureMetrics", ParDo.of(new FailureMetrics(new ArrayList<>(invalidFields))))
+            .setCoder(METRIC_CODER));
+    parts.add(
+        table.inputCount()
+            .apply(
+                "InputMetric",
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
+                    .via((Long n) -> KV.of(INPUT, n.doubleValue()))));
+    parts.add(
+        table.duplicates()
+            .apply("CountDeduplicated", Count.globally())
+            .apply(
+                "DeduplicatedMetric",
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
+                    .via((Long n) -> KV.of(DEDUPLICATED, n.doubleValue()))));
+    parts.add(
+        table.getPipeline()
+            .apply("Zeros", Create.of(toKvs(zeros)).withCoder(METRIC_CODER)));
+    List<Check> judged = checks;
+    return PCollectionList.of(parts)
+        .apply("AllMetrics", Flatten.pCollections())
+        .setCoder(METRIC_CODER)
+        .apply("SumMetrics", Combine.globally(new SumByName()))
+        .apply(
+            "Judge",
+            MapElements.into(TypeDescriptor.of(TableQuality.class))
+                .via((Map<String, Double> metrics) -> judge(name, judged, metrics)))
+        .setCoder(SerializableCoder.of(TableQuality.class));
+  }
+
+  /** Every check's result on {@code metrics}, each check's measured count named as its metric. */
+  static TableQuality judge(String table, List<Check> checks, Map<String, Double> metrics) {
+    Map<String, Double> all = new LinkedHashMap<>(metrics);
+    for (Check check : checks) {
+      if (!all.containsKey(check.metric())) {
+        Double sum = 0.0;
+        for (String part : check.counted()) {
+          Double value = metrics.get(part);
+          sum = value == null || sum == null ? null : sum + value;
+        }
+        if (sum != null) {
+          all.put(check.metric(), sum);
+        }
+      }
+    }
+    List<CheckResult> results = new ArrayList<>();
+    for (Check check : checks) {
+      results.add(check.evaluate(table, all));
+    }
+    return new TableQuality(table, all, results);
+  }
+
+  private void requireColumns(Schema schema) {
+    for (Check check : checks) {
+      for (String column : check.columns()) {
+        if (!schema.hasField(column)) {
+          throw new IllegalArgumentException(
+              "the check " + check.id() + " reads the column " + column
+                  + ", which the published rows do not have (columns: " + schema.getFieldNames()
+                  + ")");
+        }
+      }
+    }
+  }
+
+  private static List<KV<String, Double>> toKvs(Map<String, Double> metrics) {
+    List<KV<String, Double>> kvs = new ArrayList<>();
+    metrics.forEach((k, v) -> kvs.add(KV.of(k, v)));
+    return kvs;
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("checks", checks.size()).withLabel("Dataset checks"))
+        .add(
+            DisplayData.item(
+                    "checkIds", String.join(",", checks.stream().map(Check::id).toList()))
+                .withLabel("Check ids"));
+  }
+}
