@@ -1,5 +1,6 @@
 package org.datamesh.core.standardize;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Units {
     }
   }
 
-  record Unit(String symbol, Dimension dimension, BigDecimal toBase) {}
+  record Unit(String symbol, Dimension dimension, BigDecimal toBase) implements Serializable {}
 
   private static final Map<String, Unit> BY_NAME = build();
 

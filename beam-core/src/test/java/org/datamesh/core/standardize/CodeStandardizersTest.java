@@ -8,12 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.api.Test;
 
 /** Phone numbers, countries, currencies, e-mail addresses and booleans to canonical codes. */
 class CodeStandardizersTest {
 
   private static final String LONG = "4".repeat(1_000_000);
+
+  @Test
+  void everyStandardizerSurvivesJavaSerializationAsBeamShipsIt() {
+    FieldStandardizer[] all = {
+      Standardizers.trim("f"), Standardizers.titleCase("f"), Standardizers.collapseWhitespace("f"),
+      Standardizers.normalizeNfc("f"), Standardizers.stripControl("f"),
+      Standardizers.nullTokens("f").withTokens("?"), Standardizers.phoneE164("f").withDefaultRegion("DE"),
+      Standardizers.countryCode("f"), Standardizers.currencyCode("f"), Standardizers.email("f"),
+      Standardizers.booleanTokens("f"), Standardizers.unit("f", "kg").storedAs(9, 3),
+      Standardizers.date("f").withPatterns("dd.MM.yyyy"),
+      Standardizers.timestampUtc("f").withPatterns("dd.MM.yyyy HH:mm"),
+      Standardizers.currencyAmount("f", "c")
+    };
+    for (FieldStandardizer standardizer : all) {
+      FieldStandardizer copy = SerializableUtils.clone(standardizer);
+      assertThat(copy.describe(), equalTo(standardizer.describe()));
+    }
+    assertThat(
+        outcome(SerializableUtils.clone(Standardizers.unit("f", "kg")), "5 lb"),
+        equalTo("2.26796185"));
+  }
 
   @Test
   void phoneNumbersBecomeE164FromInternationalAndNationalForms() {
