@@ -23,10 +23,11 @@ final class Countries {
 
   /** The alpha-2 code {@code text} names, or null. */
   static @Nullable String alpha2(String text) {
-    if (text.length() > LONGEST) {
+    String stripped = TextOnly.strip(text);
+    if (stripped.length() > LONGEST) {
       return null;
     }
-    return ALPHA2.get(fold(text));
+    return ALPHA2.get(fold(stripped));
   }
 
   private static Map<String, String> build() {

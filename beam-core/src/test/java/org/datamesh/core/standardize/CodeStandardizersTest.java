@@ -88,6 +88,7 @@ class CodeStandardizersTest {
     assertThat(outcome(country, "CÔTE D\u2019IVOIRE"), equalTo("CI"));
     assertThat(outcome(country, "Åland Islands"), equalTo("AX"));
     assertThat(outcome(country, "na"), equalTo("NA"));
+    assertThat("fixed-width padding", outcome(country, "Germany" + " ".repeat(200)), equalTo("DE"));
     assertThat(outcome(country, null), equalTo("null"));
     String invalid =
         "standardize.country: country is not a country (an ISO 3166-1 alpha-2 or alpha-3 code, or"
