@@ -2,9 +2,7 @@ package org.datamesh.core.dedup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -48,8 +46,11 @@ import org.datamesh.core.coders.CompactRowCoder;
  * memory. Why: the Direct runner, where users' tests run, processes every group as its own bundle
  * and pays a fixed cost per bundle in every later step, so grouping 2,000 orders by order id took
  * minutes; a few hundred shards take seconds, and other runners spread shards over workers as
- * they spread keys. A shard holds about {@code rows / shards} rows at once: raise the shard count
- * for inputs beyond tens of millions of rows.
+ * they spread keys. A shard holds the latest row of each of its keys, about {@code distinct keys /
+ * shards} rows, at once: raise the shard count for inputs beyond tens of millions of keys. A key's
+ * copies are not held: each leaves as a duplicate as soon as a later one displaces it (see {@link
+ * LatestPerKey}), so a hot key (one key, millions of copies) costs one row of memory. Its copies
+ * all cross the shuffle to one shard, though: such a shard is slower, not larger.
  */
 public final class DeduplicateRows extends PTransform<PCollection<Row>, DeduplicationResult> {
 
@@ -230,7 +231,10 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<Row>> shard, MultiOutputReceiver out) {
-      Map<Object, Row> latest = new HashMap<>();
+      // The group is iterated once, never copied: on runners that stream a group's values
+      // (Flink's batch group-reduce, Dataflow's shuffle) only the latest row of each key is held,
+      // a hot key included. The Direct runner holds whole groups in memory whatever we do.
+      LatestPerKey latest = new LatestPerKey(order);
       long setAside = 0;
       for (Row row : shard.getValue()) {
         if (keyIndices == null) {
@@ -241,19 +245,13 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
           out.get(unique).output(row);
           continue;
         }
-        Row kept = latest.putIfAbsent(key, row);
-        if (kept == null) {
-          continue;
-        }
-        setAside++;
-        if (order.compare(row, kept) < 0) {
-          latest.put(key, row);
-          out.get(duplicates).output(kept);
-        } else {
-          out.get(duplicates).output(row);
+        Row duplicate = latest.offer(key, row);
+        if (duplicate != null) {
+          setAside++;
+          out.get(duplicates).output(duplicate);
         }
       }
-      latest.values().forEach(out.get(unique)::output);
+      latest.rows().forEach(out.get(unique)::output);
       duplicateCount.inc(setAside);
     }
   }

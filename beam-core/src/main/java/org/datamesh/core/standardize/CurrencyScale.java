@@ -73,19 +73,33 @@ public final class CurrencyScale implements FieldStandardizer {
           currencyField,
           currencyField + " is a currency without minor units that fit " + amountField);
     }
+    // Checked before rounding too: setScale on 1E+999999999 would build a billion-digit number.
+    if (amount.precision() - amount.scale() > precision - scale) {
+      throw tooLarge();
+    }
     BigDecimal rounded = amount.setScale(minorUnits, RoundingMode.HALF_EVEN).setScale(scale);
     if (rounded.precision() > precision) {
-      throw new StandardizationException(
-          "standardize.amount",
-          amountField,
-          amountField + " has more than " + (precision - scale) + " digits before the point");
+      throw tooLarge();
     }
     return rounded;
   }
 
+  private StandardizationException tooLarge() {
+    return new StandardizationException(
+        "standardize.amount",
+        amountField,
+        amountField + " has more than " + (precision - scale) + " digits before the point");
+  }
+
   private BigDecimal toDecimal(Object value) throws StandardizationException {
+    String text = value.toString().trim();
+    // No amount a column holds is this long; parsing such text costs time for nothing.
+    if (text.length() > 200) {
+      throw new StandardizationException(
+          "standardize.amount", amountField, amountField + " is not a decimal amount");
+    }
     try {
-      return new BigDecimal(value.toString().trim());
+      return new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw new StandardizationException(
           "standardize.amount", amountField, amountField + " is not a decimal amount");
@@ -100,6 +114,7 @@ public final class CurrencyScale implements FieldStandardizer {
           amountField + " has no currency: " + currencyField + " is missing");
     }
     try {
+      // Currency.getInstance takes only the upper-case code: " eur " must be standardized first.
       return Currency.getInstance(code.toString());
     } catch (IllegalArgumentException e) {
       throw new StandardizationException(

@@ -58,7 +58,7 @@ class ContractStandardizationTest {
   }
 
   @Test
-  void textFirstThenTimestampsThenAmountsStoredAsTheContractsDecimal() throws Exception {
+  void eachColumnInOrderThenAmountsStoredAsTheContractsDecimal() throws Exception {
     DataContract contract = ContractLoader.parse(contract("currency(code)", "trim, upper"), "p");
     var step = ContractStandardization.step(contract);
     assertThat(
@@ -95,7 +95,10 @@ class ContractStandardizationTest {
         e.problems().stream().map(ContractProblem::toString).toList(),
         contains(
             "schema[0].properties[0].customProperties.standardize: currency(...) must name a string column of the same table",
-            "schema[0].properties[1].customProperties.standardize: unknown standardization; use trim, upper, lower or currency(<column>)"));
+            "schema[0].properties[1].customProperties.standardize: unknown standardization; use trim,"
+                + " upper, lower, title, collapse, nfc, strip_control, null_tokens[(a|b|...)], email,"
+                + " phone[(region)], country, currency, currency(<column>), boolean, unit(<unit>),"
+                + " formats(<pattern>|...)"));
   }
 
   @Test
@@ -103,7 +106,10 @@ class ContractStandardizationTest {
     DataContract contract = ContractLoader.parse(contract("upper", "trim"), "p");
     ContractException e =
         assertThrows(ContractException.class, () -> ContractStandardization.rawSchema(contract));
-    assertThat(e.problems().get(0).message(), is("upper applies to string columns only"));
+    assertThat(
+        e.problems().get(0).message(),
+        is("upper applies to text: string, date and timestamp columns, and columns read with"
+            + " boolean or unit(...)"));
     assertThat(e.problems().size(), is(1));
     assertThat(e.problems().get(0).line(), is(0));
     assertThat(contract.latestBy(), nullValue());

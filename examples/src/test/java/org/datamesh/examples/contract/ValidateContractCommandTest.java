@@ -156,7 +156,9 @@ class ValidateContractCommandTest {
             List.of(
                 "Contract " + contract + " is valid ODCS, but run cannot build it (1 reason):",
                 "    schema[0].properties[0].customProperties.standardize: unknown standardization;"
-                    + " use trim, upper, lower or currency(<column>)")));
+                    + " use trim, upper, lower, title, collapse, nfc, strip_control,"
+                    + " null_tokens[(a|b|...)], email, phone[(region)], country, currency,"
+                    + " currency(<column>), boolean, unit(<unit>), formats(<pattern>|...)")));
 
     Path input = dir.resolve("orders.csv");
     Files.writeString(input, "order_id\nA1\n");
