@@ -155,18 +155,14 @@ public final class ReadDataProduct extends PTransform<PBegin, PCollection<Row>> 
               + " in clear, which needs the keyset: withKeys(...)");
     }
     if (access.rowFilter() != null) {
-      for (String column : access.rowFilter().columns()) {
-        if (!schema.hasField(column)) {
-          throw new IllegalArgumentException(
-              "the row filter of role " + access.name() + " reads " + column
-                  + ", which the table does not have");
-        }
-      }
       access.rowFilter().compile(select(schema, access, true));
     }
   }
 
-  /** The table's columns the role reads, in order; with {@code forFilter}, also those its filter reads. */
+  /**
+   * The table's columns the role reads, in order; with {@code forFilter}, also those its filter
+   * names (a name that is no column is left to the filter's own check).
+   */
   private static Schema select(Schema schema, RoleAccess access, boolean forFilter) {
     Schema.Builder selected = Schema.builder();
     for (Field field : schema.getFields()) {

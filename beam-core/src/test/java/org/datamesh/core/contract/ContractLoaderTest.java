@@ -197,7 +197,6 @@ class ContractLoaderTest {
     assertThat(
         paths(load(withExtras).notices()),
         contains(
-            "roles",
             "price",
             "schema[0].properties[6].customProperties[0]",
             "schema[0].quality[0]",

@@ -10,6 +10,7 @@ import org.datamesh.examples.contract.RunCommand;
 import org.datamesh.examples.contract.ValidateContractCommand;
 import org.datamesh.examples.demo.DemoCommand;
 import org.datamesh.examples.keys.KeysCommand;
+import org.datamesh.examples.read.ReadCommand;
 
 /**
  * {@code java -jar datamesh.jar <command> [--option=value ...]}: runs one command and exits with
@@ -31,6 +32,7 @@ public final class DatameshCli {
           new RunCommand(),
           new ValidateContractCommand(),
           new KeysCommand(),
+          new ReadCommand(),
           new BenchCommand(),
           new BenchReportCommand());
 

@@ -29,7 +29,7 @@ import org.datamesh.rules.contract.ContractProducts;
  * problem turned into a usage error (exit 2) that lists each problem as {@code path (line N):
  * message}, never a stack trace.
  */
-final class ContractFile {
+public final class ContractFile {
 
   /** Files larger than this are left to the loader, which refuses them without reading. */
   private static final long TEXT_CHECK_LIMIT = 4L * 1024 * 1024;
@@ -41,7 +41,7 @@ final class ContractFile {
   }
 
   /** The file named by {@code --contract}, checked to be a readable file before YAML is read. */
-  static ContractFile of(String option) throws UsageException {
+  public static ContractFile of(String option) throws UsageException {
     if (option == null || option.isBlank()) {
       throw new UsageException("--contract is required: the product's ODCS contract (YAML file)");
     }
@@ -105,7 +105,7 @@ final class ContractFile {
    * The loaded contract, published under {@code domain} (the {@code --domain} option) when it
    * declares none; a contract that declares one may not be given another.
    */
-  DataContract load(@Nullable String domain) throws UsageException {
+  public DataContract load(@Nullable String domain) throws UsageException {
     DataContract contract = loaded();
     if (domain == null || domain.isBlank()) {
       return contract;

@@ -1,0 +1,48 @@
+package org.datamesh.examples.read;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Options of {@code datamesh read}. */
+public interface ReadOptions extends PipelineOptions {
+
+  @Description("The published product's folder, <output>/<domain>/<product> (required)")
+  String getProduct();
+
+  void setProduct(String product);
+
+  @Description(
+      "The product's contract, whose roles say what each role reads (required with --role)")
+  String getContract();
+
+  void setContract(String contract);
+
+  @Description("The role to read as: only its columns, masked and decrypted as it may, and its rows")
+  String getRole();
+
+  void setRole(String role);
+
+  @Description("The table to read, for a product of several tables")
+  String getTable();
+
+  void setTable(String table);
+
+  @Description("At most this many rows (default 20; 0 for all)")
+  @Default.Integer(20)
+  int getLimit();
+
+  void setLimit(int limit);
+
+  @Description("csv (a header line, then one line a row) or jsonl (one JSON object a row)")
+  @Default.String("csv")
+  String getFormat();
+
+  void setFormat(String format);
+
+  @Description(
+      "The keyset, for a role that reads encrypted columns in clear (else DATAMESH_KEYSET)")
+  String getKeyset();
+
+  void setKeyset(String keyset);
+}

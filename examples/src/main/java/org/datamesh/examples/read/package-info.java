@@ -1,0 +1,2 @@
+/** {@code datamesh read}: a published product's rows as a role reads them. */
+package org.datamesh.examples.read;
