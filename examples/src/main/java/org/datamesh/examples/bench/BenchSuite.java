@@ -92,6 +92,10 @@ final class BenchSuite {
           return compare(scenario, RunKind.PUBLISH_LIBRARY, RunKind.PUBLISH_RAW, n, false);
         case SCALE_10X:
           return scale(scenario, n);
+        case PROTECT_VS_CLEAR:
+          return compareCpu(scenario, RunKind.LIBRARY_PROTECTED, RunKind.LIBRARY_FLINK, n);
+        case CHECKS_VS_UNCHECKED:
+          return compare(scenario, RunKind.LIBRARY_CHECKED, RunKind.LIBRARY_FLINK, n, false);
         case MEMORY_10M:
           return memory(scenario, settings.memoryRecords());
         default:
@@ -133,6 +137,21 @@ final class BenchSuite {
     check(problems, "baseline", baseline.counts(), expected);
     return new ScenarioResult(
         scenario, value, base, value / base, library, baseline, problems, null);
+  }
+
+  /** A variant of the library against the library itself on the same input, in CPU seconds. */
+  private ScenarioResult compareCpu(
+      Scenario scenario, RunKind variantKind, RunKind libraryKind, int size)
+      throws IOException, InterruptedException {
+    RunFigures variant = measure(variantKind, size, List.of());
+    RunFigures library = measure(libraryKind, size, List.of());
+    Counts expected = input(libraryKind, size).expected();
+    List<String> problems = new ArrayList<>();
+    check(problems, "variant", variant.counts(), expected);
+    check(problems, "library", library.counts(), expected);
+    return new ScenarioResult(
+        scenario, variant.cpuSeconds(), library.cpuSeconds(),
+        variant.cpuSeconds() / library.cpuSeconds(), variant, library, problems, null);
   }
 
   private ScenarioResult scale(Scenario scenario, int n) throws IOException, InterruptedException {

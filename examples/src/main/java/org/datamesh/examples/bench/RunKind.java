@@ -9,6 +9,12 @@ import java.util.List;
 enum RunKind {
   LIBRARY_FLINK(LibraryRun.class, Runners.FLINK, "FlinkRunner (embedded)", "library: OrdersPipeline"),
   LIBRARY_DIRECT(LibraryRun.class, Runners.DIRECT, "DirectRunner", "library: OrdersPipeline"),
+  LIBRARY_PROTECTED(
+      ProtectedLibraryRun.class, Runners.FLINK, "FlinkRunner (embedded)",
+      "library: orders, customer_id tokenized, status encrypted"),
+  LIBRARY_CHECKED(
+      CheckedLibraryRun.class, Runners.FLINK, "FlinkRunner (embedded)",
+      "library: orders with 10 dataset checks"),
   PLAIN_JAVA(PlainJavaRun.class, List.of(), "plain Java", "1 thread, parquet-avro writer"),
   HANDWRITTEN_FLINK(
       HandwrittenBeamRun.class, Runners.FLINK, "FlinkRunner (embedded)", "hand-written Beam"),

@@ -41,6 +41,17 @@ enum Scenario {
   SCALE_10X(
       "scale-10x", "wall time for 10N records / wall time for N, library on embedded Flink", "s",
       Goal.atMost(10.5)),
+  PROTECT_VS_CLEAR(
+      "protect-vs-clear",
+      "CPU time, orders with customer_id tokenized and status encrypted vs the same product"
+          + " unprotected, embedded Flink",
+      "CPU-s",
+      Goal.atMost(1.15)),
+  CHECKS_VS_UNCHECKED(
+      "checks-vs-unchecked",
+      "wall time, orders with 10 dataset checks (every analyzer) vs without, embedded Flink",
+      "s",
+      Goal.atMost(1.15)),
   MEMORY_10M(
       "memory-10m",
       "--memoryRecords (10 million) through the library on embedded Flink with -Xmx1g",

@@ -54,7 +54,7 @@ class BenchCommandTest {
   void theDefaultsAreEveryScenarioButTheTenMillionRecordOne() {
     assertThat(Scenario.parse(null), is(Scenario.DEFAULTS));
     assertThat(Scenario.DEFAULTS, not(org.hamcrest.Matchers.hasItem(Scenario.MEMORY_10M)));
-    assertThat(Scenario.DEFAULTS.size(), is(5));
+    assertThat(Scenario.DEFAULTS.size(), is(7));
     assertThat(Scenario.parse(" memory-10m,scale-10x ").get(0), is(Scenario.MEMORY_10M));
     assertThrows(IllegalArgumentException.class, () -> Scenario.parse("scale-100x"));
   }

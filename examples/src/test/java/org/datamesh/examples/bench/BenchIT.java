@@ -85,7 +85,9 @@ class BenchIT {
                 "library-vs-handwritten-beam",
                 "library-vs-handwritten-beam-direct",
                 "publish-vs-raw-parquet",
-                "scale-10x")));
+                "scale-10x",
+                "protect-vs-clear",
+                "checks-vs-unchecked")));
     JsonNode machine = results.path("machine");
     assertThat(machine.path("cores").asInt(), greaterThan(0));
     assertThat(machine.path("maxHeapMb").asLong(), greaterThan(0L));
