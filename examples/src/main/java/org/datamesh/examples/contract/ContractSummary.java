@@ -14,6 +14,7 @@ import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.ContractProtection;
 import org.datamesh.core.contract.ContractRelationship;
+import org.datamesh.core.contract.ContractRole;
 import org.datamesh.core.contract.ContractStandardization;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
@@ -64,11 +65,39 @@ final class ContractSummary {
     for (OutputPort port : contract.ports()) {
       out.println("    " + describe(port));
     }
+    printRoles(out, contract);
     ServiceLevels levels = contract.serviceLevels();
     line(out, "retention", duration(levels.retention()));
     line(out, "freshness", duration(levels.freshness()));
     line(out, "latency", duration(levels.latency()));
     printNotices(out, contract.notices());
+  }
+
+  /** Each role and what it reads, by the access convention of {@code ContractRole}. */
+  private static void printRoles(PrintStream out, DataContract contract) {
+    if (contract.roles().isEmpty()) {
+      line(out, "roles", "none (read returns every column as published)");
+      return;
+    }
+    List<String> described = new ArrayList<>();
+    for (ContractRole role : contract.roles()) {
+      List<String> parts = new ArrayList<>();
+      parts.add(role.readColumns() == null ? "every column" : "columns " + role.readColumns());
+      if (!role.maskedColumns().isEmpty()) {
+        parts.add("masked " + role.maskedColumns());
+      }
+      if (!role.clearColumns().isEmpty()) {
+        parts.add("in clear " + role.clearColumns());
+      }
+      parts.add(role.rowFilter() == null ? "every row" : "rows where " + role.rowFilter());
+      described.add(
+          role.name() + (role.access() == null ? "" : " (" + role.access() + ")") + ": "
+              + String.join(", ", parts));
+    }
+    line(out, "roles", described.get(0));
+    for (String more : described.subList(1, described.size())) {
+      line(out, "", more);
+    }
   }
 
   /** The notices of a contract: what run loads but does not enforce, or will not publish. */

@@ -1,6 +1,5 @@
 package org.datamesh.examples.contract;
 
-import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.datamesh.core.contract.DataContract;
@@ -21,8 +20,9 @@ public interface ValidateContractOptions extends PipelineOptions {
 
   void setAgainst(String against);
 
+  // No @Default: read's --format has another default, and Beam refuses two defaults for one
+  // property name in one JVM; ValidateContractCommand reads a missing value as text.
   @Description("text (the default) or json: the same answers as one JSON document")
-  @Default.String("text")
   String getFormat();
 
   void setFormat(String format);

@@ -61,7 +61,7 @@ public final class ReadCommand implements Command {
     if (options.getProduct() == null || options.getProduct().isBlank()) {
       throw new UsageException("read needs --product=DIR, a published product's folder");
     }
-    String format = options.getFormat();
+    String format = options.getFormat() == null ? "csv" : options.getFormat();
     if (!format.equals("csv") && !format.equals("jsonl")) {
       throw new UsageException("--format is csv or jsonl, not " + format);
     }

@@ -34,8 +34,9 @@ public interface ReadOptions extends PipelineOptions {
 
   void setLimit(int limit);
 
-  @Description("csv (a header line, then one line a row) or jsonl (one JSON object a row)")
-  @Default.String("csv")
+  // No @Default: validate-contract's --format has another default, and Beam refuses two defaults
+  // for one property name in one JVM; ReadCommand reads a missing value as csv.
+  @Description("csv (the default: a header line, then one line a row) or jsonl (one JSON object a row)")
   String getFormat();
 
   void setFormat(String format);

@@ -96,7 +96,10 @@ class ValidateContractCommandTest {
             + "    format: parquet\n"
             + "roles:\n"
             + "  - role: analyst\n"
-            + "    access: read\n";
+            + "    access: read\n"
+            + "    customProperties:\n"
+            + "      - property: canExport\n"
+            + "        value: true\n";
     yaml =
         OrdersContract.replacing(
             yaml,
@@ -117,8 +120,9 @@ class ValidateContractCommandTest {
             "      schema[0].quality[0]: library rowCount {mustBeGreaterThan=100}",
             "  ports              1",
             "    lake (local) /data/products, parquet"));
+    assertThat(lines, hasItem("  roles              analyst (read): every column, every row"));
     assertThat(lines, hasItem(startsWith("  notices            1 (")));
-    assertThat(lines, hasItem(startsWith("    roles (line ")));
+    assertThat(lines, hasItem(startsWith("    roles[0].customProperties[0] (line ")));
   }
 
   @Test
