@@ -62,6 +62,8 @@ public final class RawRecords {
     void unreadable();
   }
 
+  private static final char NUL = 0;
+
   private RawRecords() {}
 
   /** Reads every record of {@code file} (each part of an archive on its own) into {@code sink}. */
@@ -110,7 +112,7 @@ public final class RawRecords {
       if (line.invalidUtf8()
           || line.length() > line.text().length()
           || line.text().isBlank()
-          || line.text().indexOf('\u0000') >= 0) {
+          || line.text().indexOf(NUL) >= 0) {
         sink.unreadable();
         continue;
       }
@@ -123,12 +125,20 @@ public final class RawRecords {
       }
       List<String> names = new ArrayList<>(object.size());
       List<@Nullable Value> values = new ArrayList<>(object.size());
+      boolean nul = false;
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> member = it.next();
+        Value value = value(member.getValue());
+        // An escaped NUL fails its record in the parser as a raw one does.
+        nul |= value != null && value.text().indexOf(NUL) >= 0;
         names.add(member.getKey());
-        values.add(value(member.getValue()));
+        values.add(value);
       }
-      sink.record(names, values);
+      if (nul) {
+        sink.unreadable();
+      } else {
+        sink.record(names, values);
+      }
     }
   }
 

@@ -81,6 +81,11 @@ public final class ProfileCommand implements Command {
       return ExitCode.RUN_FAILED;
     }
 
+    if (result.get().records() == 0) {
+      throw new UsageException(
+          "--input holds no readable record to profile (" + result.get().unreadable()
+              + " unreadable); nothing was written");
+    }
     String name = options.getName() != null ? options.getName() : baseName(input);
     String yaml =
         ContractSuggestion.of(result.get())

@@ -131,6 +131,10 @@ public final class ContractSuggestion {
                 + "; review every rule before publishing with it."));
     List<Object> properties = new ArrayList<>();
     for (ColumnProfile column : profile.columns()) {
+      if (column.name().isBlank()) {
+        // A column without a name cannot be a property; the parser skips it, with a warning.
+        continue;
+      }
       properties.add(PropertySuggestion.of(column, profile.records(), observedBounds));
     }
     Map<String, Object> object = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package org.datamesh.rules.profile;
 
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -87,7 +86,7 @@ public final class Profile
   public PCollection<DatasetProfile> expand(PCollection<FileIO.ReadableFile> files) {
     return files
         .apply("ProfileFiles", ParDo.of(new ProfileFileFn(layout, distinctLimit)))
-        .setCoder(SerializableCoder.of(ProfileState.class))
+        .setCoder(ProfileStateCoder.of())
         .apply("MergeProfiles", Combine.globally(new ProfileFn(distinctLimit, enumerationLimit)));
   }
 

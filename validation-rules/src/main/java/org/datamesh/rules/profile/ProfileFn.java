@@ -94,7 +94,7 @@ final class ProfileFn extends CombineFn<ProfileState, ProfileState, DatasetProfi
   @Override
   public Coder<ProfileState> getAccumulatorCoder(
       CoderRegistry registry, Coder<ProfileState> inputCoder) {
-    return SerializableCoder.of(ProfileState.class);
+    return ProfileStateCoder.of();
   }
 
   @Override
