@@ -76,7 +76,7 @@ class ProfileRoundTripTest {
     DataContract contract = profile(input, "csv");
 
     assertThat(field(contract, "id").logicalType().name(), equalTo("INTEGER"));
-    assertThat(field(contract, "amount").physicalType(), equalTo("decimal(6,2)"));
+    assertThat(field(contract, "amount").physicalType(), equalTo("decimal(18,2)"));
     assertThat(field(contract, "email").format(), equalTo("email"));
     assertThat(field(contract, "ref").format(), equalTo("uuid"));
     assertThat(field(contract, "eu_day").format(), equalTo("dd.MM.yyyy"));
@@ -94,7 +94,7 @@ class ProfileRoundTripTest {
     Path input = write("orders.jsonl", ProfiledData.jsonLines(ProfiledData.orders(RECORDS)));
     DataContract contract = profile(input, "jsonl");
 
-    assertThat(field(contract, "amount").physicalType(), equalTo("decimal(6,2)"));
+    assertThat(field(contract, "amount").physicalType(), equalTo("decimal(18,2)"));
     assertThat(field(contract, "active").logicalType().name(), equalTo("BOOLEAN"));
     assertThat(field(contract, "address").logicalType().name(), equalTo("OBJECT"));
     assertThat(field(contract, "tags").logicalType().name(), equalTo("ARRAY"));
@@ -117,7 +117,7 @@ class ProfileRoundTripTest {
 
     List<String> next = new ArrayList<>(lines);
     // Fresh ids, each record breaking one suggested rule: a status outside the enumeration, no
-    // e-mail (required), an amount of three decimals (decimal(6,2)), a ref that is no UUID.
+    // e-mail (required), an amount of three decimals (decimal(18,2)), a ref that is no UUID.
     next.add(changed(lines.get(1), 1001, 9, "lost"));
     next.add(changed(lines.get(1), 1002, 2, ""));
     next.add(changed(lines.get(1), 1003, 3, "12.345"));

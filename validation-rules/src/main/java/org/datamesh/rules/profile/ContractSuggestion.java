@@ -28,7 +28,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * }</pre>
  *
  * <p>What is suggested, per column ({@link PropertySuggestion} has the details): the logical
- * type, a physical type keeping exact values ({@code decimal(p,s)} for numbers, {@code bigint}
+ * type, a physical type keeping exact values ({@code decimal(p,s)} for numbers, with room for
+ * larger ones, {@code bigint}
  * for integers), {@code required} when no record lacks a value, {@code unique} when every value is
  * distinct (known exactly), a text {@code format} every value has, a date layout, fixed lengths,
  * {@code minimum: 0} for numbers never negative, and an {@code invalidValues} rule listing the
@@ -150,6 +151,7 @@ public final class ContractSuggestion {
     YAMLMapper mapper =
         YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();

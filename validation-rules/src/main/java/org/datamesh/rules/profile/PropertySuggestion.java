@@ -9,6 +9,9 @@ import java.util.Map;
  * when the profiled values satisfy it:
  *
  * <ul>
+ *   <li>{@code physicalType: decimal(p,s)} for numbers: {@code s} the most decimal places written,
+ *       {@code p} at least 16 digits before the point (at most 38 in all) or what the data needs,
+ *       so that tomorrow's larger amount still fits;
  *   <li>{@code required: true}: every readable record has a value, not blank;
  *   <li>{@code unique: true}: a text or integer column of at least two values, all distinct,
  *       counted exactly (not suggested past the profile's distinct limit);
@@ -25,6 +28,9 @@ final class PropertySuggestion {
 
   /** How many times, on average, each value of an enumeration must repeat. */
   private static final int ENUMERATION_REPEATS = 3;
+
+  /** The widest decimal suggested unless the data needs more (SQL engines' common maximum). */
+  private static final int MAX_PRECISION = 38;
 
   private PropertySuggestion() {}
 
@@ -76,7 +82,9 @@ final class PropertySuggestion {
       case INTEGER:
         return "bigint";
       case NUMBER:
-        return "decimal(" + column.precision() + "," + column.scale() + ")";
+        // The scale as written; the precision widened (the observed one is tomorrow's limit).
+        int precision = Math.max(column.precision(), Math.min(MAX_PRECISION, column.scale() + 16));
+        return "decimal(" + precision + "," + column.scale() + ")";
       case OBJECT:
       case ARRAY:
         return "json";

@@ -84,9 +84,9 @@ class ContractSuggestionTest {
     assertThat("an observed maximum is not suggested", id.maximum(), nullValue());
     assertThat(field(contract, "email").format(), equalTo("email"));
     ContractField amount = field(contract, "amount");
-    assertThat(amount.physicalType(), equalTo("decimal(3,2)"));
+    assertThat(amount.physicalType(), equalTo("decimal(18,2)"));
     ContractField balance = field(contract, "balance");
-    assertThat(balance.physicalType(), equalTo("decimal(4,3)"));
+    assertThat(balance.physicalType(), equalTo("decimal(19,3)"));
     assertThat(balance.required(), is(false));
     assertThat("negative numbers: no minimum", balance.minimum(), nullValue());
     ContractField status = field(contract, "status");
