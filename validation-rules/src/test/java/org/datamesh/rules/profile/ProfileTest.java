@@ -135,6 +135,36 @@ class ProfileTest {
   }
 
   @Test
+  void mergesTheProfilesOfSeveralFiles(TestPipeline pipeline) {
+    PCollection<DatasetProfile> profile =
+        pipeline
+            .apply(
+                ProductTestInput.file("a.csv", "id,amount,status", "1,2.5,new", "2,3,new")
+                    .andFile("b.csv", "id,status,extra", "3,paid,x", "2,new,y")
+                    .andFile("c.csv", "amount,id", "10.125,4"))
+            .apply(Profile.csv());
+    PAssert.thatSingleton(profile)
+        .satisfies(
+            found -> {
+              assertThat(found.records(), is(5L));
+              ColumnProfile id = found.column("id").orElseThrow();
+              assertThat(id.values(), is(5L));
+              assertThat("2 appears twice, in two files", id.unique(), is(false));
+              assertThat(id.distinct(), is(4L));
+              assertThat(id.approxDistinct(), is(4L));
+              ColumnProfile amount = found.column("amount").orElseThrow();
+              assertThat("absent from b.csv", amount.nulls(), is(2L));
+              assertThat(amount.type(), is(ProfiledType.NUMBER));
+              assertThat(amount.scale(), is(3));
+              assertThat(amount.maximum(), equalTo(new BigDecimal("10.125")));
+              assertThat(found.column("status").orElseThrow().distinctValues(), contains("new", "paid"));
+              assertThat(found.column("extra").orElseThrow().nulls(), is(3L));
+              return null;
+            });
+    pipeline.run();
+  }
+
+  @Test
   void displaysItsOptions() {
     DisplayData data = DisplayData.from(Profile.jsonLines().withEnumerationLimit(5).withDistinctLimit(50));
     assertThat(
