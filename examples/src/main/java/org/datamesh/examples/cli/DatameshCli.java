@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.datamesh.examples.bench.BenchCommand;
 import org.datamesh.examples.bench.BenchReportCommand;
+import org.datamesh.examples.contract.ProfileCommand;
 import org.datamesh.examples.contract.RunCommand;
 import org.datamesh.examples.contract.ValidateContractCommand;
 import org.datamesh.examples.demo.DemoCommand;
@@ -31,6 +32,7 @@ public final class DatameshCli {
           new DemoCommand(),
           new RunCommand(),
           new ValidateContractCommand(),
+          new ProfileCommand(),
           new KeysCommand(),
           new ReadCommand(),
           new BenchCommand(),

@@ -63,6 +63,9 @@ final class Help {
   }
 
   private static String placeholder(Method getter) {
+    if (getter.isAnnotationPresent(Placeholder.class)) {
+      return getter.getAnnotation(Placeholder.class).value();
+    }
     Class<?> type = getter.getReturnType();
     if (type != String.class) {
       return "N";

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * count, and two sketches merge by taking each register's maximum. Small counts use linear
  * counting, which is nearly exact below a few thousand values.
  */
-final class HyperLogLog implements Serializable {
+public final class HyperLogLog implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final int BITS = 12;
@@ -18,7 +18,7 @@ final class HyperLogLog implements Serializable {
   private final byte[] registers = new byte[REGISTERS];
 
   /** Counts {@code value}, by its text. */
-  void add(Object value) {
+  public void add(Object value) {
     long hash = hash(value.toString());
     int index = (int) (hash >>> (64 - BITS));
     // The rank is the position of the first 1 bit in the remaining bits, from 1.
@@ -30,7 +30,7 @@ final class HyperLogLog implements Serializable {
   }
 
   /** This sketch with {@code other}'s values too. */
-  HyperLogLog merge(HyperLogLog other) {
+  public HyperLogLog merge(HyperLogLog other) {
     for (int i = 0; i < REGISTERS; i++) {
       if (other.registers[i] > registers[i]) {
         registers[i] = other.registers[i];
@@ -40,7 +40,7 @@ final class HyperLogLog implements Serializable {
   }
 
   /** The estimated number of distinct values seen. */
-  long estimate() {
+  public long estimate() {
     double sum = 0;
     int zeros = 0;
     for (byte register : registers) {
