@@ -2,7 +2,9 @@ package org.datamesh.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the {@code relationships} of the contract's schema objects and of their properties (ODCS
@@ -22,26 +24,40 @@ final class RelationshipReader {
       JsonNode object = objects.get(i);
       String objectPath = YamlPaths.index("schema", i);
       String table = Nodes.text(object, "name");
-      readAll(object.path("relationships"), YamlPaths.key(objectPath, "relationships"), null, relationships);
+      readAll(
+          object.path("relationships"), YamlPaths.key(objectPath, "relationships"), null,
+          relationships, problems);
       List<JsonNode> properties = Nodes.elements(object.path("properties"));
       for (int p = 0; p < properties.size(); p++) {
         String column = Nodes.text(properties.get(p), "name");
         String implicitFrom = table == null || column == null ? column : table + "." + column;
         String path = YamlPaths.key(YamlPaths.index(YamlPaths.key(objectPath, "properties"), p), "relationships");
-        readAll(properties.get(p).path("relationships"), path, implicitFrom, relationships);
+        readAll(properties.get(p).path("relationships"), path, implicitFrom, relationships, problems);
       }
     }
-    if (!relationships.isEmpty()) {
-      problems.notice(
-          relationships.get(0).path(),
-          "relationships are loaded, not checked against the data yet (" + relationships.size()
-              + " in the contract)");
+    List<String> tables = new ArrayList<>();
+    for (JsonNode object : objects) {
+      String name = Nodes.text(object, "name");
+      if (name != null) {
+        tables.add(name);
+      }
+    }
+    for (ContractRelationship relationship : relationships) {
+      String why = relationship.whyNotChecked(tables);
+      if (why != null) {
+        problems.notice(relationship.path(), "relationship not checked: " + why);
+      }
     }
     return relationships;
   }
 
+
   private static void readAll(
-      JsonNode entries, String path, String implicitFrom, List<ContractRelationship> out) {
+      JsonNode entries,
+      String path,
+      String implicitFrom,
+      List<ContractRelationship> out,
+      Problems problems) {
     List<JsonNode> list = Nodes.elements(entries);
     for (int i = 0; i < list.size(); i++) {
       JsonNode entry = list.get(i);
@@ -50,11 +66,32 @@ final class RelationshipReader {
       if (from.isEmpty() && implicitFrom != null) {
         from = List.of(implicitFrom);
       }
+      String entryPath = YamlPaths.index(path, i);
       out.add(
           new ContractRelationship(
-              type == null ? FOREIGN_KEY : type, from, references(entry.path("to")),
-              YamlPaths.index(path, i)));
+              type == null ? FOREIGN_KEY : type, from, references(entry.path("to")), entryPath,
+              customProperties(entry.path("customProperties"), entryPath, problems)));
     }
+  }
+
+  private static Map<String, String> customProperties(
+      JsonNode entries, String path, Problems problems) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    List<JsonNode> list = Nodes.elements(entries);
+    for (int i = 0; i < list.size(); i++) {
+      String property = Nodes.text(list.get(i), "property");
+      if (property == null) {
+        continue;
+      }
+      properties.put(property, Nodes.asText(list.get(i).path("value")));
+      if (!property.equals(ContractRelationship.PRODUCT_PROPERTY)
+          && !property.equals(ContractRelationship.SEVERITY_PROPERTY)) {
+        problems.notice(
+            YamlPaths.index(YamlPaths.key(path, "customProperties"), i),
+            "custom property " + property + ": kept, not enforced");
+      }
+    }
+    return properties;
   }
 
   private static List<String> references(JsonNode node) {

@@ -11,11 +11,15 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.evolution.BreakingChangeException;
 import org.datamesh.core.evolution.EvolutionReport;
 import org.datamesh.core.evolution.SchemaEvolution;
+import org.datamesh.core.failure.FailuresToBadRecords;
 import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.product.RunId;
@@ -23,6 +27,8 @@ import org.datamesh.core.publish.ContainedOutput;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.ProductRecords;
 import org.datamesh.core.publish.PublishDataProduct;
+import org.datamesh.core.relate.Relationship;
+import org.datamesh.core.relate.UnpublishedProductException;
 
 /**
  * One data product from input files to its published version: read the files matching a
@@ -64,17 +70,44 @@ import org.datamesh.core.publish.PublishDataProduct;
 public final class DataProductPipeline extends PTransform<PBegin, PCollection<String>> {
 
   private final List<ProductSpec> tables;
-  /** Input pattern per table name, in the order given. */
-  private final Map<String, String> inputs;
-  private final String outputRoot;
-  private final String runId;
+  private final Settings settings;
 
-  private DataProductPipeline(
-      List<ProductSpec> tables, Map<String, String> inputs, String outputRoot, String runId) {
+  /**
+   * Where the product is read from and published to, and what is checked and routed on the way.
+   *
+   * @param inputs input pattern per table name, in the order given
+   */
+  private record Settings(
+      Map<String, String> inputs,
+      String outputRoot,
+      String runId,
+      List<Relationship> relationships,
+      @Nullable ErrorHandler<BadRecord, ?> errorHandler) {
+
+    Settings withInputs(Map<String, String> inputs) {
+      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+    }
+
+    Settings withOutputRoot(String outputRoot) {
+      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+    }
+
+    Settings withRunId(String runId) {
+      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+    }
+
+    Settings withRelationships(List<Relationship> relationships) {
+      return new Settings(inputs, outputRoot, runId, List.copyOf(relationships), errorHandler);
+    }
+
+    Settings withErrorHandler(ErrorHandler<BadRecord, ?> errorHandler) {
+      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+    }
+  }
+
+  private DataProductPipeline(List<ProductSpec> tables, Settings settings) {
     this.tables = List.copyOf(tables);
-    this.inputs = inputs;
-    this.outputRoot = outputRoot;
-    this.runId = runId;
+    this.settings = settings;
   }
 
   /** The pipeline of a product of one table. */
@@ -104,7 +137,8 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
       }
       names.add(table.tableName());
     }
-    return new DataProductPipeline(tables, Map.of(), "", RunId.generate());
+    return new DataProductPipeline(
+        tables, new Settings(Map.of(), "", RunId.generate(), List.of(), null));
   }
 
   /** Returns a pipeline like this one but reading its one table from the files matching {@code pattern}. */
@@ -123,23 +157,79 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
       throw new IllegalArgumentException(
           product().id() + " has no table " + table + "; its tables: " + tableNames());
     }
-    Map<String, String> next = new LinkedHashMap<>(inputs);
+    Map<String, String> next = new LinkedHashMap<>(settings.inputs());
     next.put(table, pattern);
-    return new DataProductPipeline(tables, next, outputRoot, runId);
+    return new DataProductPipeline(tables, settings.withInputs(next));
   }
 
   /** Returns a pipeline like this one but publishing under {@code outputRoot}. */
   public DataProductPipeline to(String outputRoot) {
-    return new DataProductPipeline(tables, inputs, outputRoot, runId);
+    return new DataProductPipeline(tables, settings.withOutputRoot(outputRoot));
   }
 
   /** Returns a pipeline like this one but with the given run id. */
   public DataProductPipeline withRunId(String runId) {
-    return new DataProductPipeline(tables, inputs, outputRoot, runId);
+    return new DataProductPipeline(tables, settings.withRunId(runId));
+  }
+
+  /**
+   * Returns a pipeline like this one but checking {@code relationships} (referential integrity)
+   * before publishing: each referencing table's rows without a match fail at {@code VALIDATE}
+   * with the relationship's rule, joined to that table's failures before its dataset checks and
+   * its counts, so {@code input = published + quarantined + deduplicated} still holds.
+   *
+   * <pre>{@code
+   * DataProductPipeline.of(List.of(orders, orderLines))
+   *     .withRelationships(List.of(
+   *         Relationship.from("order_lines", "order_id").to("orders", "order_id"),
+   *         Relationship.from("orders", "customer_id")
+   *             .toPublished("crm/customers", "customers", "customer_id")))
+   * }</pre>
+   *
+   * <p>A table of this product is referenced as it is published: deduplicated, protected, and
+   * after its own relationships (tables are checked in the order their relationships need; in a
+   * cycle, and for a table referencing itself, the referenced rows are those before the
+   * relationship). A published product is read through its manifest in force when the pipeline
+   * is built, resolved against the output root unless its folder is absolute; one that is not
+   * published there yet throws {@link UnpublishedProductException} while the pipeline is built.
+   */
+  public DataProductPipeline withRelationships(List<Relationship> relationships) {
+    for (Relationship relationship : relationships) {
+      if (!tableNames().contains(relationship.fromTable())) {
+        throw new IllegalArgumentException(
+            "the relationship " + relationship + " starts at " + relationship.fromTable()
+                + ", which is not a table of " + product().id() + " (its tables: " + tableNames()
+                + ")");
+      }
+      if (!relationship.referencesPublished() && !tableNames().contains(relationship.toTable())) {
+        throw new IllegalArgumentException(
+            "the relationship " + relationship + " references " + relationship.toTable()
+                + ", which is not a table of " + product().id() + " (its tables: " + tableNames()
+                + "); a table of a published product is referenced with toPublished(...)");
+      }
+    }
+    return new DataProductPipeline(tables, settings.withRelationships(relationships));
+  }
+
+  /**
+   * Returns a pipeline like this one but also sending every failure of every table, as a Beam
+   * {@link BadRecord} ({@link FailuresToBadRecords}), to {@code errorHandler}; the quarantine
+   * keeps them as well. Close the handler after applying this transform and before running the
+   * pipeline, as Beam requires.
+   *
+   * <pre>{@code
+   * try (BadRecordErrorHandler<?> errors = pipeline.registerBadRecordErrorHandler(mySink)) {
+   *   pipeline.apply(DataProductPipeline.of(spec).from(glob).to(root).withErrorHandler(errors));
+   * }
+   * pipeline.run();
+   * }</pre>
+   */
+  public DataProductPipeline withErrorHandler(ErrorHandler<BadRecord, ?> errorHandler) {
+    return new DataProductPipeline(tables, settings.withErrorHandler(errorHandler));
   }
 
   public String runId() {
-    return runId;
+    return settings.runId();
   }
 
   private DataProduct product() {
@@ -152,6 +242,8 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
 
   @Override
   public PCollection<String> expand(PBegin begin) {
+    Map<String, String> inputs = settings.inputs();
+    String outputRoot = settings.outputRoot();
     List<String> missing =
         tables.stream().map(ProductSpec::tableName).filter(t -> !inputs.containsKey(t)).toList();
     if (!missing.isEmpty() || outputRoot.isEmpty()) {
@@ -163,28 +255,49 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     // named as such rather than read through; PublishDataProduct checks again for its own users.
     ContainedOutput.check(outputRoot, PublishDataProduct.productDirectory(outputRoot, product()));
     Optional<Manifest> inForce = checkEvolution();
+    RelatedTables related =
+        RelatedTables.of(settings.relationships(), outputRoot, product());
     PublishDataProduct publish =
-        PublishDataProduct.of(product()).to(outputRoot).withRunId(runId).replacing(inForce);
-    List<ProductRecords> built = new ArrayList<>();
+        PublishDataProduct.of(product()).to(outputRoot).withRunId(settings.runId()).replacing(inForce);
+    Map<String, ProductRecords> built = new LinkedHashMap<>();
+    Map<String, Integer> shards = new LinkedHashMap<>();
     for (ProductSpec spec : tables) {
       String table = spec.tableName();
-      // One table keeps the transform names it always had; several are told apart by name.
-      String prefix = tables.size() == 1 ? "" : table + ".";
+      String prefix = prefix(table);
       publish = publish.withPartitionKeys(table, spec.partitionKeys());
       if (spec.retention() != null) {
         publish = publish.withRetention(spec.retention());
       }
       String pattern = inputs.get(table);
-      built.add(
+      shards.put(table, DeduplicationShards.forPattern(pattern));
+      // A table with relationships runs its dataset checks after them, on what it publishes.
+      ProductSpec building = related.startingAt(table).isEmpty() ? spec : spec.checkedBy(null);
+      built.put(
+          table,
           begin
               .apply(prefix + "MatchInput", FileIO.match().filepattern(pattern))
               .apply(prefix + "ReadInput", FileIO.readMatches())
               .apply(
                   prefix + "Build",
-                  BuildProduct.of(spec)
-                      .withDeduplicationShards(DeduplicationShards.forPattern(pattern))));
+                  BuildProduct.of(building).withDeduplicationShards(shards.get(table))));
     }
-    return ProductRecords.ofTables(built).apply("Publish", publish);
+    List<ProductRecords> checked = related.check(begin, tables, built, shards, this::prefix);
+    if (settings.errorHandler() != null) {
+      for (ProductRecords table : checked) {
+        settings
+            .errorHandler()
+            .addErrorCollection(
+                table
+                    .failures()
+                    .apply(prefix(table.tableName()) + "BadRecords", FailuresToBadRecords.create()));
+      }
+    }
+    return ProductRecords.ofTables(checked).apply("Publish", publish);
+  }
+
+  /** One table keeps the transform names it always had; several are told apart by name. */
+  private String prefix(String table) {
+    return tables.size() == 1 ? "" : table + ".";
   }
 
   /**
@@ -197,7 +310,7 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     Optional<Manifest> published;
     try {
       published =
-          Manifest.readIfPresent(PublishDataProduct.productDirectory(outputRoot, product()));
+          Manifest.readIfPresent(PublishDataProduct.productDirectory(settings.outputRoot(), product()));
     } catch (IOException e) {
       throw new UncheckedIOException(
           product().id() + ": the published manifest could not be read to check the new"
@@ -236,8 +349,17 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
         .add(DisplayData.item("product", product().id()).withLabel("Product"))
         .add(DisplayData.item("tables", String.join(",", tableNames())).withLabel("Tables"))
         .add(DisplayData.item("input", inputsText()).withLabel("Input files"))
-        .add(DisplayData.item("outputRoot", outputRoot).withLabel("Output root"))
-        .add(DisplayData.item("runId", runId).withLabel("Run id"));
+        .add(DisplayData.item("outputRoot", settings.outputRoot()).withLabel("Output root"))
+        .add(DisplayData.item("runId", settings.runId()).withLabel("Run id"))
+        .add(
+            DisplayData.item(
+                    "relationships",
+                    String.join(
+                        "; ", settings.relationships().stream().map(Relationship::toString).toList()))
+                .withLabel("Relationships checked"))
+        .add(
+            DisplayData.item("badRecords", settings.errorHandler() != null)
+                .withLabel("Failures also sent to an error handler"));
     if (tables.size() == 1) {
       ProductSpec spec = tables.get(0);
       builder
@@ -254,10 +376,10 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
   /** One pattern as itself; several as {@code table=pattern} pairs. */
   private String inputsText() {
     if (tables.size() == 1) {
-      return inputs.getOrDefault(tables.get(0).tableName(), "");
+      return settings.inputs().getOrDefault(tables.get(0).tableName(), "");
     }
     List<String> pairs = new ArrayList<>();
-    inputs.forEach((table, pattern) -> pairs.add(table + "=" + pattern));
+    settings.inputs().forEach((table, pattern) -> pairs.add(table + "=" + pattern));
     return String.join(", ", pairs);
   }
 }

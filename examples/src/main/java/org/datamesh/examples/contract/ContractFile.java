@@ -21,6 +21,8 @@ import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.protect.DataKeys;
+import org.datamesh.core.relate.ContractRelationships;
+import org.datamesh.core.relate.Relationship;
 import org.datamesh.examples.cli.UsageException;
 import org.datamesh.rules.contract.ContractProducts;
 
@@ -171,6 +173,15 @@ public final class ContractFile {
     return specs;
   }
 
+  /** The relationships a run checks; problems as {@link #spec}. */
+  List<Relationship> relationships(DataContract contract) throws UsageException {
+    try {
+      return ContractRelationships.of(contract);
+    } catch (ContractException e) {
+      throw refused(e.problems());
+    }
+  }
+
   /**
    * Both answers about the contract: whether it is valid ODCS, and what run will do with it,
    * including what mapping each table to a product refuses; published under {@code domain} when
@@ -208,6 +219,11 @@ public final class ContractFile {
       } catch (ContractException e) {
         refusals.addAll(e.problems());
       }
+    }
+    try {
+      ContractRelationships.of(contract);
+    } catch (ContractException e) {
+      refusals.addAll(e.problems());
     }
     return inspection.refusing(refusals);
   }

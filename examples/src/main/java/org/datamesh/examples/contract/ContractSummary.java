@@ -57,9 +57,16 @@ final class ContractSummary {
     for (ContractTable table : contract.tables()) {
       printTable(out, contract, table);
     }
-    line(out, "relationships", String.valueOf(contract.relationships().size()) + (contract.relationships().isEmpty() ? "" : " (loaded, not checked yet)"));
+    line(out, "relationships", String.valueOf(contract.relationships().size()));
+    List<String> tableNames = contract.tables().stream().map(ContractTable::name).toList();
     for (ContractRelationship relationship : contract.relationships()) {
-      out.println("    " + relationship.type() + " " + relationship.from() + " -> " + relationship.to());
+      String product = relationship.product() == null ? "" : " (product " + relationship.product() + ")";
+      String severity = relationship.severity() == null ? "" : ", " + relationship.severity();
+      String checked =
+          relationship.whyNotChecked(tableNames) == null ? "checked" + severity : "not checked";
+      out.println(
+          "    " + relationship.type() + " " + relationship.from() + " -> " + relationship.to()
+              + product + ": " + checked);
     }
     line(out, "ports", contract.ports().isEmpty() ? "none (run publishes under --output)" : String.valueOf(contract.ports().size()));
     for (OutputPort port : contract.ports()) {

@@ -21,6 +21,8 @@ import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.PublishDataProduct;
 import org.datamesh.core.publish.UnsafeOutputException;
 import org.datamesh.core.quality.QualityGateException;
+import org.datamesh.core.relate.Relationship;
+import org.datamesh.core.relate.UnpublishedProductException;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -50,7 +52,9 @@ import org.datamesh.examples.keys.KeysetOption;
  * its files stay unreferenced, and running it again publishes. A run in which an ERROR dataset
  * check of the contract failed (the quality gate, {@link QualityGateException}) prints each
  * failed check with its measured value and threshold and exits 1, publishing nothing; the
- * checks of a published run, WARN checks that failed included, are printed in its summary. {@code --runner=DirectRunner} with a
+ * checks of a published run, WARN checks that failed included, are printed in its summary. The
+ * contract's relationships are checked (see {@code ContractRelationships}); one that references a
+ * product not published under {@code --output} yet is exit 2 before anything runs. {@code --runner=DirectRunner} with a
  * large input prints a warning first: the Direct runner is for tests, and holds whole bundles in
  * memory.
  */
@@ -82,9 +86,10 @@ public final class RunCommand implements Command {
     DataContract contract = file.load(options.getDomain());
     List<TableInputs.TableInput> inputs = TableInputs.of(args, contract);
     List<ProductSpec> specs = file.specs(contract, inputs, keys(contract, options, file));
+    List<Relationship> relationships = file.relationships(contract);
     TableInputs.check(inputs, options);
     String output = OutputFolder.prepare(options.getOutput(), options);
-    DataProductPipeline product = DataProductPipeline.of(specs);
+    DataProductPipeline product = DataProductPipeline.of(specs).withRelationships(relationships);
     for (TableInputs.TableInput input : inputs) {
       product = product.from(input.table().folder(), input.pattern());
     }
@@ -112,7 +117,8 @@ public final class RunCommand implements Command {
               + e.report().publishedVersion() + " without a new major version ("
               + e.report().newVersion() + "):",
           e.report().breakingChanges().stream().map(c -> c.kind() + ": " + c.description()).toList());
-    } catch (UnsafeOutputException e) {
+    } catch (UnsafeOutputException | UnpublishedProductException e) {
+      // A referenced product not published yet would make every row an orphan: refused instead.
       throw new UsageException(e.getMessage());
     }
     long start = System.nanoTime();
