@@ -97,7 +97,7 @@ public final class ContractChecks {
       Check check = ContractAnomalies.check(rule, rule.field());
       boolean taken = checks.stream().anyMatch(c -> c.id().equals(check.id()));
       checks.add(taken ? check.withId(check.id() + "." + rule.path()) : check);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       notEnforced.add(rule.path() + ": " + e.getMessage());
     }
   }
