@@ -60,7 +60,9 @@ final class QualityReportHtml {
     history.runs().forEach(
         r -> scores.add(new TrendChart.Point(r.runId(), 100 * r.score(), r.published(), false)));
     scores.add(new TrendChart.Point(runId, 100 * score, failed.isEmpty(), true));
-    model.put("scoreChart", TrendChart.of("score (percent of checks passed)", scores).model());
+    model.put(
+        "scoreChart",
+        TrendChart.of("score (percent of checks passed)", scores).withAxis(0, 100).model());
     List<Map<String, Object>> perTable = new ArrayList<>();
     for (Manifest.Table table : tables) {
       TableQuality found = quality.get(table.name());

@@ -35,15 +35,22 @@ final class TrendChart {
 
   private final String title;
   private final List<Point> points;
+  private final double[] axis; // empty: from the values
 
-  private TrendChart(String title, List<Point> points) {
+  private TrendChart(String title, List<Point> points, double[] axis) {
     this.title = title;
     int from = Math.max(0, points.size() - MAX_RUNS);
     this.points = List.copyOf(points.subList(from, points.size()));
+    this.axis = axis.clone();
   }
 
   static TrendChart of(String title, List<Point> points) {
-    return new TrendChart(title, points);
+    return new TrendChart(title, points, new double[0]);
+  }
+
+  /** Returns a chart like this one but with its axis from {@code min} to {@code max}. */
+  TrendChart withAxis(double min, double max) {
+    return new TrendChart(title, points, new double[] {min, max});
   }
 
   /** What the template draws; the chart's points have {@code x}, {@code y}, {@code label}, {@code kind}. */
@@ -56,7 +63,10 @@ final class TrendChart {
         max = Math.max(max, p.value());
       }
     }
-    if (min > max) {
+    if (axis.length == 2) {
+      min = Math.min(axis[0], min);
+      max = Math.max(axis[1], max);
+    } else if (min > max) {
       min = 0;
       max = 1;
     } else if (min == max) {

@@ -159,6 +159,10 @@ class QualityReportHtmlTest {
     assertThat(html, not(containsString("id=\"failed-gate\"")));
     assertThat(html, containsString("No anomaly checks."));
     assertThat(html, containsString("1 runs: run-3 to run-3"));
+    // the score's axis is always 0 to 100 percent
+    String score = html.substring(html.indexOf("aria-label=\"score"), html.indexOf("</svg>"));
+    assertThat(score, containsString("text-anchor=\"end\">100</text>"));
+    assertThat(score, containsString("text-anchor=\"end\">0</text>"));
     assertThat(html, containsString("id=\"score\" title=\"share of checks passed\">100%</span>"));
   }
 
