@@ -56,6 +56,12 @@ public record QualityRule(
   /** The engine of custom rules that datamesh-beam runs on each record. */
   public static final String CEL_ENGINE = "cel";
 
+  /**
+   * The engine of custom rules that datamesh-beam judges against the product's metric history
+   * (anomaly checks); the implementation reads {@code <metric>: <strategy>(<numbers>)}.
+   */
+  public static final String ANOMALY_ENGINE = "datamesh-anomaly";
+
   public QualityRule {
     // Copies keep the declared order and are serializable, unlike Map.copyOf's.
     arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
@@ -78,6 +84,13 @@ public record QualityRule(
       @Nullable String dimension) {
     this(path, field, type, name, metric, rule, severity, description, arguments, thresholds, unit,
         dimension, null, null);
+  }
+
+  /** Whether this is a {@code custom} rule whose engine is {@value #ANOMALY_ENGINE}. */
+  public boolean isAnomaly() {
+    return "custom".equals(type)
+        && engine != null
+        && ANOMALY_ENGINE.equalsIgnoreCase(engine.trim());
   }
 
   /** Whether this is a {@code custom} rule whose engine is CEL: a rule on each record. */

@@ -58,7 +58,11 @@ final class QualityRules {
     }
     String engine = Nodes.text(entry, "engine");
     boolean cel = "custom".equals(type) && engine != null && engine.trim().equalsIgnoreCase(QualityRule.CEL_ENGINE);
-    if (!"library".equals(type) && !cel) {
+    boolean anomaly =
+        "custom".equals(type)
+            && engine != null
+            && engine.trim().equalsIgnoreCase(QualityRule.ANOMALY_ENGINE);
+    if (!"library".equals(type) && !cel && !anomaly) {
       problems.notice(path, "a quality rule of type " + type + ": kept, not enforced yet");
     }
     Nodes.reportUnsupported(entry, path, READ, DOCUMENTATION, problems);

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.QualityGateException;
 import org.datamesh.core.quality.TableQuality;
 import org.slf4j.Logger;
@@ -37,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * Otherwise it throws {@link ConcurrentCommitException}: the run fails, nothing of it is committed,
  * and the other run's version stays whole. The retention is applied under the same lock.
  *
- * <p>When the tables have dataset checks, their results arrive as side inputs too: the run's
- * {@code quality/<run-id>/report.json} is written first, and if an ERROR check failed (the
+ * <p>When the tables have dataset checks, their results arrive as side inputs too. The step
+ * reads {@code quality/history.jsonl} once and judges the anomaly checks ({@link HistoryCheck})
+ * against the earlier published runs; the run's {@code quality/<run-id>/report.json} and {@code
+ * report.html} are written first, and if an ERROR check failed (the
  * quality gate) the step adds the run to {@code quality/history.jsonl} as not published and
  * throws {@link QualityGateException} without taking a look at the manifest: the version in
  * force stays byte for byte, and the run's files under {@code runs/<run-id>} stay unreferenced
@@ -90,24 +93,37 @@ final class CommitManifestFn extends DoFn<Long, String> {
 
   @ProcessElement
   public void process(ProcessContext context) throws IOException {
-    List<Manifest.Table> committed = new ArrayList<>();
     Map<String, TableQuality> quality = new LinkedHashMap<>();
     for (ManifestViews views : tables) {
       TableQuality checked = quality(views, context);
       if (checked != null) {
         quality.put(views.table(), checked);
       }
-      committed.add(table(views, checked, context));
     }
     ResourceId directory = FileSystems.matchNewResource(productDirectory, true);
+    QualityHistory history = QualityHistory.parse(List.of(), runId);
+    if (!quality.isEmpty()) {
+      // One read of the history per run: the anomaly checks' baseline and the report's trends.
+      QualityHistory read = QualityFiles.readHistory(directory, runId);
+      history = read;
+      quality.replaceAll((table, q) -> q.judgedAgainst(read.pastMetrics(table)));
+    }
+    List<Manifest.Table> committed = new ArrayList<>();
+    for (ManifestViews views : tables) {
+      committed.add(table(views, quality.get(views.table()), context));
+    }
     // The gate decides before the lock is taken: a failed run never touches the manifest.
     List<CheckResult> blocking = new ArrayList<>();
     quality.values().forEach(q -> blocking.addAll(q.blocking()));
     if (!quality.isEmpty()) {
+      String createdAt = Instant.now().toString();
       QualityFiles.writeReport(
+          directory, runId, QualityFiles.report(product, runId, createdAt, committed, quality));
+      QualityFiles.write(
           directory,
           runId,
-          QualityFiles.report(product, runId, Instant.now().toString(), committed, quality));
+          QualityReportHtml.FILE,
+          QualityReportHtml.render(product, runId, createdAt, committed, quality, history));
     }
     if (!blocking.isEmpty()) {
       try (CommitLock lock = CommitLock.take(directory)) {
@@ -142,11 +158,13 @@ final class CommitManifestFn extends DoFn<Long, String> {
     }
     Map<String, Double> metrics = new TreeMap<>();
     List<CheckResult> checks = new ArrayList<>();
+    List<HistoryCheck> history = new ArrayList<>();
     for (TableQuality q : found) {
       metrics.putAll(q.metrics());
       checks.addAll(q.checks());
+      history.addAll(q.history());
     }
-    return new TableQuality(views.table(), metrics, checks);
+    return new TableQuality(views.table(), metrics, checks, history);
   }
 
   /**

@@ -67,6 +67,9 @@ final class QualityFiles {
       entry.put("counts", table.counts());
       entry.put("score", found == null ? 1.0 : found.score());
       entry.put("checks", found == null ? List.of() : found.checks());
+      entry.put(
+          "anomalyChecks",
+          found == null ? List.of() : found.history().stream().map(h -> h.id()).toList());
       entry.put("metrics", found == null ? Map.of() : found.metrics());
       entry.put("failuresByStage", table.quality().failuresByStage());
       entry.put("failuresByRule", table.quality().failuresByRule());
@@ -110,12 +113,27 @@ final class QualityFiles {
   /** Writes the report to {@code quality/<run-id>/report.json}, replacing a retried bundle's. */
   static void writeReport(ResourceId productDirectory, String runId, byte[] report)
       throws IOException {
+    write(productDirectory, runId, REPORT, report);
+  }
+
+  /** Writes {@code content} to {@code quality/<run-id>/<name>}, replacing a retried bundle's. */
+  static void write(ResourceId productDirectory, String runId, String name, byte[] content)
+      throws IOException {
     ResourceId target =
         productDirectory
             .resolve(FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
             .resolve(runId, StandardResolveOptions.RESOLVE_DIRECTORY)
-            .resolve(REPORT, StandardResolveOptions.RESOLVE_FILE);
-    AtomicFiles.write(target, report, () -> {});
+            .resolve(name, StandardResolveOptions.RESOLVE_FILE);
+    AtomicFiles.write(target, content, () -> {});
+  }
+
+  /** The product's history, read once, without the line of {@code runId} itself. */
+  static QualityHistory readHistory(ResourceId productDirectory, String runId) throws IOException {
+    ResourceId file =
+        productDirectory
+            .resolve(FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
+            .resolve(HISTORY, StandardResolveOptions.RESOLVE_FILE);
+    return QualityHistory.parse(readLines(file), runId);
   }
 
   /**

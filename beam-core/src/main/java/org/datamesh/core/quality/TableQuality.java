@@ -1,6 +1,7 @@
 package org.datamesh.core.quality;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,43 @@ import java.util.TreeMap;
  *
  * @param table the table's name in the manifest
  * @param metrics each metric by name ({@code rowCount}, {@code nullValues(email)}, ...), sorted
- * @param checks the checks' results, in the order the checks were declared
+ * @param checks the checks' results, in the order the checks were declared; the results of
+ *     {@code history} checks follow once they are judged ({@link #judgedAgainst})
+ * @param history checks judged against past runs (anomalies) by the commit step, which reads
+ *     the product's history; empty when the table has none
  */
-public record TableQuality(String table, Map<String, Double> metrics, List<CheckResult> checks)
+public record TableQuality(
+    String table, Map<String, Double> metrics, List<CheckResult> checks, List<HistoryCheck> history)
     implements Serializable {
 
   public TableQuality {
     metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
     checks = List.copyOf(checks);
+    history = List.copyOf(history);
+  }
+
+  /** What checks without history checks found. */
+  public TableQuality(String table, Map<String, Double> metrics, List<CheckResult> checks) {
+    this(table, metrics, checks, List.of());
+  }
+
+  /**
+   * Returns this table's quality with every history check judged against {@code past} (the
+   * table's metrics in earlier published runs, oldest first) and its result added to {@link
+   * #checks}; unchanged when they were judged already.
+   */
+  public TableQuality judgedAgainst(List<Map<String, Double>> past) {
+    if (history.isEmpty() || checks.stream().anyMatch(this::isAnomaly)) {
+      return this;
+    }
+    List<CheckResult> all = new ArrayList<>(checks);
+    history.forEach(check -> all.add(check.judge(table, metrics, past)));
+    return new TableQuality(table, metrics, all, history);
+  }
+
+  /** Whether {@code result} is the result of one of this table's history checks. */
+  public boolean isAnomaly(CheckResult result) {
+    return history.stream().anyMatch(check -> check.id().equals(result.id()));
   }
 
   /** The share of checks that passed, from 0 to 1; 1 when there are no checks. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Severity;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.rules.dataset.anomaly.AnomalyCheck;
+import org.datamesh.rules.dataset.anomaly.AnomalyStrategy;
 
 /**
  * An assertion over a table's metrics, with a severity: an ERROR check that fails stops the run
@@ -19,6 +21,8 @@ import org.datamesh.core.quality.CheckResult;
  * Check.nullValues("email", Comparison.mustBeLessOrEqualTo(5)).inPercent().asWarning();
  * Check.duplicateValues(List.of("customer_id"), Comparison.mustBe(0)).withId("customer_id.unique");
  * Check.min("amount", Comparison.mustBeGreaterOrEqualTo(0));
+ * Check.anomaly("rowCount", AnomalyStrategy.relativeRateOfChange(0.5, 2.0));
+ * Check.anomaly("nullValues(email)", AnomalyStrategy.zScore(3)).inPercent().asWarning();
  * }</pre>
  *
  * <p>Counts ({@code rows}) can be checked as a percentage instead ({@link #inPercent}): of the
@@ -60,7 +64,11 @@ public abstract class Check implements Serializable {
 
   public abstract Unit unit();
 
-  public abstract Comparison comparison();
+  /** What the measured value must be; null for an anomaly check, judged by its strategy. */
+  public abstract @Nullable Comparison comparison();
+
+  /** How earlier runs decide the expected range of an anomaly check; null for other checks. */
+  public abstract @Nullable AnomalyStrategy anomaly();
 
   /** The analyzers of published rows the metrics come from. */
   abstract List<Analyzer<?>> analyzers();
@@ -87,7 +95,9 @@ public abstract class Check implements Serializable {
 
     abstract Builder setUnit(Unit unit);
 
-    abstract Builder setComparison(Comparison comparison);
+    abstract Builder setComparison(@Nullable Comparison comparison);
+
+    abstract Builder setAnomaly(@Nullable AnomalyStrategy anomaly);
 
     abstract Builder setAnalyzers(List<Analyzer<?>> analyzers);
 
@@ -98,7 +108,12 @@ public abstract class Check implements Serializable {
     abstract Check build();
   }
 
-  private static Builder count(String metric, Comparison comparison) {
+  /** A count of rows named {@code metric}, ERROR, in rows, computed by {@link RowCount}. */
+  static Builder builder(String metric, @Nullable Comparison comparison) {
+    return count(metric, comparison);
+  }
+
+  private static Builder count(String metric, @Nullable Comparison comparison) {
     return new AutoValue_Check.Builder()
         .setId(metric)
         .setSeverity(Severity.ERROR)
@@ -204,6 +219,17 @@ public abstract class Check implements Serializable {
     return value("sum(" + column + ")", new Statistics(column), comparison);
   }
 
+  /**
+   * The metric (as reports name it: {@code rowCount}, {@code nullValues(email)}, {@code
+   * mean(amount)}, ...) judged against earlier published runs with {@code strategy}, rather than
+   * a threshold; its id is {@code <metric>.<strategy>}, e.g. {@code rowCount.zScore}. The commit
+   * step judges it, reading the product's quality history once per run; until the strategy has
+   * its minimum history the check passes and says so. Counts can be judged {@link #inPercent}.
+   */
+  public static Check anomaly(String metric, AnomalyStrategy strategy) {
+    return AnomalyMetrics.check(metric, strategy).build();
+  }
+
   private static Check value(String metric, Analyzer<?> analyzer, Comparison comparison) {
     return count(metric, comparison)
         .setDenominator(List.of())
@@ -243,7 +269,14 @@ public abstract class Check implements Serializable {
     return columns;
   }
 
-  /** This check judged on {@code metrics} of {@code table}. */
+  /** The check the commit step judges against the history; only for an anomaly check. */
+  AnomalyCheck historyCheck() {
+    return new AnomalyCheck(
+        id(), severity(), metric(), counted(), denominator(), unit() == Unit.PERCENT,
+        unit().text(), anomaly());
+  }
+
+  /** This check judged on {@code metrics} of {@code table}; not for an anomaly check. */
   CheckResult evaluate(String table, Map<String, Double> metrics) {
     Double value = sum(counted(), metrics);
     Double measured = value;

@@ -32,8 +32,12 @@ import org.datamesh.rules.ContractRules;
  *   <li>the entry's {@code name}, when given, is the check's id; else its metric.
  * </ul>
  *
+ * <p>A {@code custom} entry whose engine is {@code datamesh-anomaly} is an anomaly check
+ * ({@code implementation: "rowCount: relativeRateOfChange(0.5, 2)"}, see {@code
+ * docs/quality.md}); one that cannot be read is listed as not enforced, with why.
+ *
  * <p>Not enforced, and listed by {@link #notEnforced()}: {@code sql} rules (Beam SQL is not
- * wired in), {@code custom} rules (vendor engines), other units or metrics, entries on nested
+ * wired in), other {@code custom} rules (vendor engines), other units or metrics, entries on nested
  * properties, and entries without a comparison or with several. {@code text} entries are
  * documentation and are neither.
  */
@@ -52,6 +56,10 @@ public final class ContractChecks {
     List<Check> checks = new ArrayList<>();
     List<String> notEnforced = new ArrayList<>();
     for (QualityRule rule : ContractRules.datasetChecks(table)) {
+      if (rule.isAnomaly()) {
+        addAnomaly(table, rule, checks, notEnforced);
+        continue;
+      }
       String why = unsupported(table, rule);
       if (why != null) {
         if (!why.isEmpty()) {
@@ -77,6 +85,21 @@ public final class ContractChecks {
       }
     }
     return new ContractChecks(checks, notEnforced);
+  }
+
+  private static void addAnomaly(
+      ContractTable table, QualityRule rule, List<Check> checks, List<String> notEnforced) {
+    if (rule.field() != null && (nested(rule.path()) || table.field(rule.field()) == null)) {
+      notEnforced.add(rule.path() + ": a rule on a nested property is not evaluated yet");
+      return;
+    }
+    try {
+      Check check = ContractAnomalies.check(rule, rule.field());
+      boolean taken = checks.stream().anyMatch(c -> c.id().equals(check.id()));
+      checks.add(taken ? check.withId(check.id() + "." + rule.path()) : check);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      notEnforced.add(rule.path() + ": " + e.getMessage());
+    }
   }
 
   /** The checks to run. */

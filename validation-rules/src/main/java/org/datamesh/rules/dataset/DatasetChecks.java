@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.publish.ProductRecords;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.TableQuality;
 
 /**
@@ -158,7 +159,10 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
         .setCoder(SerializableCoder.of(TableQuality.class));
   }
 
-  /** Every check's result on {@code metrics}, each check's measured count named as its metric. */
+  /**
+   * Every check's result on {@code metrics}, each check's measured count named as its metric;
+   * anomaly checks are handed on unjudged ({@link TableQuality#history()}).
+   */
   static TableQuality judge(String table, List<Check> checks, Map<String, Double> metrics) {
     Map<String, Double> all = new LinkedHashMap<>(metrics);
     for (Check check : checks) {
@@ -174,10 +178,15 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
       }
     }
     List<CheckResult> results = new ArrayList<>();
+    List<HistoryCheck> history = new ArrayList<>();
     for (Check check : checks) {
-      results.add(check.evaluate(table, all));
+      if (check.anomaly() == null) {
+        results.add(check.evaluate(table, all));
+      } else {
+        history.add(check.historyCheck()); // judged by the commit step, which has the history
+      }
     }
-    return new TableQuality(table, all, results);
+    return new TableQuality(table, all, results, history);
   }
 
   private void requireColumns(Schema schema) {
