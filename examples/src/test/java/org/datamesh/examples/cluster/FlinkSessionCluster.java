@@ -65,6 +65,11 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "taskmanager.memory.process.size: 1536m",
             "taskmanager.numberOfTaskSlots: 2",
             "parallelism.default: 2",
+            // The cluster's own class path already holds every class of the job (the same
+            // jars), so the job's classes are taken from it. Flink's default, child-first, loads
+            // Beam again from the staged jars beside the cluster's copy, and Jackson then finds a
+            // module of one copy that is "not a subtype" of the other's Module.
+            "classloader.resolve-order: parent-first",
             "io.tmp.dirs: " + Files.createDirectories(dir.resolve("flink-tmp")),
             ""),
         StandardCharsets.UTF_8);

@@ -60,7 +60,7 @@ final class PortablePipeline {
       if (spec.getUrn().isEmpty() && entry.getValue().getSubtransformsCount() == 0) {
         throw new AssertionError(entry.getKey() + " is a primitive the Runner API cannot name");
       }
-      if (readFunction(entry.getKey(), spec)) {
+      if (readFunction(entry.getValue().getUniqueName(), spec)) {
         functions.add(entry.getValue().getUniqueName());
       }
     }
@@ -76,7 +76,7 @@ final class PortablePipeline {
   }
 
   /** Reads a ParDo's DoFn or a Combine's CombineFn back from its bytes; false for other steps. */
-  private static boolean readFunction(String id, RunnerApi.FunctionSpec spec) {
+  private static boolean readFunction(String name, RunnerApi.FunctionSpec spec) {
     try {
       switch (spec.getUrn()) {
         case "beam:transform:pardo:v1":
@@ -87,13 +87,13 @@ final class PortablePipeline {
         case "beam:transform:combine_grouped_values:v1":
           RunnerApi.CombinePayload combine = RunnerApi.CombinePayload.parseFrom(spec.getPayload());
           SerializableUtils.deserializeFromByteArray(
-              combine.getCombineFn().getPayload().toByteArray(), id);
+              combine.getCombineFn().getPayload().toByteArray(), name);
           return true;
         default:
           return false;
       }
     } catch (IOException | RuntimeException e) {
-      throw new AssertionError(id + ": its function does not read back from its bytes", e);
+      throw new AssertionError(name + ": its function does not read back from its bytes", e);
     }
   }
 
