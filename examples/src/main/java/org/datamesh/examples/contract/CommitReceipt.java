@@ -44,6 +44,11 @@ final class CommitReceipt {
     return new CommitReceipt(file);
   }
 
+  /** A receipt in {@code file}, which the commit step writes if its folder exists where it runs. */
+  static CommitReceipt at(Path file) {
+    return new CommitReceipt(file);
+  }
+
   /** Adds the step that writes {@code committed}, the commit step's output, to this receipt. */
   void keep(PCollection<String> committed) {
     committed.apply("KeepCommitReceipt", ParDo.of(new WriteFn(file.toString())));

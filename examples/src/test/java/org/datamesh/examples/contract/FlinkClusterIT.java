@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run} submits the orders product from its contract to a real Flink session cluster (a
  * JobManager and a TaskManager, each its own JVM) with {@code --flinkMaster}, from a third JVM
  * started as a user starts it ({@code java -jar target/datamesh.jar}, so Beam stages the jars its
- * manifest's class path names); the TaskManager publishes into a local folder, which works because it runs on
- * this machine. The counts are the generator's, and DuckDB reads the rows back.
+ * manifest's class path names). The TaskManager publishes into a local folder, which works because
+ * it runs on this machine. The counts are the generator's, and DuckDB reads the rows back.
  */
 class FlinkClusterIT {
 
