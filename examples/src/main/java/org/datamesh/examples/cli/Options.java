@@ -60,7 +60,8 @@ public final class Options {
       return "unknown option --" + unknown.group(1);
     }
     if (message.contains("Unknown 'runner'")) {
-      return "unknown runner: use --runner=FlinkRunner or --runner=DirectRunner";
+      return "unknown runner: use --runner=FlinkRunner or --runner=DirectRunner"
+          + " (--runner=DataflowRunner needs a build with -Pdataflow)";
     }
     return firstLine(message);
   }

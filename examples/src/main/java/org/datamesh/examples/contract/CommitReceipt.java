@@ -24,8 +24,10 @@ import org.datamesh.core.publish.Manifest;
  * Optional<Manifest> committed = receipt.read();
  * }</pre>
  *
- * <p>The file is local: the command's runners (embedded Flink, Direct) run the commit step in the
- * command's JVM.
+ * <p>The file is local: embedded Flink and the Direct runner run the commit step in the command's
+ * JVM, and a Flink cluster on the same machine writes it too. Workers on other machines
+ * (Dataflow, a remote cluster) write it on their own disk, where the command never sees it; the
+ * command then falls back to the manifest in force.
  */
 final class CommitReceipt {
 
@@ -39,6 +41,11 @@ final class CommitReceipt {
   static CommitReceipt create() throws IOException {
     Path file = Files.createTempFile("datamesh-commit-", ".json");
     file.toFile().deleteOnExit();
+    return new CommitReceipt(file);
+  }
+
+  /** A receipt in {@code file}, which the commit step writes if its folder exists where it runs. */
+  static CommitReceipt at(Path file) {
     return new CommitReceipt(file);
   }
 
@@ -62,7 +69,12 @@ final class CommitReceipt {
 
     @ProcessElement
     public void process(@Element String manifestJson) throws IOException {
-      Files.writeString(Paths.get(file), manifestJson, StandardCharsets.UTF_8);
+      Path receipt = Paths.get(file);
+      if (receipt.getParent() != null && !Files.isDirectory(receipt.getParent())) {
+        // A worker on another machine, after the commit: failing here would fail a published run.
+        return;
+      }
+      Files.writeString(receipt, manifestJson, StandardCharsets.UTF_8);
     }
   }
 }

@@ -78,8 +78,23 @@ public final class RunCommand implements Command {
     return RunOptions.class;
   }
 
-  @Override
-  public int run(String[] args, PrintStream out) throws Exception {
+  /**
+   * What {@code run} builds before it runs anything: the product's pipeline, on the runner the
+   * options name, with the receipt its commit step writes to.
+   */
+  record Plan(
+      Pipeline pipeline,
+      CommitReceipt receipt,
+      String runId,
+      String output,
+      DataContract contract) {}
+
+  /**
+   * Checks {@code args} and builds the pipeline {@link #run} would run, without running it; a
+   * warning for the Direct runner is printed to {@code out}. Tests use it to look at the
+   * pipeline a runner would be given (its portable translation, say).
+   */
+  static Plan plan(String[] args, PrintStream out) throws Exception {
     // --input and --inputFormat may repeat, once per table: read apart from Beam's options.
     RunOptions options = Options.parse(TableInputs.withoutTableOptions(args), RunOptions.class);
     ContractFile file = ContractFile.of(options.getContract());
@@ -95,8 +110,7 @@ public final class RunCommand implements Command {
     }
 
     String runId = RunId.generate();
-    String runner = options.getRunner().getSimpleName();
-    if (runner.equals("DirectRunner")) {
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
       long bytes = 0;
       for (TableInputs.TableInput input : inputs) {
         bytes += InputFiles.totalBytes(input.pattern());
@@ -121,6 +135,18 @@ public final class RunCommand implements Command {
       // A referenced product not published yet would make every row an orphan: refused instead.
       throw new UsageException(e.getMessage());
     }
+    return new Plan(pipeline, receipt, runId, output, contract);
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) throws Exception {
+    Plan plan = plan(args, out);
+    Pipeline pipeline = plan.pipeline();
+    CommitReceipt receipt = plan.receipt();
+    String runId = plan.runId();
+    String output = plan.output();
+    DataContract contract = plan.contract();
+    String runner = pipeline.getOptions().getRunner().getSimpleName();
     long start = System.nanoTime();
     PipelineResult.State state;
     try {
@@ -150,6 +176,12 @@ public final class RunCommand implements Command {
     // committed over this one since, and this run's outcome is still its own.
     ResourceId productDir = PublishDataProduct.productDirectory(output, contract.product());
     Optional<Manifest> manifest = receipt.read().filter(m -> m.runId().equals(runId));
+    if (manifest.isEmpty()) {
+      // The receipt is a file of this machine, so on workers elsewhere (Dataflow, a remote Flink
+      // cluster) the commit step wrote it on a worker's disk. The manifest in force then says
+      // what this run committed, unless another run has committed over it since.
+      manifest = Manifest.readIfPresent(productDir).filter(m -> m.runId().equals(runId));
+    }
     if (manifest.isEmpty()) {
       out.println("The run " + runId + " finished without committing; nothing new was published.");
       return ExitCode.RUN_FAILED;

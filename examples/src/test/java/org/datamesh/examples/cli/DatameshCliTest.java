@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -79,6 +80,19 @@ class DatameshCliTest {
   @Test
   void unknownRunner() {
     assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--runner=Spark"), "unknown runner");
+  }
+
+  @Test
+  void theDataflowRunnerNeedsTheDataflowProfile() {
+    assumeFalse(
+        DatameshCliTest.class.getClassLoader().getResource(
+                "org/apache/beam/runners/dataflow/DataflowRunner.class")
+            != null,
+        "built with -Pdataflow");
+    assertUsageError(
+        CliOutcome.run("demo", "--output=" + dir, "--runner=DataflowRunner"),
+        "unknown runner: use --runner=FlinkRunner or --runner=DirectRunner"
+            + " (--runner=DataflowRunner needs a build with -Pdataflow)");
   }
 
   @Test
