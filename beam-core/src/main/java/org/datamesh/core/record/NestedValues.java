@@ -55,9 +55,30 @@ final class NestedValues {
       case ARRAY:
       case ITERABLE:
         return sameShape(a.getCollectionElementType(), b.getCollectionElementType());
+      case LOGICAL_TYPE:
+        return sameLogicalType(a, b);
       default:
         return a.withNullable(false).equals(b.withNullable(false));
     }
+  }
+
+  /**
+   * Logical types compared by what they mean (identifier, and precision and scale of a fixed
+   * decimal) rather than by {@code FieldType.equals}: a Flink cluster's TaskManager found a fixed
+   * decimal of the contract's schema, deserialized there, unequal to the same decimal made there
+   * by the currency standardizer.
+   */
+  private static boolean sameLogicalType(FieldType a, FieldType b) {
+    if (!a.getLogicalType().getIdentifier().equals(b.getLogicalType().getIdentifier())) {
+      return false;
+    }
+    if (org.datamesh.core.DataTypes.isFixedDecimal(a)) {
+      return org.datamesh.core.DataTypes.isFixedDecimal(b)
+          && org.datamesh.core.DataTypes.precision(a) == org.datamesh.core.DataTypes.precision(b)
+          && org.datamesh.core.DataTypes.scale(a) == org.datamesh.core.DataTypes.scale(b);
+    }
+    return a.withNullable(false).equals(b.withNullable(false))
+        || sameShape(a.getLogicalType().getBaseType(), b.getLogicalType().getBaseType());
   }
 
   /**

@@ -22,7 +22,6 @@ import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cluster.FlinkSessionCluster;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.datamesh.examples.demo.SampleLedger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,9 +39,6 @@ class FlinkClusterIT {
   @TempDir Path dir;
 
   @Test
-  @Disabled(
-      "fails on the cluster's TaskManager: ConformToSchema finds amount's decimal type unequal to"
-          + " the published one (same printed type); see the cluster branch's report")
   void aContractsProductSubmittedToASessionClusterPublishesTheGeneratorsCounts() throws Exception {
     long start = System.nanoTime();
     Path contract = OrdersContract.write(dir, "sales-orders.odcs.yaml");
