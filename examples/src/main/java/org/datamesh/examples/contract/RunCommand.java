@@ -21,6 +21,7 @@ import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.PublishDataProduct;
 import org.datamesh.core.publish.UnsafeOutputException;
 import org.datamesh.core.quality.QualityGateException;
+import org.datamesh.examples.catalog.RunReporting;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -115,11 +116,18 @@ public final class RunCommand implements Command {
     } catch (UnsafeOutputException e) {
       throw new UsageException(e.getMessage());
     }
+    RunReporting reporting =
+        RunReporting.of(contract, output, runId, runner, options.getOpenLineageUrl(), out);
+    for (TableInputs.TableInput input : inputs) {
+      reporting = reporting.withInput(input.table().folder(), input.pattern());
+    }
+    reporting.started();
     long start = System.nanoTime();
     PipelineResult.State state;
     try {
       state = pipeline.run().waitUntilFinish();
     } catch (RuntimeException e) {
+      reporting.failed(e);
       Optional<QualityGateException> gate = QualityGateException.in(e);
       if (gate.isPresent()) {
         // The data broke an ERROR dataset check: the version in force stays, exit 1.
@@ -136,6 +144,7 @@ public final class RunCommand implements Command {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (state != PipelineResult.State.DONE) {
+      reporting.failed("the run ended " + state);
       out.println("The run ended " + state + "; nothing new was published.");
       return ExitCode.RUN_FAILED;
     }
@@ -145,9 +154,11 @@ public final class RunCommand implements Command {
     ResourceId productDir = PublishDataProduct.productDirectory(output, contract.product());
     Optional<Manifest> manifest = receipt.read().filter(m -> m.runId().equals(runId));
     if (manifest.isEmpty()) {
+      reporting.failed("the run finished without committing");
       out.println("The run " + runId + " finished without committing; nothing new was published.");
       return ExitCode.RUN_FAILED;
     }
+    reporting.published(manifest.get());
     new PublishedSummary(manifest.get(), productDir.toString())
         .print(out, runner, seconds, checkLines(manifest.get()));
     return manifest.get().counts().balances() ? ExitCode.OK : ExitCode.RUN_FAILED;
