@@ -48,7 +48,9 @@ public record PublishedProduct(
    * there now, so a product another run published is found and a deleted one is not.
    */
   public static Scan under(String output) throws IOException {
-    String root = output.endsWith("/") ? output : output + "/";
+    String absolute =
+        output.contains("://") ? output : java.nio.file.Path.of(output).toAbsolutePath().toString();
+    String root = absolute.endsWith("/") ? absolute : absolute + "/";
     List<PublishedProduct> products = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
     for (MatchResult.Metadata found : OutputFiles.match(root + "*/*/" + Manifest.FILE_NAME)) {
@@ -70,7 +72,9 @@ public record PublishedProduct(
 
   /** The folder of {@code output} as a Beam resource. */
   public static ResourceId outputDirectory(String output) {
-    return FileSystems.matchNewResource(output, true);
+    return FileSystems.matchNewResource(
+        output.contains("://") ? output : java.nio.file.Path.of(output).toAbsolutePath().toString(),
+        true);
   }
 
   private static String relativePath(String root, String directory) {
