@@ -32,6 +32,7 @@ final class ServiceLevelsReader {
 
   static ServiceLevels read(JsonNode slaProperties, Problems problems) {
     Map<String, Duration> levels = new HashMap<>();
+    Map<String, String> drivers = new HashMap<>();
     List<JsonNode> entries = Nodes.elements(slaProperties);
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
@@ -47,8 +48,13 @@ final class ServiceLevelsReader {
       if (duration != null && levels.putIfAbsent(property, duration) != null) {
         problems.error(YamlPaths.key(path, "property"), property + " is given more than once");
       }
+      String driver = Nodes.text(entry, "driver");
+      if (duration != null && driver != null && !driver.isBlank()) {
+        drivers.putIfAbsent(property, driver.trim().toLowerCase(Locale.ROOT));
+      }
     }
-    return new ServiceLevels(levels.get("retention"), levels.get("freshness"), levels.get("latency"));
+    return new ServiceLevels(
+        levels.get("retention"), levels.get("freshness"), levels.get("latency"), drivers);
   }
 
   private static @Nullable Duration duration(JsonNode entry, String path, Problems problems) {

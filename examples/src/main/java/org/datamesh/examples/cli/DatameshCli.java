@@ -12,6 +12,7 @@ import org.datamesh.examples.contract.ValidateContractCommand;
 import org.datamesh.examples.demo.DemoCommand;
 import org.datamesh.examples.keys.KeysCommand;
 import org.datamesh.examples.read.ReadCommand;
+import org.datamesh.examples.sla.SlaCommand;
 
 /**
  * {@code java -jar datamesh.jar <command> [--option=value ...]}: runs one command and exits with
@@ -35,6 +36,7 @@ public final class DatameshCli {
           new ProfileCommand(),
           new KeysCommand(),
           new ReadCommand(),
+          new SlaCommand(),
           new BenchCommand(),
           new BenchReportCommand());
 

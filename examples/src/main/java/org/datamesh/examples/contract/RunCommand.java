@@ -23,6 +23,7 @@ import org.datamesh.core.publish.UnsafeOutputException;
 import org.datamesh.core.quality.QualityGateException;
 import org.datamesh.core.relate.Relationship;
 import org.datamesh.core.relate.UnpublishedProductException;
+import org.datamesh.examples.catalog.RunReporting;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -87,7 +88,8 @@ public final class RunCommand implements Command {
       CommitReceipt receipt,
       String runId,
       String output,
-      DataContract contract) {}
+      DataContract contract,
+      RunReporting reporting) {}
 
   /**
    * Checks {@code args} and builds the pipeline {@link #run} would run, without running it; a
@@ -135,7 +137,14 @@ public final class RunCommand implements Command {
       // A referenced product not published yet would make every row an orphan: refused instead.
       throw new UsageException(e.getMessage());
     }
-    return new Plan(pipeline, receipt, runId, output, contract);
+    RunReporting reporting =
+        RunReporting.of(
+            contract, output, runId, options.getRunner().getSimpleName(),
+            options.getOpenLineageUrl(), out);
+    for (TableInputs.TableInput input : inputs) {
+      reporting = reporting.withInput(input.table().folder(), input.pattern());
+    }
+    return new Plan(pipeline, receipt, runId, output, contract, reporting);
   }
 
   @Override
@@ -147,11 +156,14 @@ public final class RunCommand implements Command {
     String output = plan.output();
     DataContract contract = plan.contract();
     String runner = pipeline.getOptions().getRunner().getSimpleName();
+    RunReporting reporting = plan.reporting();
+    reporting.started();
     long start = System.nanoTime();
     PipelineResult.State state;
     try {
       state = pipeline.run().waitUntilFinish();
     } catch (RuntimeException e) {
+      reporting.failed(e);
       Optional<QualityGateException> gate = QualityGateException.in(e);
       if (gate.isPresent()) {
         // The data broke an ERROR dataset check: the version in force stays, exit 1.
@@ -168,6 +180,7 @@ public final class RunCommand implements Command {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (state != PipelineResult.State.DONE) {
+      reporting.failed("the run ended " + state);
       out.println("The run ended " + state + "; nothing new was published.");
       return ExitCode.RUN_FAILED;
     }
@@ -183,9 +196,11 @@ public final class RunCommand implements Command {
       manifest = Manifest.readIfPresent(productDir).filter(m -> m.runId().equals(runId));
     }
     if (manifest.isEmpty()) {
+      reporting.failed("the run finished without committing");
       out.println("The run " + runId + " finished without committing; nothing new was published.");
       return ExitCode.RUN_FAILED;
     }
+    reporting.published(manifest.get());
     new PublishedSummary(manifest.get(), productDir.toString())
         .print(out, runner, seconds, checkLines(manifest.get()));
     return manifest.get().counts().balances() ? ExitCode.OK : ExitCode.RUN_FAILED;

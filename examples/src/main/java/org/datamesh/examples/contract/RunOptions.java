@@ -2,11 +2,11 @@ package org.datamesh.examples.contract;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.datamesh.core.contract.DataContract;
+import org.datamesh.examples.catalog.OpenLineageOptions;
 
 /** Options of {@code datamesh run}. */
-public interface RunOptions extends PipelineOptions {
+public interface RunOptions extends OpenLineageOptions {
 
   @Description("The product's ODCS v3 contract, a YAML file (required)")
   String getContract();

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.datamesh.core.product.RunId;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.examples.catalog.RunReporting;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -55,18 +56,34 @@ public final class DemoCommand implements Command {
 
     String runner = options.getRunner().getSimpleName();
     Pipeline pipeline = Pipeline.create(options);
-    OrdersPipeline.addTo(pipeline, samples.toString(), output.toString(), RunId.generate());
+    String runId = RunId.generate();
+    OrdersPipeline.addTo(pipeline, samples.toString(), output.toString(), runId);
+    RunReporting reporting =
+        RunReporting.of(
+                OrdersProduct.CONTRACT, output.toString(), runId, runner,
+                options.getOpenLineageUrl(), out)
+            .withInput(OrdersProduct.CONTRACT.onlyTable().folder(), samples.toString());
+    reporting.started();
     long start = System.nanoTime();
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    PipelineResult.State state;
+    try {
+      state = pipeline.run().waitUntilFinish();
+    } catch (RuntimeException e) {
+      reporting.failed(e);
+      throw e;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (state != PipelineResult.State.DONE) {
+      reporting.failed("the run ended " + state);
       out.println("The run ended " + state + "; nothing new was published.");
       return ExitCode.RUN_FAILED;
     }
 
     Path productDir =
         output.resolve(OrdersProduct.PRODUCT.domain()).resolve(OrdersProduct.PRODUCT.name());
-    DemoSummary summary = new DemoSummary(Manifest.read(productDir), ledger);
+    Manifest manifest = Manifest.read(productDir);
+    reporting.published(manifest);
+    DemoSummary summary = new DemoSummary(manifest, ledger);
     summary.print(out, productDir, runner, seconds);
     return summary.mismatches().isEmpty() ? ExitCode.OK : ExitCode.RUN_FAILED;
   }

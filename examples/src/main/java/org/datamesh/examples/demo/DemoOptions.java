@@ -2,10 +2,10 @@ package org.datamesh.examples.demo;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
+import org.datamesh.examples.catalog.OpenLineageOptions;
 
 /** Options of {@code datamesh demo}. */
-public interface DemoOptions extends PipelineOptions {
+public interface DemoOptions extends OpenLineageOptions {
 
   @Description("Folder to publish into (required); created when missing")
   String getOutput();

@@ -78,6 +78,18 @@ class DemoIT {
     assertThat(printed, containsString("on DirectRunner"));
     SampleLedger ledger = OrdersSampleGenerator.write(output.resolve("again.csv"), 400, 3);
     assertBalancedAndReadable(output.resolve("sales/orders"), ledger);
+
+    // The demo leaves a catalog and the run's lineage events, as run does.
+    com.fasterxml.jackson.databind.JsonNode catalog =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(output.resolve("catalog.json").toFile());
+    assertThat(catalog.at("/products/0/id").asText(), equalTo("sales.orders"));
+    assertThat(catalog.at("/products/0/owner").asText(), equalTo("sales-data"));
+    assertThat(
+        org.datamesh.core.lineage.LineageLog.in(output.toString()).read().stream()
+            .map(e -> e.get("eventType").asText())
+            .toList(),
+        equalTo(List.of("START", "COMPLETE")));
   }
 
   private static void assertBalancedAndReadable(Path productDir, SampleLedger ledger)

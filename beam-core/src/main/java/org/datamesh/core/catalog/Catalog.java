@@ -1,0 +1,79 @@
+package org.datamesh.core.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.datamesh.core.catalog.PromiseResult.Status;
+
+/**
+ * {@code <output>/catalog.json}: every product under an output, as people look for one: who owns
+ * it, what it holds, how fresh and how good it is, and where its files are. Rebuilt whole from
+ * what the output holds at each call, so products published by other runs stay listed and a
+ * product whose folder was deleted disappears; replaced atomically, so a reader never sees half.
+ *
+ * <pre>{@code
+ * Catalog.refresh("/data/mesh");   // writes /data/mesh/catalog.json
+ * }</pre>
+ *
+ * <p>Links are relative to the catalog's folder, so the output can be moved or served as it is.
+ */
+public final class Catalog {
+
+  /** The catalog's name inside the output. */
+  public static final String FILE_NAME = "catalog.json";
+
+  /** The format of the catalog, raised when fields change meaning. */
+  public static final int VERSION = 1;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Catalog() {}
+
+  /** Rebuilds {@code <output>/catalog.json} from the products under {@code output}. */
+  public static ResourceId refresh(String output) throws IOException {
+    Map<String, Object> catalog = build(PublishedProduct.under(output), Instant.now());
+    ResourceId target =
+        PublishedProduct.outputDirectory(output)
+            .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    OutputFiles.write(target, JSON.writeValueAsBytes(catalog));
+    return target;
+  }
+
+  /** The catalog of {@code scan}'s products as of {@code now}, as JSON-ready maps. */
+  public static Map<String, Object> build(PublishedProduct.Scan scan, Instant now) {
+    Map<String, Object> catalog = new LinkedHashMap<>();
+    catalog.put("catalogVersion", VERSION);
+    catalog.put("generatedAt", now.toString());
+    List<Map<String, Object>> products = new ArrayList<>();
+    ServiceLevelCheck check = ServiceLevelCheck.at(now);
+    for (PublishedProduct product : scan.products()) {
+      products.add(CatalogEntry.of(product, check.check(product), now));
+    }
+    catalog.put("products", products);
+    catalog.put("unreadable", scan.unreadable());
+    return catalog;
+  }
+
+  /**
+   * The catalog's word for a product's freshness: {@code fresh} or {@code stale} against the
+   * contract's freshness promise, {@code unknown} when there is none or it cannot be measured.
+   */
+  static String freshness(List<PromiseResult> results) {
+    for (PromiseResult result : results) {
+      if (result.property().equals("freshness")) {
+        return result.status() == Status.MET
+            ? "fresh"
+            : result.status() == Status.BROKEN ? "stale" : "unknown";
+      }
+    }
+    return "unknown";
+  }
+}

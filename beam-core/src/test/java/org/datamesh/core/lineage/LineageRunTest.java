@@ -1,0 +1,133 @@
+package org.datamesh.core.lineage;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.datamesh.core.catalog.CatalogFixtures;
+import org.datamesh.core.catalog.ProductFacts;
+import org.datamesh.core.publish.Manifest;
+import org.junit.jupiter.api.Test;
+
+class LineageRunTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RUN = "20261121T050000Z-9f3a1c";
+  private static final Instant AT = Instant.parse("2026-11-21T05:01:00Z");
+
+  /** A run's report: metrics of a public and of a classified column, and two checks on them. */
+  private static final String REPORT =
+      """
+      {"tables": [{"name": "contacts",
+        "metrics": {"rowCount": 3, "nullValues(email)": 1, "approxDistinct(email)": 2,
+                    "min(email)": 17.0, "min(age)": 18.0, "max(age)": 64.0, "sum(age)": 120.0},
+        "checks": [
+          {"id": "age.min", "table": "contacts", "metric": "min(age)", "severity": "ERROR",
+           "measured": 18.0, "unit": "", "expectation": ">= 16", "passed": true},
+          {"id": "email.min", "table": "contacts", "metric": "min(email)", "severity": "WARN",
+           "measured": 17.0, "unit": "", "expectation": "> 20", "passed": false}],
+        "failuresByRule": {"email.format": 1}}]}
+      """;
+
+  private static LineageRun lineage() throws Exception {
+    return LineageRun.of(
+            ProductFacts.of(CatalogFixtures.contract()), "/out/crm/contacts", RUN, "DirectRunner")
+        .withInput("contacts", "/in/contacts-*.csv");
+  }
+
+  @Test
+  void startNamesTheJobTheInputFolderAndEachTableWithSchemaOwnerAndColumnLineage()
+      throws Exception {
+    JsonNode start = lineage().start(AT);
+
+    assertThat(start.get("eventType").asText(), equalTo("START"));
+    assertThat(start.get("eventTime").asText(), equalTo("2026-11-21T05:01:00Z"));
+    assertThat(start.at("/job/namespace").asText(), equalTo("datamesh"));
+    assertThat(start.at("/job/name").asText(), equalTo("crm.contacts"));
+    assertThat(start.at("/job/facets/jobType/processingType").asText(), equalTo("BATCH"));
+    assertThat(start.at("/run/facets/processing_engine/runner").asText(), equalTo("DirectRunner"));
+    assertThat(start.at("/inputs/0/namespace").asText(), equalTo("file"));
+    assertThat(start.at("/inputs/0/name").asText(), equalTo("/in"));
+    JsonNode output = start.at("/outputs/0");
+    assertThat(output.get("name").asText(), equalTo("/out/crm/contacts/contacts"));
+    assertThat(output.at("/facets/schema/fields/1/name").asText(), equalTo("email"));
+    assertThat(output.at("/facets/ownership/owners/0/name").asText(), equalTo("team:crm-team"));
+    assertThat(output.at("/facets/documentation/description").asText(), equalTo("Contacts, cleansed."));
+    JsonNode email = output.at("/facets/columnLineage/fields/email/inputFields/0");
+    assertThat(email.get("field").asText(), equalTo("email"));
+    assertThat(email.get("name").asText(), equalTo("/in"));
+    assertThat(email.at("/transformations/0/masking").asBoolean(), is(true));
+    assertThat(
+        email.at("/transformations/0/description").asText(),
+        containsString("standardized as the contract declares and validated, then protected (tokenize)"));
+    assertThat(
+        output.at("/facets/columnLineage/fields/age/inputFields/0/transformations/0/subtype").asText(),
+        equalTo("IDENTITY"));
+  }
+
+  @Test
+  void everyEventOfARunNamesTheSameUuid() throws Exception {
+    String start = lineage().start(AT).at("/run/runId").asText();
+    String fail = lineage().fail(AT, "boom", null).at("/run/runId").asText();
+
+    assertThat(fail, equalTo(start));
+    UUID uuid = UUID.fromString(start);
+    assertThat(uuid.version(), equalTo(7));
+    assertThat(uuid.getMostSignificantBits() >>> 16, equalTo(Instant.parse("2026-11-21T05:00:00Z").toEpochMilli()));
+  }
+
+  @Test
+  void completeCarriesStatisticsMetricsAndAssertionsButNoValueOfAClassifiedColumn()
+      throws Exception {
+    Manifest manifest = CatalogFixtures.manifest("crm", "contacts", RUN, "2026-11-21T05:01:00Z");
+
+    JsonNode complete =
+        lineage().complete(AT, manifest, JSON.readTree(REPORT), Map.of("contacts", 2048L));
+
+    assertThat(complete.get("eventType").asText(), equalTo("COMPLETE"));
+    JsonNode output = complete.at("/outputs/0");
+    assertThat(output.at("/outputFacets/outputStatistics/rowCount").asLong(), equalTo(3L));
+    assertThat(output.at("/outputFacets/outputStatistics/size").asLong(), equalTo(2048L));
+    assertThat(output.at("/outputFacets/outputStatistics/fileCount").asLong(), equalTo(1L));
+    assertThat(output.at("/facets/version/datasetVersion").asText(), equalTo(RUN));
+    assertThat(output.at("/facets/version/contractVersion").asText(), equalTo("2.1.0"));
+    JsonNode metrics = output.at("/facets/dataQualityMetrics/columnMetrics");
+    assertThat(metrics.at("/age/min").asDouble(), equalTo(18.0));
+    assertThat(metrics.at("/age/max").asDouble(), equalTo(64.0));
+    assertThat(metrics.at("/email/nullCount").asLong(), equalTo(1L));
+    assertThat(metrics.at("/email/distinctCount").asLong(), equalTo(2L));
+    assertThat(metrics.get("email").has("min"), is(false));
+    JsonNode assertions = output.at("/facets/dataQualityAssertions/assertions");
+    assertThat(assertions.size(), equalTo(3));
+    assertThat(assertions.at("/0/assertion").asText(), equalTo("min"));
+    assertThat(assertions.at("/0/column").asText(), equalTo("age"));
+    assertThat(assertions.at("/0/actual").asText(), equalTo("18.0"));
+    assertThat(assertions.at("/1/success").asBoolean(), is(false));
+    assertThat(assertions.at("/1/severity").asText(), equalTo("warn"));
+    assertThat(assertions.get(1).has("actual"), is(false));
+    assertThat(assertions.at("/2/assertion").asText(), equalTo("email.format"));
+    assertThat(assertions.at("/2/actual").asText(), equalTo("1"));
+    assertThat(complete.at("/inputs/0/inputFacets/dataQualityMetrics/rowCount").asLong(), equalTo(5L));
+    assertThat(JSON.writeValueAsString(complete), not(containsString("17.0")));
+  }
+
+  @Test
+  void failCarriesTheErrorMessageAndTheReportsChecks() throws Exception {
+    JsonNode fail = lineage().fail(AT, "quality gate: age.min failed", JSON.readTree(REPORT));
+
+    assertThat(fail.get("eventType").asText(), equalTo("FAIL"));
+    assertThat(
+        fail.at("/run/facets/errorMessage/message").asText(), equalTo("quality gate: age.min failed"));
+    assertThat(fail.at("/run/facets/errorMessage/programmingLanguage").asText(), equalTo("JAVA"));
+    assertThat(
+        fail.at("/outputs/0/facets/dataQualityAssertions/assertions").size(), equalTo(3));
+    assertThat(fail.at("/outputs/0").has("outputFacets"), is(false));
+  }
+}
