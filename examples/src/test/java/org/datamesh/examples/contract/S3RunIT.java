@@ -72,8 +72,9 @@ class S3RunIT {
               "  balance       in = published + quarantined + deduplicated",
               "  manifest      s3://lake/mesh/sales/orders/_manifest.json"));
 
-      // Read back through the test's own S3 client: exactly the manifest and the files it
-      // lists (no probe object, no temporary file), with the generator's counts, read by DuckDB.
+      // Read back through the test's own S3 client: exactly the manifest, the files it
+      // lists and the run's catalog and lineage (no probe object, no temporary file), with the
+      // generator's counts, read by DuckDB.
       Path copy = dir.resolve("copy");
       List<String> keys = store.keys("lake", "");
       for (String key : keys) {
@@ -84,6 +85,10 @@ class S3RunIT {
       Manifest manifest = Manifest.read(productDir);
       List<String> expected = new ArrayList<>();
       expected.add("mesh/sales/orders/_manifest.json");
+      // What a run leaves beside the product: its contract facts, the catalog, lineage events.
+      expected.add("mesh/sales/orders/_product.json");
+      expected.add("mesh/catalog.json");
+      expected.add("mesh/_lineage/events.jsonl");
       Stream.concat(manifest.files().stream(), manifest.quarantineFiles().stream())
           .map(f -> "mesh/sales/orders/" + f)
           .forEach(expected::add);
