@@ -70,19 +70,12 @@ public final class ProtectedText {
       }
       throw new IllegalArgumentException("not an encrypted value: it must start with enc: or det:");
     }
-    byte[] clear;
-    if (value.startsWith(ENCRYPTED)) {
-      clear = keys.aead().decrypt(decode(value.substring(ENCRYPTED.length())), NO_CONTEXT);
-    } else if (value.startsWith(DETERMINISTIC)) {
-      clear =
-          keys.deterministicAead()
-              .decryptDeterministically(decode(value.substring(DETERMINISTIC.length())), NO_CONTEXT);
-    } else if (value.startsWith(TOKEN) || value.startsWith(HASH)) {
-      throw new IllegalArgumentException(
-          "tokens and hashes cannot be read back; only encrypted values (enc:, det:) can");
-    } else {
-      throw new IllegalArgumentException("not an encrypted value: it must start with enc: or det:");
-    }
+    byte[] clear =
+        value.startsWith(ENCRYPTED)
+            ? keys.aead().decrypt(decode(value.substring(ENCRYPTED.length())), NO_CONTEXT)
+            : keys.deterministicAead()
+                .decryptDeterministically(
+                    decode(value.substring(DETERMINISTIC.length())), NO_CONTEXT);
     return new String(clear, StandardCharsets.UTF_8);
   }
 

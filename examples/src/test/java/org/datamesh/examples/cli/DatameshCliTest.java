@@ -88,7 +88,8 @@ class DatameshCliTest {
         DatameshCliTest.class.getClassLoader().getResource(
                 "org/apache/beam/runners/dataflow/DataflowRunner.class")
             != null,
-        "built with -Pdataflow");
+        "built with -Pdataflow: the Dataflow runner is there, so there is no missing-profile"
+            + " message to check (CI builds without the profile, where this runs)");
     assertUsageError(
         CliOutcome.run("demo", "--output=" + dir, "--runner=DataflowRunner"),
         "unknown runner: use --runner=FlinkRunner or --runner=DirectRunner"

@@ -1,6 +1,5 @@
 package org.datamesh.rules.contract;
 
-import java.util.Set;
 import org.datamesh.core.contract.ContractRole;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.read.RoleAccess;
@@ -35,12 +34,5 @@ public final class ContractAccess {
       access = access.filteredBy(CelRowFilter.of(role.rowFilter()));
     }
     return access;
-  }
-
-  /** The names of the contract's roles, in declared order. */
-  public static Set<String> roles(DataContract contract) {
-    Set<String> names = new java.util.LinkedHashSet<>();
-    contract.roles().forEach(r -> names.add(r.name()));
-    return names;
   }
 }
