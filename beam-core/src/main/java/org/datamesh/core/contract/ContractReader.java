@@ -14,7 +14,8 @@ final class ContractReader {
   private static final Set<String> READ =
       Set.of(
           "version", "apiVersion", "kind", "id", "status", "domain", "dataProduct", "name",
-          "description", "schema", "servers", "team", "slaProperties", "roles");
+          "description", "schema", "servers", "team", "slaProperties", "roles",
+          "customProperties");
   private static final Set<String> DOCUMENTATION =
       Set.of("tenant", "tags", "contractCreatedTs", "slaDefaultElement");
 
@@ -50,6 +51,7 @@ final class ContractReader {
     List<ContractRole> roles = RoleReader.read(root.path("roles"), problems);
     String owner = owner(root.path("team"), problems);
     String description = description(root.path("description"), problems);
+    List<String> builtFrom = BuiltFromReader.read(root.path("customProperties"), problems);
 
     if (problems.hasErrors() || version == null || productName == null) {
       return null;
@@ -69,6 +71,7 @@ final class ContractReader {
         serviceLevels,
         relationships,
         roles,
+        builtFrom,
         problems.notices());
   }
 

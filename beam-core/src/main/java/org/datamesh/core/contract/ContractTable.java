@@ -82,6 +82,20 @@ public record ContractTable(
   }
 
   /**
+   * The schema of this table's rows before they are checked: the published types, every column
+   * (and every value inside an object or array) nullable, so a missing required value is reported
+   * by validation rather than refused by a row builder. Rows a pipeline computes (a
+   * consumer-aligned product) enter the record path with it.
+   */
+  public Schema uncheckedSchema() {
+    Schema.Builder schema = Schema.builder();
+    for (ContractField field : fields) {
+      schema.addField(RawTypes.field(field));
+    }
+    return schema.build();
+  }
+
+  /**
    * The Beam schema of the published rows: one field per property, in declared order, nullable
    * unless {@code required: true}, with the property's description.
    */

@@ -39,6 +39,8 @@ import org.datamesh.core.product.DataProduct;
  * @param serviceLevels retention, freshness and latency, from {@code slaProperties}
  * @param relationships foreign keys between the contract's tables ({@code relationships})
  * @param roles the roles consumers read the product as, with what each reads ({@link ContractRole})
+ * @param builtFrom the products this one is built from, as {@code domain/product}, from the
+ *     top-level custom property {@code builtFrom}; empty for a source-aligned product
  * @param notices parts of the contract that were loaded but are not supported or enforced yet
  */
 public record DataContract(
@@ -56,6 +58,7 @@ public record DataContract(
     ServiceLevels serviceLevels,
     List<ContractRelationship> relationships,
     List<ContractRole> roles,
+    List<String> builtFrom,
     List<ContractProblem> notices)
     implements Serializable {
 
@@ -68,6 +71,9 @@ public record DataContract(
    */
   public static final String LOG_PATTERN_PROPERTY = "logPattern";
 
+  /** The top-level custom property listing the products a product is built from. */
+  public static final String BUILT_FROM_PROPERTY = "builtFrom";
+
   /** The custom property naming the column that decides which of a key's records is kept. */
   public static final String DEDUPLICATE_PROPERTY = "deduplicate";
 
@@ -76,6 +82,7 @@ public record DataContract(
     ports = List.copyOf(ports);
     relationships = List.copyOf(relationships);
     roles = List.copyOf(roles);
+    builtFrom = List.copyOf(builtFrom);
     notices = List.copyOf(notices);
   }
 
@@ -95,7 +102,7 @@ public record DataContract(
     }
     return new DataContract(
         id, version, apiVersion, status, PathSegments.slug(domain, "d"), true, productName, owner,
-        description, tables, ports, serviceLevels, relationships, roles, notices);
+        description, tables, ports, serviceLevels, relationships, roles, builtFrom, notices);
   }
 
   /** The role called {@code name}; throws, listing the contract's roles, when there is none. */

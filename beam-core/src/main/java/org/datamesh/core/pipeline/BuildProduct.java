@@ -60,12 +60,21 @@ public final class BuildProduct
   public ProductRecords expand(PCollection<FileIO.ReadableFile> files) {
     StageResult records =
         files.apply("Records", spec.format().parse(spec.product().id(), spec.path()));
+    return finish(spec, records, deduplicationShards);
+  }
+
+  /**
+   * What every product does after its record path, wherever its records came from: deduplicates
+   * by the primary key, protects the failures, gathers the counts and warnings, and runs the
+   * dataset checks.
+   */
+  static ProductRecords finish(ProductSpec spec, StageResult records, int deduplicationShards) {
     PCollection<Row> published = records.rows();
     PCollection<Row> duplicates;
     if (spec.key().isEmpty()) {
       Schema schema = published.getSchema();
       duplicates =
-          files.getPipeline().apply("NoDuplicates", Create.empty(RowCoder.of(schema)))
+          published.getPipeline().apply("NoDuplicates", Create.empty(RowCoder.of(schema)))
               .setRowSchema(schema);
     } else {
       DeduplicateRows deduplicate =

@@ -14,11 +14,14 @@ import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
 import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionRowTuple;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.evolution.BreakingChangeException;
 import org.datamesh.core.evolution.EvolutionReport;
 import org.datamesh.core.evolution.SchemaEvolution;
+import org.datamesh.core.dedup.DeduplicateRows;
 import org.datamesh.core.failure.FailuresToBadRecords;
 import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.product.DataProduct;
@@ -55,6 +58,9 @@ import org.datamesh.core.relate.UnpublishedProductException;
  *         .to("/data/products"));
  * }</pre>
  *
+ * <p>A consumer-aligned product, computed from other products, gives its tables as rows instead
+ * ({@link #fromRows}); they keep every other promise here (checks, counts, evolution, commit).
+ *
  * <p>Compressed input ({@code .gz}, {@code .bz2}, ...) is read transparently. Returns the committed
  * manifest's location, once the run has published.
  *
@@ -79,29 +85,35 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
    */
   private record Settings(
       Map<String, String> inputs,
+      @Nullable PTransform<PBegin, PCollectionRowTuple> rows,
       String outputRoot,
       String runId,
       List<Relationship> relationships,
       @Nullable ErrorHandler<BadRecord, ?> errorHandler) {
 
     Settings withInputs(Map<String, String> inputs) {
-      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+      return new Settings(inputs, rows, outputRoot, runId, relationships, errorHandler);
+    }
+
+    Settings withRows(PTransform<PBegin, PCollectionRowTuple> rows) {
+      return new Settings(inputs, rows, outputRoot, runId, relationships, errorHandler);
     }
 
     Settings withOutputRoot(String outputRoot) {
-      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+      return new Settings(inputs, rows, outputRoot, runId, relationships, errorHandler);
     }
 
     Settings withRunId(String runId) {
-      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+      return new Settings(inputs, rows, outputRoot, runId, relationships, errorHandler);
     }
 
     Settings withRelationships(List<Relationship> relationships) {
-      return new Settings(inputs, outputRoot, runId, List.copyOf(relationships), errorHandler);
+      return new Settings(
+          inputs, rows, outputRoot, runId, List.copyOf(relationships), errorHandler);
     }
 
     Settings withErrorHandler(ErrorHandler<BadRecord, ?> errorHandler) {
-      return new Settings(inputs, outputRoot, runId, relationships, errorHandler);
+      return new Settings(inputs, rows, outputRoot, runId, relationships, errorHandler);
     }
   }
 
@@ -138,7 +150,7 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
       names.add(table.tableName());
     }
     return new DataProductPipeline(
-        tables, new Settings(Map.of(), "", RunId.generate(), List.of(), null));
+        tables, new Settings(Map.of(), null, "", RunId.generate(), List.of(), null));
   }
 
   /** Returns a pipeline like this one but reading its one table from the files matching {@code pattern}. */
@@ -160,6 +172,31 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     Map<String, String> next = new LinkedHashMap<>(settings.inputs());
     next.put(table, pattern);
     return new DataProductPipeline(tables, settings.withInputs(next));
+  }
+
+  /**
+   * Returns a pipeline like this one but building the tables whose spec reads {@linkplain
+   * RecordFormat#rows rows} from what {@code rows} computes, one collection per table tagged with
+   * its name: a consumer-aligned product, made from other products ({@link BuildProductFromRows}).
+   *
+   * <pre>{@code
+   * pipeline.apply(
+   *     DataProductPipeline.of(ContractProducts.specs(contract, RecordFormat.Kind.ROWS, keys))
+   *         .fromRows(new ReadOrdersAndSegment())   // PBegin -> "segments" -> rows
+   *         .to("/data/products"));
+   * }</pre>
+   */
+  public DataProductPipeline fromRows(PTransform<PBegin, PCollectionRowTuple> rows) {
+    if (tables.stream().noneMatch(DataProductPipeline::readsRows)) {
+      throw new IllegalStateException(
+          product().id() + " reads files in every table; build specs reading rows"
+              + " (RecordFormat.rows) to give it rows");
+    }
+    return new DataProductPipeline(tables, settings.withRows(rows));
+  }
+
+  private static boolean readsRows(ProductSpec spec) {
+    return spec.format().kind() == RecordFormat.Kind.ROWS;
   }
 
   /** Returns a pipeline like this one but publishing under {@code outputRoot}. */
@@ -245,10 +282,14 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
     Map<String, String> inputs = settings.inputs();
     String outputRoot = settings.outputRoot();
     List<String> missing =
-        tables.stream().map(ProductSpec::tableName).filter(t -> !inputs.containsKey(t)).toList();
+        tables.stream()
+            .filter(t -> readsRows(t) ? settings.rows() == null : !inputs.containsKey(t.tableName()))
+            .map(ProductSpec::tableName)
+            .toList();
     if (!missing.isEmpty() || outputRoot.isEmpty()) {
       throw new IllegalStateException(
-          "say where to read and publish with from(...) and to(...)"
+          "say where to read and publish with from(...) (fromRows(...) for tables built from"
+              + " rows) and to(...)"
               + (missing.isEmpty() ? "" : "; no input for the tables " + missing));
     }
     // Before the evolution check reads the manifest in force, so a link out of the output is
@@ -259,6 +300,8 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
         RelatedTables.of(settings.relationships(), outputRoot, product());
     PublishDataProduct publish =
         PublishDataProduct.of(product()).to(outputRoot).withRunId(settings.runId()).replacing(inForce);
+    PCollectionRowTuple computed =
+        settings.rows() == null ? null : begin.apply("Compute", settings.rows());
     Map<String, ProductRecords> built = new LinkedHashMap<>();
     Map<String, Integer> shards = new LinkedHashMap<>();
     for (ProductSpec spec : tables) {
@@ -268,10 +311,15 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
       if (spec.retention() != null) {
         publish = publish.withRetention(spec.retention());
       }
-      String pattern = inputs.get(table);
-      shards.put(table, DeduplicationShards.forPattern(pattern));
       // A table with relationships runs its dataset checks after them, on what it publishes.
       ProductSpec building = related.startingAt(table).isEmpty() ? spec : spec.checkedBy(null);
+      if (readsRows(spec)) {
+        shards.put(table, DeduplicateRows.DEFAULT_SHARDS);
+        built.put(table, rowsOf(computed, table).apply(prefix + "Build", BuildProductFromRows.of(building)));
+        continue;
+      }
+      String pattern = inputs.get(table);
+      shards.put(table, DeduplicationShards.forPattern(pattern));
       built.put(
           table,
           begin
@@ -293,6 +341,15 @@ public final class DataProductPipeline extends PTransform<PBegin, PCollection<St
       }
     }
     return ProductRecords.ofTables(checked).apply("Publish", publish);
+  }
+
+  private PCollection<Row> rowsOf(PCollectionRowTuple computed, String table) {
+    if (!computed.has(table)) {
+      throw new IllegalStateException(
+          product().id() + ": the rows given with fromRows(...) hold no table " + table
+              + " (they hold " + computed.getAll().keySet() + ")");
+    }
+    return computed.get(table);
   }
 
   /** One table keeps the transform names it always had; several are told apart by name. */

@@ -14,7 +14,8 @@ import org.datamesh.core.record.RecordPath;
 
 /**
  * How a product's input files are laid out, and the schema their records are parsed into before
- * the record path: CSV with a header, JSON lines, or log lines read by a regular expression.
+ * the record path: CSV with a header, JSON lines, or log lines read by a regular expression; or
+ * rows a pipeline computed, which are not parsed at all.
  *
  * <pre>{@code
  * RecordFormat csv = RecordFormat.csv(rawSchema);
@@ -28,7 +29,9 @@ public final class RecordFormat implements Serializable {
   public enum Kind {
     CSV,
     JSON_LINES,
-    LOG_LINES
+    LOG_LINES,
+    /** Rows a pipeline computed (a consumer-aligned product), typed already: nothing is parsed. */
+    ROWS
   }
 
   private final Kind kind;
@@ -63,6 +66,15 @@ public final class RecordFormat implements Serializable {
   public static RecordFormat logLines(Schema schema, String regex) {
     ParseLogLines.of(schema, regex); // fails now, where the format is declared, not at run time
     return new RecordFormat(Kind.LOG_LINES, schema, ',', regex);
+  }
+
+  /**
+   * Rows computed by a pipeline rather than read from files: the input of a product built from
+   * other products ({@link BuildProductFromRows}), which enter its record path with {@code
+   * schema}.
+   */
+  public static RecordFormat rows(Schema schema) {
+    return new RecordFormat(Kind.ROWS, schema, ',', null);
   }
 
   /** Returns a format like this one but splitting CSV fields at {@code delimiter}. */
@@ -115,6 +127,9 @@ public final class RecordFormat implements Serializable {
             .forProduct(product)
             .withSourcePositions()
             .then(path);
+      case ROWS:
+        throw new IllegalStateException(
+            product + " is built from rows, not files: use BuildProductFromRows");
       default:
         throw new IllegalStateException("unknown format " + kind);
     }

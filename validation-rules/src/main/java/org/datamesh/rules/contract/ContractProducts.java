@@ -38,7 +38,10 @@ import org.datamesh.rules.dataset.DatasetChecks;
  * }</pre>
  *
  * <p>Log lines ({@link RecordFormat.Kind#LOG_LINES}) are read with the object's custom property
- * {@code logPattern}, a regular expression whose named groups are the columns.
+ * {@code logPattern}, a regular expression whose named groups are the columns. {@link
+ * RecordFormat.Kind#ROWS} is a consumer-aligned product's: rows computed from other products,
+ * typed already, so the path has no standardization (a {@code standardize} directive is not
+ * applied to them); its rules, published schema, protection, key and checks are as for files.
  *
  * <p>The table's dataset checks ({@link ContractChecks}: {@code quality} thresholds, {@code
  * rowCount}, {@code duplicateValues}, {@code unique}) run on every run's records; an ERROR check
@@ -150,8 +153,12 @@ public final class ContractProducts {
     for (Rule extra : extraRules) {
       rules = rules.and(extra);
     }
-    StandardizationStep standardization = ContractStandardization.step(contract, table);
-    Schema validated = ContractStandardization.rawSchema(contract, table);
+    // Rows a pipeline computed are typed and canonical already: nothing to parse or standardize.
+    boolean rows = format == RecordFormat.Kind.ROWS;
+    StandardizationStep standardization =
+        rows ? null : ContractStandardization.step(contract, table);
+    Schema validated =
+        rows ? table.uncheckedSchema() : ContractStandardization.rawSchema(contract, table);
     if (standardization != null) {
       validated = standardization.outputSchema(validated);
     }
@@ -216,6 +223,8 @@ public final class ContractProducts {
         checkLogPattern(contract, table);
         return RecordFormat.logLines(
             ContractStandardization.rawSchema(contract, table), table.logPattern());
+      case ROWS:
+        return RecordFormat.rows(table.uncheckedSchema());
       default:
         throw new IllegalArgumentException("unknown format " + format);
     }
