@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.datamesh.core.catalog.PromiseResult.Status;
@@ -54,8 +55,15 @@ public final class Catalog {
     catalog.put("generatedAt", now.toString());
     List<Map<String, Object>> products = new ArrayList<>();
     ServiceLevelCheck check = ServiceLevelCheck.at(now);
+    Map<String, List<String>> feeds = new TreeMap<>();
     for (PublishedProduct product : scan.products()) {
-      products.add(CatalogEntry.of(product, check.check(product), now));
+      for (String input : product.facts().map(ProductFacts::builtFrom).orElse(List.of())) {
+        feeds.computeIfAbsent(input, k -> new ArrayList<>()).add(product.manifest().product());
+      }
+    }
+    for (PublishedProduct product : scan.products()) {
+      List<String> fed = feeds.getOrDefault(product.manifest().product(), List.of());
+      products.add(CatalogEntry.of(product, check.check(product), fed.stream().sorted().toList(), now));
     }
     catalog.put("products", products);
     catalog.put("unreadable", scan.unreadable());

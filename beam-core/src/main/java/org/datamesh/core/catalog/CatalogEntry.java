@@ -13,16 +13,16 @@ import org.datamesh.core.quality.CheckResult;
  * One product's entry in {@code catalog.json}: identity and owner, freshness, counts, quality,
  * tables with their columns, lineage neighbours and links, all from its manifest and facts.
  *
- * <p>{@code builtFrom} and {@code feeds} name other products of the output this one is built from
- * and that are built from it. Every product today is built from source files, and a contract's
- * {@code relationships} are foreign keys between its own tables, not inputs, so both are empty;
- * they are there so that consumer products can fill them without changing the format.
+ * <p>{@code builtFrom} and {@code feeds} name the products (ids) this one is built from, as its
+ * contract's {@code builtFrom} declares, and those of the output that declare they are built from
+ * it. A contract's {@code relationships} are foreign keys, not inputs, and do not count.
  */
 final class CatalogEntry {
 
   private CatalogEntry() {}
 
-  static Map<String, Object> of(PublishedProduct product, List<PromiseResult> sla, Instant now) {
+  static Map<String, Object> of(
+      PublishedProduct product, List<PromiseResult> sla, List<String> feeds, Instant now) {
     Manifest manifest = product.manifest();
     ProductFacts facts = product.facts().orElse(null);
     Map<String, Object> entry = new LinkedHashMap<>();
@@ -46,8 +46,8 @@ final class CatalogEntry {
       tables.add(table(product, table, facts));
     }
     entry.put("tables", tables);
-    entry.put("builtFrom", List.of());
-    entry.put("feeds", List.of());
+    entry.put("builtFrom", facts == null ? List.of() : facts.builtFrom());
+    entry.put("feeds", feeds);
     entry.put("links", links(product));
     return entry;
   }

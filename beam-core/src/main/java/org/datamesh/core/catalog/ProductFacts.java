@@ -43,6 +43,8 @@ import org.datamesh.core.protect.FieldProtection;
  * @param description the contract's purpose and usage text; null if none
  * @param tables each table with its columns
  * @param serviceLevels each promised service level
+ * @param builtFrom the ids ({@code domain.name}) of the products this one is built from, from the
+ *     contract's {@code builtFrom}; empty for a source-aligned product
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProductFacts(
@@ -53,7 +55,8 @@ public record ProductFacts(
     @Nullable String owner,
     @Nullable String description,
     List<TableFacts> tables,
-    List<ServiceLevel> serviceLevels) {
+    List<ServiceLevel> serviceLevels,
+    @Nullable List<String> builtFrom) {
 
   /** The file's name inside a product's folder. */
   public static final String FILE_NAME = "_product.json";
@@ -66,6 +69,8 @@ public record ProductFacts(
   public ProductFacts {
     tables = List.copyOf(tables);
     serviceLevels = List.copyOf(serviceLevels);
+    // Facts written before products named their inputs have none.
+    builtFrom = builtFrom == null ? List.of() : List.copyOf(builtFrom);
   }
 
   /** One table: its name as in the manifest, its description and its columns. */
@@ -140,7 +145,8 @@ public record ProductFacts(
     }
     return new ProductFacts(
         contract.product().id(), contract.id(), contract.version(), contract.status(),
-        contract.owner(), contract.description(), tables, serviceLevels(contract.serviceLevels()));
+        contract.owner(), contract.description(), tables, serviceLevels(contract.serviceLevels()),
+        contract.builtFrom().stream().map(p -> p.replace('/', '.')).toList());
   }
 
   private static List<ServiceLevel> serviceLevels(ServiceLevels levels) {

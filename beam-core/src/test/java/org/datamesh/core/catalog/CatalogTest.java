@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.datamesh.core.contract.ContractLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,34 @@ class CatalogTest {
     assertThat(
         entry.get("tables").get(0).get("files").get(0).asText(),
         equalTo("crm/contacts/runs/20261121T050000Z-aaaaaa/contacts/part-0.parquet"));
+  }
+
+  @Test
+  void namesWhatEachProductIsBuiltFromAndWhatItFeeds() throws Exception {
+    ProductFacts source = ProductFacts.of(CatalogFixtures.contract());
+    ProductFacts consumer =
+        ProductFacts.of(
+            ContractLoader.parse(
+                CatalogFixtures.CONTRACT
+                    .replace("dataProduct: contacts", "dataProduct: reach")
+                    .replace(
+                        "schema:",
+                        "customProperties:\n  - property: builtFrom\n    value: [crm/contacts]\nschema:"),
+                "reach.yaml"));
+    CatalogFixtures.publish(
+        out, CatalogFixtures.manifest("crm", "contacts", "20261121T050000Z-aaaaaa", "2026-11-21T05:01:00Z"),
+        source);
+    CatalogFixtures.publish(
+        out, CatalogFixtures.manifest("crm", "reach", "20261121T060000Z-bbbbbb", "2026-11-21T06:01:00Z"),
+        consumer);
+
+    JsonNode products = refresh().get("products");
+
+    assertThat(products.get(0).get("id").asText(), equalTo("crm.contacts"));
+    assertThat(products.get(0).get("builtFrom").size(), equalTo(0));
+    assertThat(products.get(0).get("feeds").get(0).asText(), equalTo("crm.reach"));
+    assertThat(products.get(1).get("builtFrom").get(0).asText(), equalTo("crm.contacts"));
+    assertThat(products.get(1).get("feeds").size(), equalTo(0));
   }
 
   @Test
