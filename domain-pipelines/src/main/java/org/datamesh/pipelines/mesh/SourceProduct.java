@@ -26,7 +26,7 @@ import org.datamesh.rules.contract.ContractProducts;
  * pipeline.apply(customers.pipeline("/samples", "/data/products", runId, keys));
  * }</pre>
  */
-public final class SourceProduct {
+public final class SourceProduct implements MeshProduct {
 
   /** One table's input: a file name in the samples folder, and how it is laid out. */
   public record SourceFile(String fileName, RecordFormat.Kind format) {}
@@ -51,13 +51,9 @@ public final class SourceProduct {
     return new SourceProduct(contract, next);
   }
 
+  @Override
   public DataContract contract() {
     return contract;
-  }
-
-  /** {@code domain/product}: where it is published under the output root. */
-  public String path() {
-    return contract.domain() + "/" + contract.productName();
   }
 
   /** The input of {@code table}. */
@@ -76,6 +72,7 @@ public final class SourceProduct {
    *
    * @param keys the keys protected columns are protected with; null when it protects none
    */
+  @Override
   public DataProductPipeline pipeline(
       String samplesDirectory, String outputRoot, String runId, @Nullable DataKeys keys) {
     List<ProductSpec> specs = new ArrayList<>();
@@ -86,12 +83,25 @@ public final class SourceProduct {
       DataProductPipeline product =
           DataProductPipeline.of(specs).withRelationships(ContractRelationships.of(contract));
       for (ContractTable table : contract.tables()) {
-        String folder = samplesDirectory.endsWith("/") ? samplesDirectory : samplesDirectory + "/";
-        product = product.from(table.folder(), folder + file(table.folder()).fileName());
+        product = product.from(table.folder(), location(samplesDirectory, table.folder()));
       }
       return product.to(outputRoot).withRunId(runId);
     } catch (ContractException e) {
       throw new IllegalStateException(path() + ": its contract cannot be built: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Map<String, String> inputs(String samplesDirectory, String outputRoot) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    for (ContractTable table : contract.tables()) {
+      inputs.put(table.folder(), location(samplesDirectory, table.folder()));
+    }
+    return inputs;
+  }
+
+  private String location(String samplesDirectory, String table) {
+    String folder = samplesDirectory.endsWith("/") ? samplesDirectory : samplesDirectory + "/";
+    return folder + file(table).fileName();
   }
 }

@@ -12,15 +12,23 @@ public interface DemoOptions extends OpenLineageOptions {
 
   void setOutput(String output);
 
-  @Description("Sample orders to generate")
-  @Default.Integer(100_000)
-  int getRows();
+  @Description(
+      "Sample orders to generate; every other dataset of the mesh (customers, order lines,"
+          + " interactions, shipments, server logs) scales with it")
+  @Default.Integer(20_000)
+  int getRecords();
 
-  void setRows(int rows);
+  void setRecords(int records);
 
   @Description("Random seed of the sample data; the same seed gives the same data")
   @Default.Long(42)
   long getSeed();
 
   void setSeed(long seed);
+
+  @Description("Show what the runners and libraries print (log lines, notices) while products run")
+  @Default.Boolean(false)
+  boolean getVerbose();
+
+  void setVerbose(boolean verbose);
 }

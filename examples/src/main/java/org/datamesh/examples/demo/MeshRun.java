@@ -1,0 +1,103 @@
+package org.datamesh.examples.demo;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.product.RunId;
+import org.datamesh.core.protect.DataKeys;
+import org.datamesh.core.publish.Manifest;
+import org.datamesh.examples.catalog.RunReporting;
+import org.datamesh.examples.cli.QuietConsole;
+import org.datamesh.pipelines.mesh.MeshProduct;
+
+/**
+ * Builds and publishes one product of the mesh as its own pipeline run, with its lineage events,
+ * facts and catalog refresh, and tells how it went. What the runner prints meanwhile is held back
+ * unless {@code verbose}, and shown when the run fails.
+ */
+final class MeshRun {
+
+  /** One product's run: its manifest once published, and how long the run took. */
+  record Outcome(MeshProduct product, @Nullable Manifest manifest, double seconds, String problem) {
+    boolean published() {
+      return manifest != null;
+    }
+  }
+
+  private final DemoOptions options;
+  private final Path samples;
+  private final Path output;
+  private final @Nullable DataKeys keys;
+  private final PrintStream out;
+
+  MeshRun(DemoOptions options, Path samples, Path output, @Nullable DataKeys keys, PrintStream out) {
+    this.options = options;
+    this.samples = samples;
+    this.output = output;
+    this.keys = keys;
+    this.out = out;
+  }
+
+  Outcome run(MeshProduct product) {
+    String runId = RunId.generate();
+    String runner = options.getRunner().getSimpleName();
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply(
+        product.path(),
+        product.pipeline(samples.toString(), output.toString(), runId, keys));
+    RunReporting reporting =
+        RunReporting.of(
+            product.contract(), output.toString(), runId, runner, options.getOpenLineageUrl(), out);
+    for (Map.Entry<String, String> input :
+        product.inputs(samples.toString(), output.toString()).entrySet()) {
+      reporting = reporting.withInput(input.getKey(), input.getValue());
+    }
+    reporting.started();
+    long start = System.nanoTime();
+    PipelineResult.State state;
+    List<String> held;
+    try (QuietConsole quiet = QuietConsole.unless(options.getVerbose())) {
+      try {
+        state = pipeline.run().waitUntilFinish();
+      } catch (RuntimeException e) {
+        held = quiet.lastLines();
+        quiet.close();
+        reporting.failed(e);
+        held.forEach(line -> out.println("    | " + line));
+        return new Outcome(product, null, seconds(start), rootMessage(e));
+      }
+    }
+    double seconds = seconds(start);
+    if (state != PipelineResult.State.DONE) {
+      reporting.failed("the run ended " + state);
+      return new Outcome(product, null, seconds, "the run ended " + state);
+    }
+    try {
+      Manifest manifest = Manifest.read(output.resolve(product.path()));
+      if (!manifest.runId().equals(runId)) {
+        return new Outcome(product, null, seconds, "another run committed over this one");
+      }
+      reporting.published(manifest);
+      return new Outcome(product, manifest, seconds, "");
+    } catch (java.io.IOException e) {
+      reporting.failed(e);
+      return new Outcome(product, null, seconds, "its manifest cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

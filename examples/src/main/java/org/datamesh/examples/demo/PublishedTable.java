@@ -1,0 +1,87 @@
+package org.datamesh.examples.demo;
+
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+import org.datamesh.core.publish.Manifest;
+
+/**
+ * The rows of one small table of a product published in a local folder, read on the spot from
+ * the files its manifest in force lists: for the demo's summary (a product's accuracy figures),
+ * not for data of any size (consumers read with {@code ReadDataProduct}).
+ */
+final class PublishedTable {
+
+  private PublishedTable() {}
+
+  /** Every row of {@code table}, each as column name to value (Avro's Java values). */
+  static List<Map<String, Object>> rows(Path productDirectory, String table) throws IOException {
+    Manifest manifest = Manifest.read(productDirectory);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Manifest.Table t : manifest.tables()) {
+      if (!t.name().equals(table)) {
+        continue;
+      }
+      for (String file : t.files()) {
+        read(productDirectory.resolve(file), rows);
+      }
+    }
+    return rows;
+  }
+
+  private static void read(Path file, List<Map<String, Object>> rows) throws IOException {
+    try (ParquetReader<GenericRecord> reader =
+        AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file)).build()) {
+      for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Schema.Field field : record.getSchema().getFields()) {
+          Object value = record.get(field.name());
+          row.put(field.name(), value instanceof CharSequence text ? text.toString() : value);
+        }
+        rows.add(row);
+      }
+    }
+  }
+
+  /** A local file as parquet-java reads it, without Hadoop's file system. */
+  private static final class LocalInputFile implements InputFile {
+    private final Path file;
+
+    LocalInputFile(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public long getLength() throws IOException {
+      return Files.size(file);
+    }
+
+    @Override
+    public SeekableInputStream newStream() throws IOException {
+      SeekableByteChannel channel = Files.newByteChannel(file);
+      return new DelegatingSeekableInputStream(java.nio.channels.Channels.newInputStream(channel)) {
+        @Override
+        public long getPos() throws IOException {
+          return channel.position();
+        }
+
+        @Override
+        public void seek(long newPos) throws IOException {
+          channel.position(newPos);
+        }
+      };
+    }
+  }
+}
