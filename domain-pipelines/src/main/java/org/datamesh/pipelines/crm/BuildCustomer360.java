@@ -1,7 +1,6 @@
 package org.datamesh.pipelines.crm;
 
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
@@ -65,14 +64,14 @@ final class BuildCustomer360 extends PTransform<PCollectionRowTuple, PCollection
             .apply("OrderByCustomer", byCustomer())
             .setCoder(KvCoder.of(StringUtf8Coder.of(), orders.getCoder()))
             .apply("OrderHistory", Combine.perKey(OrderHistory.combine()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(OrderHistory.class)));
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), OrderHistory.CODER));
     PCollection<KV<String, InteractionHistory>> interactionHistories =
         interactions
             .apply("InteractionByCustomer", byCustomer())
             .setCoder(KvCoder.of(StringUtf8Coder.of(), interactions.getCoder()))
             .apply("InteractionHistory", Combine.perKey(InteractionHistory.combine()))
             .setCoder(
-                KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(InteractionHistory.class)));
+                KvCoder.of(StringUtf8Coder.of(), InteractionHistory.CODER));
 
     PCollection<Row> rows =
         KeyedPCollectionTuple.of(PROFILES, profiles)

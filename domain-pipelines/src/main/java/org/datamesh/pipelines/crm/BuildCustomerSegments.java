@@ -3,7 +3,6 @@ package org.datamesh.pipelines.crm;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
@@ -75,7 +74,7 @@ final class BuildCustomerSegments extends PTransform<PCollectionRowTuple, PColle
                     .withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), orders.getCoder()))
             .apply("OrderHistory", Combine.perKey(OrderHistory.combine()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(OrderHistory.class)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), OrderHistory.CODER))
             .apply(
                 "Metrics",
                 ParDo.of(new RfmMetricsFn(metricsSchema, latestOrder)).withSideInputs(latestOrder))

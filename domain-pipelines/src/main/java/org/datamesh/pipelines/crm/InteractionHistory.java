@@ -1,9 +1,12 @@
 package org.datamesh.pipelines.crm;
 
-import java.io.Serializable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -17,7 +20,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     interactionsByCustomer.apply(Combine.perKey(InteractionHistory.combine()));
  * }</pre>
  */
-final class InteractionHistory implements Serializable {
+final class InteractionHistory {
+
+  /** Encodes the four counts. */
+  static final Coder<InteractionHistory> CODER = new HistoryCoder();
+
 
   static final String FEEDBACK = "feedback";
 
@@ -94,12 +101,37 @@ final class InteractionHistory implements Serializable {
 
     @Override
     public Coder<InteractionHistory> getAccumulatorCoder(CoderRegistry registry, Coder<Row> input) {
-      return SerializableCoder.of(InteractionHistory.class);
+      return CODER;
     }
 
     @Override
     public Coder<InteractionHistory> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> input) {
-      return SerializableCoder.of(InteractionHistory.class);
+      return CODER;
     }
+  }
+
+  private static final class HistoryCoder extends CustomCoder<InteractionHistory> {
+    private static final Coder<Long> LONG = VarLongCoder.of();
+
+    @Override
+    public void encode(InteractionHistory history, OutputStream out) throws IOException {
+      LONG.encode(history.interactions, out);
+      LONG.encode(history.feedback, out);
+      LONG.encode(history.ratingSum, out);
+      LONG.encode(history.ratings, out);
+    }
+
+    @Override
+    public InteractionHistory decode(InputStream in) throws IOException {
+      InteractionHistory history = new InteractionHistory();
+      history.interactions = LONG.decode(in);
+      history.feedback = LONG.decode(in);
+      history.ratingSum = LONG.decode(in);
+      history.ratings = LONG.decode(in);
+      return history;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 }

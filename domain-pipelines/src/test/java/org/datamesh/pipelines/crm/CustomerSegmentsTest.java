@@ -3,6 +3,7 @@ package org.datamesh.pipelines.crm;
 import static org.datamesh.pipelines.crm.CrmRows.money;
 import static org.datamesh.pipelines.crm.CrmRows.order;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 
 import java.util.List;
@@ -101,6 +102,17 @@ class CustomerSegmentsTest {
               return null;
             });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void theContractCheckCatchesARowOutOfRange() {
+    Row broken = segment("CUST-000001", 0, 1L, "-1.0000", 6, 1, 1, "vip");
+    assertThat(
+        CrmRows.violations(TABLE, List.of(broken)),
+        containsInAnyOrder(
+            "CUST-000001: recency_days.range", "CUST-000001: monetary.range",
+            "CUST-000001: r_score.range", "CUST-000001: rfm.pattern",
+            "CUST-000001: segment.allowed_values"));
   }
 
   @Test
