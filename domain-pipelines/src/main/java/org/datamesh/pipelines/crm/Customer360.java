@@ -24,8 +24,7 @@ import org.datamesh.pipelines.mesh.ProductInput;
  *
  * <p>Orders and interactions are combined per customer first (so runners can combine before the
  * shuffle), then joined to the profile with a {@code CoGroupByKey} on {@code customer_id}. What
- * each column means and how it is computed is in the contract's descriptions; see {@link
- * BuildCustomer360}.
+ * each column means and how it is computed is in the contract's descriptions.
  */
 public final class Customer360 implements ConsumerProduct {
 

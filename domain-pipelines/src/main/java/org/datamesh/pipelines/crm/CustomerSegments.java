@@ -10,7 +10,7 @@ import org.datamesh.pipelines.mesh.ProductInput;
 /**
  * The crm domain's {@code customer-segments} product: recency, frequency and monetary value (RFM)
  * of every customer with an order that counts, their quintile scores over all customers and a
- * named segment ({@link RfmSegment}). Declared by {@code crm-customer-segments.odcs.yaml} beside
+ * named segment. Declared by {@code crm-customer-segments.odcs.yaml} beside
  * this class.
  *
  * <pre>{@code
@@ -21,8 +21,8 @@ import org.datamesh.pipelines.mesh.ProductInput;
  * }</pre>
  *
  * <p>Recency is counted from the day after the latest {@code order_ts} in the data, computed from
- * the orders themselves, so the same orders always give the same product. See {@link
- * BuildCustomerSegments} for the steps.
+ * the orders themselves, so the same orders always give the same product. The rules naming the
+ * segments are in the contract's description of {@code segment}.
  */
 public final class CustomerSegments implements ConsumerProduct {
 
