@@ -10,8 +10,7 @@ import org.datamesh.pipelines.mesh.ProductInput;
 /**
  * The crm domain's {@code customer-segments} product: recency, frequency and monetary value (RFM)
  * of every customer with an order that counts, their quintile scores over all customers and a
- * named segment. Declared by {@code crm-customer-segments.odcs.yaml} beside
- * this class.
+ * named segment. Declared by {@code crm-customer-segments.odcs.yaml} beside this class.
  *
  * <pre>{@code
  * PCollectionRowTuple tables =

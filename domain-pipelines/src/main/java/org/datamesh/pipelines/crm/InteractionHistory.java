@@ -105,7 +105,8 @@ final class InteractionHistory {
     }
 
     @Override
-    public Coder<InteractionHistory> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> input) {
+    public Coder<InteractionHistory> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<Row> input) {
       return CODER;
     }
   }

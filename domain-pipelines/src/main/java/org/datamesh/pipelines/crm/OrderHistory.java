@@ -83,7 +83,9 @@ final class OrderHistory {
 
   /** The mean order value, rounded half-even to {@value #SCALE} decimals; null without orders. */
   @Nullable BigDecimal averageValue() {
-    return count == 0 ? null : value.divide(BigDecimal.valueOf(count), SCALE, RoundingMode.HALF_EVEN);
+    return count == 0
+        ? null
+        : value.divide(BigDecimal.valueOf(count), SCALE, RoundingMode.HALF_EVEN);
   }
 
   @Nullable Instant first() {
@@ -113,7 +115,8 @@ final class OrderHistory {
     return new CombineOrders();
   }
 
-  private static final class CombineOrders extends Combine.CombineFn<Row, OrderHistory, OrderHistory> {
+  private static final class CombineOrders
+      extends Combine.CombineFn<Row, OrderHistory, OrderHistory> {
     @Override
     public OrderHistory createAccumulator() {
       return new OrderHistory();

@@ -41,7 +41,7 @@ final class QuintileCuts
     return new QuintileCuts();
   }
 
-  /** The quintile score, 1..5, of {@code value} given the cut points: higher value, higher score. */
+  /** The quintile score, 1..5, of {@code value} given the cut points: the higher, the better. */
   static int score(List<BigDecimal> cuts, BigDecimal value) {
     int score = 1;
     for (BigDecimal cut : cuts) {
@@ -58,7 +58,8 @@ final class QuintileCuts
   }
 
   @Override
-  public SortedMap<BigDecimal, Long> addInput(SortedMap<BigDecimal, Long> counts, BigDecimal value) {
+  public SortedMap<BigDecimal, Long> addInput(
+      SortedMap<BigDecimal, Long> counts, BigDecimal value) {
     counts.merge(value, 1L, Long::sum);
     return counts;
   }

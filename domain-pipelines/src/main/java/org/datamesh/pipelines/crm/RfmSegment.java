@@ -12,7 +12,7 @@ package org.datamesh.pipelines.crm;
  *   <tr><td>new</td><td>r &gt;= 4 and f = 1</td><td>bought lately, but rarely yet</td></tr>
  *   <tr><td>loyal</td><td>r &gt;= 3 and fm &gt;= 3</td><td>good customers, fairly recent</td></tr>
  *   <tr><td>potential</td><td>r &gt;= 3</td><td>recent, low frequency or spend</td></tr>
- *   <tr><td>at_risk</td><td>r &lt;= 2 and fm &gt;= 3</td><td>were good, have not come back</td></tr>
+ *   <tr><td>at_risk</td><td>r &lt;= 2 and fm &gt;= 3</td><td>were good, not back since</td></tr>
  *   <tr><td>hibernating</td><td>r = 2</td><td>low value, a while ago</td></tr>
  *   <tr><td>lost</td><td>r = 1</td><td>low value, long ago</td></tr>
  * </table>
