@@ -3,6 +3,8 @@ package org.datamesh.pipelines.mesh;
 import java.util.ArrayList;
 import java.util.List;
 import org.datamesh.core.pipeline.RecordFormat.Kind;
+import org.datamesh.pipelines.crm.Customer360;
+import org.datamesh.pipelines.crm.CustomerSegments;
 
 /**
  * The mesh of the seeds: seven source-aligned products, one per domain team's raw data, and the
@@ -43,7 +45,9 @@ public final class Mesh {
 
   /** The consumer-aligned products, each after the products it reads. */
   public static List<MeshConsumer> consumers() {
-    return List.of();
+    return List.of(
+        MeshConsumer.of(Customer360.create()),
+        MeshConsumer.of(CustomerSegments.create()));
   }
 
   /** Every product, in the order they can be built: sources, then consumers. */
