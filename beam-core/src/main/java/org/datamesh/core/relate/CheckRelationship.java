@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -12,20 +13,23 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.display.DisplayData;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.FailureSchemaProvider;
@@ -56,9 +60,12 @@ import org.datamesh.core.failure.Violation;
  * <p>Values are compared by their canonical text (the text protection tokenizes: plain decimal
  * numbers, ISO-8601 times), so a key read as a number on one side and as text on the other still
  * matches, and two columns tokenized with the same keys match exactly when their clear values do.
- * Both sides are keyed by a shard of the key's hash ({@link #withShards}) and grouped together
- * ({@code CoGroupByKey}); each shard holds the referenced keys of its shard at once, and streams
- * the referencing rows. Why shards rather than the keys themselves: the Direct runner makes a
+ * How: the keys of both sides (never the rows) are grouped by a shard of the key's hash ({@link
+ * #withShards}); each shard, in one pass over its keys, finds the referencing keys no referenced
+ * row has. Those orphan keys, usually few, reach every worker as a side input, and each row is
+ * judged where it is, without moving it. Why one pass: Flink's batch runner gives a group's
+ * values once, so a join that read a group's two sides one after the other failed on groups of
+ * more than 10,000 values. Why shards rather than the keys themselves: the Direct runner makes a
  * bundle per group, which costs seconds per thousand keys (see {@code DeduplicateRows}).
  */
 public final class CheckRelationship extends PTransform<PCollection<Row>, StageResult> {
@@ -109,32 +116,35 @@ public final class CheckRelationship extends PTransform<PCollection<Row>, StageR
     requireColumns(schema, relationship.fromTable(), relationship.fromColumns());
     requireColumns(referenced.getSchema(), relationship.toTable(), relationship.toColumns());
 
-    KvCoder<Integer, List<String>> keyCoder =
-        KvCoder.of(VarIntCoder.of(), ListCoder.of(StringUtf8Coder.of()));
-    PCollection<KV<Integer, Row>> referencing =
-        rows.apply("KeyReferencing", ParDo.of(new ShardRowsFn(relationship.fromColumns(), shards)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), rows.getCoder()));
-    PCollection<KV<Integer, List<String>>> keys =
+    KvCoder<Integer, KV<Boolean, List<String>>> sideKeyCoder =
+        KvCoder.of(VarIntCoder.of(), KvCoder.of(BooleanCoder.of(), ListCoder.of(StringUtf8Coder.of())));
+    PCollection<KV<Integer, KV<Boolean, List<String>>>> referencingKeys =
+        rows.apply(
+                "KeyReferencing",
+                ParDo.of(new ShardKeysFn(relationship.fromColumns(), shards, false)))
+            .setCoder(sideKeyCoder);
+    PCollection<KV<Integer, KV<Boolean, List<String>>>> referencedKeys =
         referenced
-            .apply("KeyReferenced", ParDo.of(new ShardKeysFn(relationship.toColumns(), shards)))
-            .setCoder(keyCoder);
+            .apply("KeyReferenced", ParDo.of(new ShardKeysFn(relationship.toColumns(), shards, true)))
+            .setCoder(sideKeyCoder);
+    PCollectionView<List<List<String>>> orphans =
+        PCollectionList.of(referencingKeys)
+            .and(referencedKeys)
+            .apply("BothSides", Flatten.pCollections())
+            .apply("GroupShards", GroupByKey.create())
+            .apply("OrphanKeys", ParDo.of(new OrphanKeysFn()))
+            .setCoder(ListCoder.of(StringUtf8Coder.of()))
+            .apply("OrphanKeysView", View.asList());
 
-    TupleTag<Row> referencingTag = new TupleTag<>("referencing");
-    TupleTag<List<String>> keysTag = new TupleTag<>("keys");
     TupleTag<Row> passed = new TupleTag<>("passed");
     TupleTag<Failure> failed = new TupleTag<>("failed");
     TupleTag<KV<String, Long>> warned = new TupleTag<>("warned");
     PCollectionTuple outcome =
-        KeyedPCollectionTuple.of(referencingTag, referencing)
-            .and(keysTag, keys)
-            .apply("GroupShards", CoGroupByKey.create())
-            .apply(
-                "Match",
-                ParDo.of(
-                        new MatchFn(
-                            relationship, product, referencingTag, keysTag, passed, failed,
-                            warned))
-                    .withOutputTags(passed, TupleTagList.of(failed).and(warned)));
+        rows.apply(
+            "Match",
+            ParDo.of(new MatchFn(relationship, product, orphans, passed, failed, warned))
+                .withSideInputs(orphans)
+                .withOutputTags(passed, TupleTagList.of(failed).and(warned)));
     PCollection<Row> kept = outcome.get(passed).setRowSchema(schema).setCoder(rows.getCoder());
     PCollection<Failure> failures = outcome.get(failed).setCoder(FailureSchemaProvider.coder());
     PCollection<KV<String, Long>> warnings =
@@ -165,90 +175,96 @@ public final class CheckRelationship extends PTransform<PCollection<Row>, StageR
         .add(DisplayData.item("shards", shards).withLabel("Groups by key hash"));
   }
 
-  /** Each referencing row under the shard of its key. */
-  private static final class ShardRowsFn extends DoFn<Row, KV<Integer, Row>> {
+  /**
+   * Each key of a side under its shard, marked {@code true} for the referenced side; rows with a
+   * null part reference nothing and are not checked.
+   */
+  private static final class ShardKeysFn
+      extends DoFn<Row, KV<Integer, KV<Boolean, List<String>>>> {
     private final List<String> columns;
     private final int shards;
+    private final boolean referenced;
 
-    ShardRowsFn(List<String> columns, int shards) {
+    ShardKeysFn(List<String> columns, int shards, boolean referenced) {
       this.columns = columns;
       this.shards = shards;
+      this.referenced = referenced;
     }
 
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<Integer, Row>> out) {
-      List<String> key = RelationshipKeys.of(row, columns);
-      // A row with a null part is not checked; any shard will do, so spread them.
-      int hash = key == null ? row.hashCode() : key.hashCode();
-      out.output(KV.of(Math.floorMod(hash, shards), row));
-    }
-  }
-
-  /** Each referenced key under its shard; rows with a null part reference nothing. */
-  private static final class ShardKeysFn extends DoFn<Row, KV<Integer, List<String>>> {
-    private final List<String> columns;
-    private final int shards;
-
-    ShardKeysFn(List<String> columns, int shards) {
-      this.columns = columns;
-      this.shards = shards;
-    }
-
-    @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<Integer, List<String>>> out) {
+    public void process(
+        @Element Row row, OutputReceiver<KV<Integer, KV<Boolean, List<String>>>> out) {
       List<String> key = RelationshipKeys.of(row, columns);
       if (key != null) {
-        out.output(KV.of(Math.floorMod(key.hashCode(), shards), key));
+        out.output(KV.of(Math.floorMod(key.hashCode(), shards), KV.of(referenced, key)));
       }
     }
   }
 
-  /** Holds a shard's referenced keys, then passes or fails each of its referencing rows. */
-  private static final class MatchFn extends DoFn<KV<Integer, CoGbkResult>, Row> {
+  /** In one pass over a shard's keys: the referencing keys that no referenced row has. */
+  private static final class OrphanKeysFn
+      extends DoFn<KV<Integer, Iterable<KV<Boolean, List<String>>>>, List<String>> {
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<KV<Boolean, List<String>>>> shard,
+        OutputReceiver<List<String>> out) {
+      Set<List<String>> referencing = new HashSet<>();
+      Set<List<String>> referenced = new HashSet<>();
+      for (KV<Boolean, List<String>> key : shard.getValue()) {
+        (key.getKey() ? referenced : referencing).add(key.getValue());
+      }
+      referencing.removeAll(referenced);
+      referencing.forEach(out::output);
+    }
+  }
+
+  /** Passes or fails each referencing row where it is, against the orphan keys. */
+  private static final class MatchFn extends DoFn<Row, Row> {
     private final Relationship relationship;
     private final String product;
-    private final TupleTag<Row> referencingTag;
-    private final TupleTag<List<String>> keysTag;
+    private final PCollectionView<List<List<String>>> orphanKeys;
     private final TupleTag<Row> passed;
     private final TupleTag<Failure> failed;
     private final TupleTag<KV<String, Long>> warned;
+    private transient @Nullable Set<List<String>> orphans;
 
     MatchFn(
         Relationship relationship,
         String product,
-        TupleTag<Row> referencingTag,
-        TupleTag<List<String>> keysTag,
+        PCollectionView<List<List<String>>> orphanKeys,
         TupleTag<Row> passed,
         TupleTag<Failure> failed,
         TupleTag<KV<String, Long>> warned) {
       this.relationship = relationship;
       this.product = product;
-      this.referencingTag = referencingTag;
-      this.keysTag = keysTag;
+      this.orphanKeys = orphanKeys;
       this.passed = passed;
       this.failed = failed;
       this.warned = warned;
     }
 
+    @StartBundle
+    public void startBundle() {
+      orphans = null;
+    }
+
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> shard, MultiOutputReceiver out) {
-      Set<List<String>> keys = new HashSet<>();
-      for (List<String> key : shard.getValue().getAll(keysTag)) {
-        keys.add(key);
+    public void process(ProcessContext context, MultiOutputReceiver out) {
+      if (orphans == null) {
+        orphans = new HashSet<>(context.sideInput(orphanKeys));
       }
-      for (Row row : shard.getValue().getAll(referencingTag)) {
-        List<String> key = RelationshipKeys.of(row, relationship.fromColumns());
-        if (key == null || keys.contains(key)) {
-          out.get(passed).output(row);
-        } else if (relationship.severity() == Severity.WARN) {
-          out.get(warned).output(KV.of(relationship.ruleId(), 1L));
-          out.get(passed).output(row);
-        } else {
-          Violation violation =
-              Violation.of(
-                  relationship.ruleId(), relationship.field(), Severity.ERROR, relationship.reason());
-          out.get(failed).output(Failure.ofRow(Stage.VALIDATE, product, List.of(violation), row));
-        }
+      Row row = context.element();
+      List<String> key = RelationshipKeys.of(row, relationship.fromColumns());
+      if (key == null || !orphans.contains(key)) {
+        out.get(passed).output(row);
+      } else if (relationship.severity() == Severity.WARN) {
+        out.get(warned).output(KV.of(relationship.ruleId(), 1L));
+        out.get(passed).output(row);
+      } else {
+        Violation violation =
+            Violation.of(
+                relationship.ruleId(), relationship.field(), Severity.ERROR, relationship.reason());
+        out.get(failed).output(Failure.ofRow(Stage.VALIDATE, product, List.of(violation), row));
       }
     }
   }

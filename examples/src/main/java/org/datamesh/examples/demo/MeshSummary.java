@@ -16,7 +16,7 @@ import org.datamesh.core.publish.Manifest;
  */
 final class MeshSummary {
 
-  private static final String ROW = "%-26s %-14s %9s %9s %11s %7s %7s %7s%n";
+  private static final String ROW = "%-26s %-18s %9s %9s %11s %7s %7s %7s%n";
 
   private MeshSummary() {}
 
@@ -28,7 +28,7 @@ final class MeshSummary {
       Manifest m = outcome.manifest();
       String owner = outcome.product().contract().owner();
       if (m == null) {
-        out.printf(Locale.ROOT, "%-26s %-14s NOT PUBLISHED: %s%n", outcome.product().path(),
+        out.printf(Locale.ROOT, "%-26s %-18s NOT PUBLISHED: %s%n", outcome.product().path(),
             owner == null ? "-" : owner, outcome.problem());
         continue;
       }
