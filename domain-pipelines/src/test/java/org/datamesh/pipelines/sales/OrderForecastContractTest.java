@@ -19,6 +19,7 @@ import org.datamesh.core.contract.ContractInspection;
 import org.datamesh.core.contract.ContractLoader;
 import org.datamesh.core.contract.ContractProblem;
 import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.product.DataProduct;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,8 @@ class OrderForecastContractTest {
   @TempDir Path dir;
 
   static String text(String resource) throws Exception {
-    try (InputStream in = OrderForecastContractTest.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        OrderForecastContractTest.class.getClassLoader().getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -44,7 +46,7 @@ class OrderForecastContractTest {
         inspection.notices().stream().map(ContractProblem::path).toList(),
         everyItem(startsWith("customProperties")));
     DataContract contract = ContractLoader.parse(yaml, "sales-order-forecast.odcs.yaml");
-    assertThat(contract.product().toString(), equalTo(OrderForecast.create().contract().product().toString()));
+    assertThat(contract.product(), equalTo(DataProduct.of("sales", "order-forecast", "1.0.0")));
   }
 
   @Test
