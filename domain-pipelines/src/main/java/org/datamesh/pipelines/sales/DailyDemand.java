@@ -70,10 +70,7 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
                 .via(o -> KV.of(o.getString("order_id"), epochDay(o))));
     PCollection<KV<String, Long>> placedDays =
         orders
-            .apply(
-                "NotCancelled",
-                Filter.by(
-                    o -> !CANCELLED.equals(o.getString("status"))))
+            .apply("NotCancelled", Filter.by(o -> !CANCELLED.equals(o.getString("status"))))
             .apply(
                 "PlacedDay",
                 MapElements.into(
@@ -94,7 +91,8 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
                 MapElements.into(
                         TypeDescriptors.kvs(
                             TypeDescriptors.strings(),
-                            TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs())))
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.strings(), TypeDescriptors.longs())))
                     .via(
                         l ->
                             KV.of(
@@ -109,8 +107,7 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
             .apply("JoinLinesToOrders", CoGroupByKey.create())
             .apply("ProductDay", ParDo.of(new ProductDayFn(dayTag, lineTag)))
             .setCoder(
-                KvCoder.of(
-                    KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), VarLongCoder.of()))
+                KvCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), VarLongCoder.of()))
             .apply("SumPerProductDay", Sum.longsPerKey());
     return perProductDay
         .apply(
@@ -119,7 +116,9 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
                     TypeDescriptors.kvs(
                         TypeDescriptors.strings(),
                         TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs())))
-                .via(kv -> KV.of(kv.getKey().getKey(), KV.of(kv.getKey().getValue(), kv.getValue()))))
+                .via(
+                    kv ->
+                        KV.of(kv.getKey().getKey(), KV.of(kv.getKey().getValue(), kv.getValue()))))
         .setCoder(
             KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
         .apply("GroupByProduct", GroupByKey.create())
@@ -152,8 +151,7 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
 
     @ProcessElement
     public void process(
-        @Element KV<String, CoGbkResult> joined,
-        OutputReceiver<KV<KV<String, Long>, Long>> out) {
+        @Element KV<String, CoGbkResult> joined, OutputReceiver<KV<KV<String, Long>, Long>> out) {
       // Order ids are the orders' key: at most one day per id.
       Long day = joined.getValue().getOnly(dayTag, null);
       if (day == null) {

@@ -9,8 +9,8 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Fits one product's series and emits its rows of the three tables, plus its backtest errors
- * for the pooled {@code ALL} accuracy row.
+ * Fits one product's series and emits its rows of the three tables, plus its backtest errors for
+ * the pooled {@code ALL} accuracy row.
  */
 final class FitForecasts extends DoFn<DemandSeries, Row> {
 
@@ -41,7 +41,8 @@ final class FitForecasts extends DoFn<DemandSeries, Row> {
     double[] ahead = DemandModel.forecast(history, horizon);
     for (int h = 0; h < horizon; h++) {
       LocalDate day = series.lastDay().plusDays(h + 1L);
-      out.get(FORECAST).output(Row.withSchema(forecastSchema).addValues(product, day, ahead[h]).build());
+      out.get(FORECAST)
+          .output(Row.withSchema(forecastSchema).addValues(product, day, ahead[h]).build());
     }
     if (!DemandModel.canBacktest(history.length)) {
       return;

@@ -49,7 +49,10 @@ public final class ForecastTables extends PTransform<PCollectionRowTuple, PColle
     this.contract = contract;
   }
 
-  /** The tables of {@code contract}, which declares {@code forecast}, {@code backtest}, {@code accuracy}. */
+  /**
+   * The tables of {@code contract}, which declares {@code forecast}, {@code backtest}, {@code
+   * accuracy}.
+   */
   public static ForecastTables of(DataContract contract) {
     return new ForecastTables(contract);
   }
@@ -87,7 +90,8 @@ public final class ForecastTables extends PTransform<PCollectionRowTuple, PColle
         .and(OrderForecast.BACKTEST, fitted.get(FitForecasts.BACKTEST).setRowSchema(backtest))
         .and(
             OrderForecast.ACCURACY,
-            PCollectionList.of(perProduct).and(pooled)
+            PCollectionList.of(perProduct)
+                .and(pooled)
                 .apply("Accuracy", Flatten.pCollections())
                 .setRowSchema(accuracy));
   }
@@ -124,7 +128,9 @@ public final class ForecastTables extends PTransform<PCollectionRowTuple, PColle
         actual += e.actual();
       }
       out.output(
-          Row.withSchema(schema).addValues(ALL, 100 * model / actual, 100 * naive / actual).build());
+          Row.withSchema(schema)
+              .addValues(ALL, 100 * model / actual, 100 * naive / actual)
+              .build());
     }
   }
 }

@@ -26,9 +26,10 @@ import java.io.Serializable;
  * and the forecast {@code h} days ahead is {@code level + h trend + season[t-m+h]}. A series that
  * is exactly a line plus a repeating season is reproduced exactly, whatever the parameters.
  *
- * <p>{@link #fit} chooses alpha, beta and gamma from {@link #ALPHAS}, {@link #BETAS} and {@link
- * #GAMMAS}: the combination with the smallest sum of squared one-step-ahead errors over the days it
- * updates on (the first one found, in grid order, among equals).
+ * <p>{@link Search#fit(double[])} chooses the parameters by grid search: alpha in {0.05, 0.1, 0.2,
+ * ..., 0.9}, beta in {0, 0.01, 0.02, 0.05, 0.1, 0.2}, gamma in {0.05, 0.1, 0.2, 0.3, 0.4, 0.5}; the
+ * combination with the smallest sum of squared one-step-ahead errors over the days it updates on
+ * wins (the first one found, in that order, among equals).
  */
 public final class HoltWinters implements Serializable {
 
@@ -50,7 +51,12 @@ public final class HoltWinters implements Serializable {
   private final double[] season; // season[i] is the index of the day (n + i) mod period ahead
 
   private HoltWinters(
-      int period, double alpha, double beta, double gamma, double level, double trend,
+      int period,
+      double alpha,
+      double beta,
+      double gamma,
+      double level,
+      double trend,
       double[] season) {
     this.period = period;
     this.alpha = alpha;

@@ -3,8 +3,8 @@ package org.datamesh.pipelines.sales;
 import java.util.OptionalDouble;
 
 /**
- * Mean absolute percentage error, in percent, over the days whose actual value is above zero (a
- * day without demand has no percentage error).
+ * Mean absolute percentage error, in percent, over the days whose actual value is above zero (a day
+ * without demand has no percentage error).
  *
  * <pre>{@code
  * Mape.of(new double[] {10, 0, 20}, new double[] {12, 3, 15});   // (20% + 25%) / 2 = 22.5
@@ -15,7 +15,9 @@ public final class Mape {
 
   private Mape() {}
 
-  /** 100 times the mean of |actual - forecast| / actual over days with actual > 0; empty if none. */
+  /**
+   * 100 times the mean of |actual - forecast| / actual over days with actual > 0; empty if none.
+   */
   public static OptionalDouble of(double[] actual, double[] forecast) {
     check(actual, forecast);
     double sum = 0;

@@ -10,9 +10,9 @@ import org.datamesh.pipelines.mesh.ConsumerProduct;
 import org.datamesh.pipelines.mesh.ProductInput;
 
 /**
- * The {@code sales/order-forecast} product: daily demand per product forecast for the next 7
- * days, with a backtest on the final week of history against the naive forecast. Declared by
- * {@code sales-order-forecast.odcs.yaml} beside this class; the logic is {@link ForecastTables}.
+ * The {@code sales/order-forecast} product: daily demand per product forecast for the next 7 days,
+ * with a backtest on the final week of history against the naive forecast. Declared by {@code
+ * sales-order-forecast.odcs.yaml} beside this class; the logic is {@link ForecastTables}.
  *
  * <pre>{@code
  * OrderForecast product = OrderForecast.create();
@@ -69,7 +69,8 @@ public final class OrderForecast implements ConsumerProduct {
     try {
       return ContractLoader.fromClasspath(CONTRACT_RESOURCE);
     } catch (ContractException e) {
-      throw new IllegalStateException("the order-forecast contract is broken: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the order-forecast contract is broken: " + e.getMessage(), e);
     }
   }
 }

@@ -85,8 +85,16 @@ final class AssessRisk extends DoFn<KV<KV<String, String>, CoGbkResult>, Row> {
       c.output(
           Row.withSchema(schema)
               .addValues(
-                  warehouse, product, region, onHand, dailyDemand, inboundUnits, delay,
-                  severeDays, cover, risk)
+                  warehouse,
+                  product,
+                  region,
+                  onHand,
+                  dailyDemand,
+                  inboundUnits,
+                  delay,
+                  severeDays,
+                  cover,
+                  risk)
               .build());
     }
   }

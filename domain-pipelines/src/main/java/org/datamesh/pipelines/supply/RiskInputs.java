@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Filter;
@@ -43,8 +43,7 @@ final class RiskInputs {
                         KV.of(
                             r.getString("product_id"),
                             KV.of(date(r, "day").toEpochDay(), r.getDouble("forecast")))))
-        .setCoder(
-            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), DoubleCoder.of())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), DoubleCoder.of())))
         .apply("GroupForecast", GroupByKey.create())
         .apply(
             "WeekOverSeven",
@@ -118,7 +117,9 @@ final class RiskInputs {
         .apply(
             "SevereForecasts",
             Filter.by(
-                r -> "forecast".equals(r.getString("kind")) && Boolean.TRUE.equals(r.getBoolean("severe"))))
+                r ->
+                    "forecast".equals(r.getString("kind"))
+                        && Boolean.TRUE.equals(r.getBoolean("severe"))))
         .apply(
             "RegionDay",
             MapElements.into(

@@ -10,11 +10,10 @@ package org.datamesh.pipelines.supply;
  * RiskRule.risk(10.0, 2.0, 2, 20, 5);              // "high": 10 < 7 + 2 + 2
  * }</pre>
  *
- * <p>The pressure is {@code laneDelayDays + severeWeatherDays}: each day a lane is usually late
- * and each forecast day of severe weather is a day the stock must last longer. Risk is {@code
- * high} when the cover is shorter than the week plus the pressure, {@code medium} when it is
- * shorter than two weeks plus the pressure or the stock is below its reorder point, {@code low}
- * otherwise.
+ * <p>The pressure is {@code laneDelayDays + severeWeatherDays}: each day a lane is usually late and
+ * each forecast day of severe weather is a day the stock must last longer. Risk is {@code high}
+ * when the cover is shorter than the week plus the pressure, {@code medium} when it is shorter than
+ * two weeks plus the pressure or the stock is below its reorder point, {@code low} otherwise.
  */
 public final class RiskRule {
 
@@ -40,7 +39,10 @@ public final class RiskRule {
 
   /** The risk level: {@link #HIGH}, {@link #MEDIUM} or {@link #LOW}. */
   public static String risk(
-      double daysOfCover, double laneDelayDays, int severeWeatherDays, int onHand,
+      double daysOfCover,
+      double laneDelayDays,
+      int severeWeatherDays,
+      int onHand,
       int reorderPoint) {
     double pressure = laneDelayDays + severeWeatherDays;
     if (daysOfCover < WEEK + pressure) {

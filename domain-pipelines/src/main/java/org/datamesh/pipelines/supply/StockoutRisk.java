@@ -27,11 +27,11 @@ import org.datamesh.pipelines.mesh.ProductInput;
  * <p>For each inventory row, with the week being the 7 days after its {@code snapshot_date}:
  *
  * <ul>
- *   <li>{@code daily_demand}: the product's forecast over the week / 7, times the warehouse's
- *       share of the product's delivered shipment quantity (equal shares among the warehouses
- *       stocking it when nothing was delivered);
- *   <li>{@code lane_delay_days}: the mean over the lanes serving the warehouse of each lane's
- *       mean {@code max(0, delivered_date - expected_date)};
+ *   <li>{@code daily_demand}: the product's forecast over the week / 7, times the warehouse's share
+ *       of the product's delivered shipment quantity (equal shares among the warehouses stocking it
+ *       when nothing was delivered);
+ *   <li>{@code lane_delay_days}: the mean over the lanes serving the warehouse of each lane's mean
+ *       {@code max(0, delivered_date - expected_date)};
  *   <li>{@code inbound}: in-transit quantity whose {@code expected_date} plus its lane's delay
  *       (rounded up) falls within the week;
  *   <li>{@code severe_weather_days}: forecast severe days in the warehouse's region in the week;

@@ -20,14 +20,12 @@ class DemandModelTest {
   @Test
   void repeatsTheLastWeekWithLessThanTwoWeeks() {
     double[] tenDays = {9, 9, 9, 1, 2, 3, 4, 5, 6, 7};
-    assertThat(
-        DemandModel.forecast(tenDays, 7), equalTo(new double[] {1, 2, 3, 4, 5, 6, 7}));
+    assertThat(DemandModel.forecast(tenDays, 7), equalTo(new double[] {1, 2, 3, 4, 5, 6, 7}));
   }
 
   @Test
   void usesTheMeanWithLessThanAWeek() {
-    assertThat(
-        DemandModel.forecast(new double[] {1, 2, 6}, 3), equalTo(new double[] {3, 3, 3}));
+    assertThat(DemandModel.forecast(new double[] {1, 2, 6}, 3), equalTo(new double[] {3, 3, 3}));
     assertThat(DemandModel.forecast(new double[0], 2), equalTo(new double[] {0, 0}));
   }
 

@@ -30,8 +30,7 @@ class HoltWintersTest {
   void followsTheRecursionsByHand() {
     // Period 2: trend (4 - 2) / 2 = 1, level 2.5, season [-0.5, 0.5]; the first two updates
     // predict exactly, the 9 is 4 above its forecast of 5: level 7.5, trend 2, season [0.5, 0.5].
-    HoltWinters model =
-        HoltWinters.withPeriod(2).fit(new double[] {1, 3, 3, 5, 9}, 0.5, 0.5, 0.5);
+    HoltWinters model = HoltWinters.withPeriod(2).fit(new double[] {1, 3, 3, 5, 9}, 0.5, 0.5, 0.5);
     double[] ahead = model.forecast(2);
     assertThat(ahead[0], closeTo(10, 1e-12));
     assertThat(ahead[1], closeTo(12, 1e-12));
@@ -65,7 +64,6 @@ class HoltWintersTest {
 
   @Test
   void refusesLessThanTwoSeasons() {
-    assertThrows(
-        IllegalArgumentException.class, () -> HoltWinters.weekly().fit(new double[13]));
+    assertThrows(IllegalArgumentException.class, () -> HoltWinters.weekly().fit(new double[13]));
   }
 }

@@ -32,7 +32,6 @@ class MapeTest {
 
   @Test
   void refusesSeriesOfDifferentLengths() {
-    assertThrows(
-        IllegalArgumentException.class, () -> Mape.of(new double[2], new double[3]));
+    assertThrows(IllegalArgumentException.class, () -> Mape.of(new double[2], new double[3]));
   }
 }

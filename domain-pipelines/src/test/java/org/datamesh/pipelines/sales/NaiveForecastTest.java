@@ -11,8 +11,7 @@ class NaiveForecastTest {
   @Test
   void repeatsTheLastWeek() {
     double[] series = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-    assertThat(
-        NaiveForecast.weekly(series, 9), equalTo(new double[] {3, 4, 5, 6, 7, 8, 9, 3, 4}));
+    assertThat(NaiveForecast.weekly(series, 9), equalTo(new double[] {3, 4, 5, 6, 7, 8, 9, 3, 4}));
   }
 
   @Test

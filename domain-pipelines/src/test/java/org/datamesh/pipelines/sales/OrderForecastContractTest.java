@@ -57,14 +57,18 @@ class OrderForecastContractTest {
         contains("forecast", "backtest", "accuracy"));
     assertThat(
         contract.table("forecast").publishedSchema().getFields().stream()
-            .map(f -> f.getName() + ":" + f.getType().withNullable(false)).toList(),
+            .map(f -> f.getName() + ":" + f.getType().withNullable(false))
+            .toList(),
         equalTo(
             Schema.builder()
                 .addStringField("product_id")
                 .addField("day", DataTypes.date())
                 .addDoubleField("forecast")
-                .build().getFields().stream()
-                .map(f -> f.getName() + ":" + f.getType()).toList()));
+                .build()
+                .getFields()
+                .stream()
+                .map(f -> f.getName() + ":" + f.getType())
+                .toList()));
     assertThat(contract.table("backtest").primaryKey(), contains("product_id", "day"));
     assertThat(
         contract.table("backtest").publishedSchema().getFieldNames(),

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class OrderForecastTest {
 
-  static PCollectionRowTuple inputs(TestPipeline pipeline) {
+  static PCollectionRowTuple inputs(Pipeline pipeline) {
     List<Row> orders = new ArrayList<>();
     List<Row> lines = new ArrayList<>();
     Instant monday = Instant.parse("2026-01-05T10:00:00Z");
@@ -77,10 +78,13 @@ class OrderForecastTest {
     PCollectionRowTuple tables = inputs(pipeline).apply(product.transform());
 
     PCollection<Row> forecast = tables.get("forecast");
-    assertThat(forecast.getSchema(), equalTo(product.contract().table("forecast").publishedSchema()));
-    assertThat(tables.get("backtest").getSchema(),
+    assertThat(
+        forecast.getSchema(), equalTo(product.contract().table("forecast").publishedSchema()));
+    assertThat(
+        tables.get("backtest").getSchema(),
         equalTo(product.contract().table("backtest").publishedSchema()));
-    assertThat(tables.get("accuracy").getSchema(),
+    assertThat(
+        tables.get("accuracy").getSchema(),
         equalTo(product.contract().table("accuracy").publishedSchema()));
     List<String> expectedForecast = new ArrayList<>();
     List<String> expectedBacktest = new ArrayList<>();
@@ -89,31 +93,49 @@ class OrderForecastTest {
       LocalDate day = LocalDate.of(2026, 1, 26).plusDays(h);
       expectedForecast.add(String.format(Locale.ROOT, "PRD-000A|%s|%.6f", day, 10.0 + h));
       expectedForecast.add(String.format(Locale.ROOT, "PRD-000B|%s|%.6f", day, 26.0 + h));
-      expectedBacktest.add(String.format(Locale.ROOT,
-          "PRD-000A|2026-01-%02d|%.6f|%.6f|%.6f", 19 + h, 10.0 + h, 10.0 + h, 10.0 + h));
-      expectedBacktest.add(String.format(Locale.ROOT,
-          "PRD-000B|2026-01-%02d|%.6f|%.6f|%.6f", 19 + h, 19.0 + h, 19.0 + h, 12.0 + h));
+      expectedBacktest.add(
+          String.format(
+              Locale.ROOT,
+              "PRD-000A|2026-01-%02d|%.6f|%.6f|%.6f",
+              19 + h,
+              10.0 + h,
+              10.0 + h,
+              10.0 + h));
+      expectedBacktest.add(
+          String.format(
+              Locale.ROOT,
+              "PRD-000B|2026-01-%02d|%.6f|%.6f|%.6f",
+              19 + h,
+              19.0 + h,
+              19.0 + h,
+              12.0 + h));
       naiveB += 100.0 / 7 * 7 / (19 + h);
     }
     String naiveBMape = String.format(Locale.ROOT, "%.6f", naiveB);
-    PAssert.that(forecast).satisfies(rows -> {
-      assertThat(summary(rows), containsInAnyOrder(expectedForecast.toArray()));
-      return null;
-    });
-    PAssert.that(tables.get("backtest")).satisfies(rows -> {
-      assertThat(summary(rows), containsInAnyOrder(expectedBacktest.toArray()));
-      return null;
-    });
+    PAssert.that(forecast)
+        .satisfies(
+            rows -> {
+              assertThat(summary(rows), containsInAnyOrder(expectedForecast.toArray()));
+              return null;
+            });
+    PAssert.that(tables.get("backtest"))
+        .satisfies(
+            rows -> {
+              assertThat(summary(rows), containsInAnyOrder(expectedBacktest.toArray()));
+              return null;
+            });
     // ALL pools the errors: B's naive is 7 short on 7 days, 49 of the 91 + 154 units sold.
-    PAssert.that(tables.get("accuracy")).satisfies(rows -> {
-      assertThat(
-          summary(rows),
-          containsInAnyOrder(
-              "PRD-000A|0.000000|0.000000",
-              "PRD-000B|0.000000|" + naiveBMape,
-              "ALL|0.000000|20.000000"));
-      return null;
-    });
+    PAssert.that(tables.get("accuracy"))
+        .satisfies(
+            rows -> {
+              assertThat(
+                  summary(rows),
+                  containsInAnyOrder(
+                      "PRD-000A|0.000000|0.000000",
+                      "PRD-000B|0.000000|" + naiveBMape,
+                      "ALL|0.000000|20.000000"));
+              return null;
+            });
     pipeline.run().waitUntilFinish();
   }
 }

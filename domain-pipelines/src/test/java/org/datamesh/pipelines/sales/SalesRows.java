@@ -36,8 +36,7 @@ final class SalesRows {
   static Row order(String orderId, String ts, String status) {
     Instant at = Instant.parse(ts);
     return Row.withSchema(ORDERS)
-        .addValues(
-            orderId, "tok-customer", at, at, status, "web", "EUR", new BigDecimal("10.0000"))
+        .addValues(orderId, "tok-customer", at, at, status, "web", "EUR", new BigDecimal("10.0000"))
         .build();
   }
 

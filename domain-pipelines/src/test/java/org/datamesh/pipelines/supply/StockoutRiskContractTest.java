@@ -51,14 +51,23 @@ class StockoutRiskContractTest {
     assertThat(
         schema.getFieldNames(),
         contains(
-            "warehouse_id", "product_id", "region", "on_hand", "daily_demand", "inbound",
-            "lane_delay_days", "severe_weather_days", "days_of_cover", "risk"));
+            "warehouse_id",
+            "product_id",
+            "region",
+            "on_hand",
+            "daily_demand",
+            "inbound",
+            "lane_delay_days",
+            "severe_weather_days",
+            "days_of_cover",
+            "risk"));
     assertThat(
         schema.getFields().stream().map(f -> f.getType().getTypeName().toString()).toList(),
         contains(
             "STRING", "STRING", "STRING", "INT32", "DOUBLE", "INT32", "DOUBLE", "INT32", "DOUBLE",
             "STRING"));
-    assertThat(schema.getFields().stream().map(f -> f.getType().getNullable()).toList(),
+    assertThat(
+        schema.getFields().stream().map(f -> f.getType().getNullable()).toList(),
         everyItem(is(false)));
     assertThat(
         StockoutRisk.create().contract().table("stockout_risk").primaryKey(),

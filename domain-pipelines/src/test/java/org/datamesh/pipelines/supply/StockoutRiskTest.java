@@ -62,15 +62,18 @@ class StockoutRiskTest {
         List.of(
             // Delivered: PRD-0001 went 30 to WH-01 and 150 to WH-02 (shares 1/6, 5/6).
             shipment("SHP-000001", "PRD-0001", "WH-01", "ROAD-PL", 30, "2026-06-01", "2026-06-01"),
-            shipment("SHP-000002", "PRD-0001", "WH-02", "SEA-ROTTERDAM", 90, "2026-06-01", "2026-06-05"),
-            shipment("SHP-000003", "PRD-0001", "WH-02", "SEA-ROTTERDAM", 60, "2026-06-10", "2026-06-12"),
+            shipment(
+                "SHP-000002", "PRD-0001", "WH-02", "SEA-ROTTERDAM", 90, "2026-06-01", "2026-06-05"),
+            shipment(
+                "SHP-000003", "PRD-0001", "WH-02", "SEA-ROTTERDAM", 60, "2026-06-10", "2026-06-12"),
             shipment("SHP-000004", "PRD-0002", "WH-03", "AIR-CN", 10, "2026-06-20", "2026-06-19"),
             // In transit.
             shipment("SHP-000005", "PRD-0001", "WH-02", "SEA-ROTTERDAM", 40, "2026-07-02", null),
             // Due 07-03, but the lane's 3 days push it past the week.
             shipment("SHP-000006", "PRD-0001", "WH-02", "SEA-ROTTERDAM", 25, "2026-07-03", null),
             shipment("SHP-000007", "PRD-0002", "WH-03", "AIR-CN", 8, "2026-07-01", null),
-            shipment("SHP-000008", "PRD-0001", "WH-01", "ROAD-PL", 5, "2026-06-25", null), // overdue
+            shipment(
+                "SHP-000008", "PRD-0001", "WH-01", "ROAD-PL", 5, "2026-06-25", null), // overdue
             // No inventory row for the pair, but the sea lane serves WH-01 too.
             shipment("SHP-000009", "PRD-0009", "WH-01", "SEA-ROTTERDAM", 12, "2026-07-01", null));
     List<Row> weather =
@@ -84,13 +87,15 @@ class StockoutRiskTest {
     PCollectionRowTuple inputs =
         PCollectionRowTuple.of(
                 "supply/inventory/inventory",
-                pipeline.apply("Inventory", Create.of(inventory).withRowSchema(SupplyRows.INVENTORY)))
+                pipeline.apply(
+                    "Inventory", Create.of(inventory).withRowSchema(SupplyRows.INVENTORY)))
             .and(
                 "sales/order-forecast/forecast",
                 pipeline.apply("Forecast", Create.of(forecast).withRowSchema(FORECAST)))
             .and(
                 "supply/shipments/shipments",
-                pipeline.apply("Shipments", Create.of(shipments).withRowSchema(SupplyRows.SHIPMENTS)))
+                pipeline.apply(
+                    "Shipments", Create.of(shipments).withRowSchema(SupplyRows.SHIPMENTS)))
             .and(
                 "supply/weather/weather",
                 pipeline.apply("Weather", Create.of(weather).withRowSchema(SupplyRows.WEATHER)));
@@ -98,7 +103,8 @@ class StockoutRiskTest {
     StockoutRisk product = StockoutRisk.create();
     PCollection<Row> risk = inputs.apply(product.transform()).get("stockout_risk");
 
-    assertThat(risk.getSchema(), equalTo(product.contract().table("stockout_risk").publishedSchema()));
+    assertThat(
+        risk.getSchema(), equalTo(product.contract().table("stockout_risk").publishedSchema()));
     PAssert.that(risk)
         .satisfies(
             rows -> {

@@ -52,12 +52,23 @@ final class SupplyRows {
 
   /** A shipment; {@code delivered} null while in transit. Dates as ISO text. */
   static Row shipment(
-      String id, String product, String warehouse, String lane, int quantity, String expected,
+      String id,
+      String product,
+      String warehouse,
+      String lane,
+      int quantity,
+      String expected,
       String delivered) {
     LocalDate expectedDate = LocalDate.parse(expected);
     return Row.withSchema(SHIPMENTS)
         .addValues(
-            id, product, warehouse, lane, quantity, expectedDate.minusDays(10), expectedDate,
+            id,
+            product,
+            warehouse,
+            lane,
+            quantity,
+            expectedDate.minusDays(10),
+            expectedDate,
             delivered == null ? null : LocalDate.parse(delivered))
         .build();
   }
