@@ -152,8 +152,12 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
     @ProcessElement
     public void process(
         @Element KV<String, CoGbkResult> joined, OutputReceiver<KV<KV<String, Long>, Long>> out) {
-      // Order ids are the orders' key: at most one day per id.
-      Long day = joined.getValue().getOnly(dayTag, null);
+      // Order ids are the published orders' key, so there is one day at most; should a
+      // duplicate slip through, the earliest day wins rather than the join failing.
+      Long day = null;
+      for (Long d : joined.getValue().getAll(dayTag)) {
+        day = day == null ? d : Math.min(day, d);
+      }
       if (day == null) {
         return; // cancelled, or a line without its order
       }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -44,8 +45,8 @@ class StockoutRiskTest {
     return rows;
   }
 
-  @Test
-  void coversDemandWithStockAndDueShipmentsRaisedByDelayAndWeather(TestPipeline pipeline) {
+  /** The inputs: six inventory rows, three forecast products, nine shipments, six weather rows. */
+  static PCollectionRowTuple inputs(Pipeline pipeline) {
     List<Row> inventory =
         List.of(
             stock("WH-01", "north", "PRD-0001", 33, 20),
@@ -84,22 +85,40 @@ class StockoutRiskTest {
             weather("2026-07-02", "north", "forecast", false),
             weather("2026-07-06", "north", "forecast", true), // after the week
             weather("2026-07-03", "east", "forecast", true));
-    PCollectionRowTuple inputs =
-        PCollectionRowTuple.of(
-                "supply/inventory/inventory",
-                pipeline.apply(
-                    "Inventory", Create.of(inventory).withRowSchema(SupplyRows.INVENTORY)))
-            .and(
-                "sales/order-forecast/forecast",
-                pipeline.apply("Forecast", Create.of(forecast).withRowSchema(FORECAST)))
-            .and(
-                "supply/shipments/shipments",
-                pipeline.apply(
-                    "Shipments", Create.of(shipments).withRowSchema(SupplyRows.SHIPMENTS)))
-            .and(
-                "supply/weather/weather",
-                pipeline.apply("Weather", Create.of(weather).withRowSchema(SupplyRows.WEATHER)));
+    return PCollectionRowTuple.of(
+            "supply/inventory/inventory",
+            pipeline.apply("Inventory", Create.of(inventory).withRowSchema(SupplyRows.INVENTORY)))
+        .and(
+            "sales/order-forecast/forecast",
+            pipeline.apply("Forecast", Create.of(forecast).withRowSchema(FORECAST)))
+        .and(
+            "supply/shipments/shipments",
+            pipeline.apply("Shipments", Create.of(shipments).withRowSchema(SupplyRows.SHIPMENTS)))
+        .and(
+            "supply/weather/weather",
+            pipeline.apply("Weather", Create.of(weather).withRowSchema(SupplyRows.WEATHER)));
+  }
 
+  /** The rows expected from {@link #inputs}, doubles to 6 decimals. */
+  static final List<String> EXPECTED =
+      List.of(
+          // 38 / (14/6) = 16.29 days; lanes (0 + 3) / 2, 2 stormy days: 16.29 < 14 + 3.5 is
+          // medium, where calm weather would have made it low.
+          "WH-01|PRD-0001|north|33|2.333333|5|1.500000|2|16.285714|medium",
+          // SHP-000005 arrives 07-05, SHP-000006 07-06; 170 / (14*5/6) = 14.57 < 14 + 3 is medium
+          // for the late sea lane.
+          "WH-02|PRD-0001|south|130|11.666667|40|3.000000|0|14.571429|medium",
+          // 28 / 4 = 7 < 7 + 1 severe day: high.
+          "WH-03|PRD-0002|east|20|4.000000|8|0.000000|1|7.000000|high",
+          // No forecast: no demand.
+          "WH-04|PRD-0003|west|5|0.000000|0|0.000000|0|999.000000|low",
+          // Never shipped: equal shares of 7 a day.
+          "WH-01|PRD-0004|north|70|3.500000|0|1.500000|2|20.000000|low",
+          "WH-02|PRD-0004|south|35|3.500000|0|3.000000|0|10.000000|medium");
+
+  @Test
+  void coversDemandWithStockAndDueShipmentsRaisedByDelayAndWeather(TestPipeline pipeline) {
+    PCollectionRowTuple inputs = inputs(pipeline);
     StockoutRisk product = StockoutRisk.create();
     PCollection<Row> risk = inputs.apply(product.transform()).get("stockout_risk");
 
@@ -108,22 +127,7 @@ class StockoutRiskTest {
     PAssert.that(risk)
         .satisfies(
             rows -> {
-              assertThat(
-                  summary(rows),
-                  containsInAnyOrder(
-                      // 38 / (14/6) = 16.29 days; lanes (0 + 3) / 2, 2 stormy days: 16.29 < 14
-                      // + 3.5 is medium, where calm weather would have made it low.
-                      "WH-01|PRD-0001|north|33|2.333333|5|1.500000|2|16.285714|medium",
-                      // SHP-000005 arrives 07-05, SHP-000006 07-06; 170 / (14*5/6) = 14.57 < 14
-                      // + 3 is medium for the late sea lane.
-                      "WH-02|PRD-0001|south|130|11.666667|40|3.000000|0|14.571429|medium",
-                      // 28 / 4 = 7 < 7 + 1 severe day: high.
-                      "WH-03|PRD-0002|east|20|4.000000|8|0.000000|1|7.000000|high",
-                      // No forecast: no demand.
-                      "WH-04|PRD-0003|west|5|0.000000|0|0.000000|0|999.000000|low",
-                      // Never shipped: equal shares of 7 a day.
-                      "WH-01|PRD-0004|north|70|3.500000|0|1.500000|2|20.000000|low",
-                      "WH-02|PRD-0004|south|35|3.500000|0|3.000000|0|10.000000|medium"));
+              assertThat(summary(rows), containsInAnyOrder(EXPECTED.toArray()));
               return null;
             });
     pipeline.run().waitUntilFinish();
