@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.datamesh.core.DataTypes;
 import org.datamesh.core.contract.ContractInspection;
@@ -79,5 +80,16 @@ class OrderForecastContractTest {
     assertThat(
         contract.table("accuracy").publishedSchema().getField("model_mape").getType(),
         equalTo(FieldType.DOUBLE));
+  }
+
+  @Test
+  void showsItsHorizonAndModelInDisplayData() {
+    DisplayData data = DisplayData.from(OrderForecast.create().transform());
+    assertThat(
+        data.items().stream().map(i -> i.getKey() + "=" + i.getValue()).sorted().toList(),
+        contains(
+            "horizonDays=7",
+            "model=Holt-Winters, additive, weekly season",
+            "product=" + OrderForecast.create().contract().product()));
   }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.datamesh.core.contract.ContractInspection;
 import org.datamesh.core.contract.ContractLoader;
@@ -73,5 +74,13 @@ class StockoutRiskContractTest {
         StockoutRisk.create().contract().table("stockout_risk").primaryKey(),
         contains("warehouse_id", "product_id"));
     assertThat(schema.getField("risk").getType(), equalTo(FieldType.STRING));
+  }
+
+  @Test
+  void showsItsHorizonInDisplayData() {
+    DisplayData data = DisplayData.from(StockoutRisk.create().transform());
+    assertThat(
+        data.items().stream().map(i -> i.getKey() + "=" + i.getValue()).sorted().toList(),
+        contains("horizonDays=7", "maxCover=999.0"));
   }
 }
