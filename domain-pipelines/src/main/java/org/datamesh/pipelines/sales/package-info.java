@@ -1,0 +1,2 @@
+/** The sales domain's consumer-aligned products, such as the demand forecast. */
+package org.datamesh.pipelines.sales;
