@@ -5,6 +5,8 @@ import java.util.List;
 import org.datamesh.core.pipeline.RecordFormat.Kind;
 import org.datamesh.pipelines.crm.Customer360;
 import org.datamesh.pipelines.crm.CustomerSegments;
+import org.datamesh.pipelines.sales.OrderForecast;
+import org.datamesh.pipelines.supply.StockoutRisk;
 
 /**
  * The mesh of the seeds: seven source-aligned products, one per domain team's raw data, and the
@@ -47,7 +49,9 @@ public final class Mesh {
   public static List<MeshConsumer> consumers() {
     return List.of(
         MeshConsumer.of(Customer360.create()),
-        MeshConsumer.of(CustomerSegments.create()));
+        MeshConsumer.of(CustomerSegments.create()),
+        MeshConsumer.of(OrderForecast.create()),
+        MeshConsumer.of(StockoutRisk.create()));
   }
 
   /** Every product, in the order they can be built: sources, then consumers. */

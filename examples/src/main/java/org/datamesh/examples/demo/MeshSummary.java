@@ -57,7 +57,7 @@ final class MeshSummary {
               Locale.ROOT,
               "Forecast backtest (final week held out): MAPE %.1f%% against %.1f%% for the same"
                   + " weekday a week earlier: %s",
-              100 * model, 100 * naive, model < naive ? "beats naive" : "DOES NOT beat naive");
+              model, naive, model < naive ? "beats naive" : "DOES NOT beat naive");
         });
   }
 
