@@ -64,12 +64,12 @@ public final class BenchCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    requireAtLeast("--records", options.getRecords(), 1);
+    requireAtLeast("--records", records(options), 1);
     requireAtLeast("--repeat", options.getRepeat(), 1);
     requireAtLeast("--directRecords", options.getDirectRecords(), 1);
     requireAtLeast("--warmupRecords", options.getWarmupRecords(), 0);
     requireAtLeast("--memoryRecords", options.getMemoryRecords(), 1);
-    if (scenarios.contains(Scenario.SCALE_10X) && options.getRecords() > Integer.MAX_VALUE / 10) {
+    if (scenarios.contains(Scenario.SCALE_10X) && records(options) > Integer.MAX_VALUE / 10) {
       throw new UsageException("--records is too large for scale-10x");
     }
 
@@ -77,7 +77,7 @@ public final class BenchCommand implements Command {
     BenchSuite suite =
         new BenchSuite(
             new BenchSuite.Settings(
-                options.getRecords(),
+                records(options),
                 options.getDirectRecords(),
                 options.getWarmupRecords(),
                 options.getMemoryRecords(),
@@ -124,5 +124,10 @@ public final class BenchCommand implements Command {
     } catch (InvalidPathException | IOException e) {
       throw new UsageException("cannot use --output=" + output + " (" + e.getMessage() + ")");
     }
+  }
+
+  /** {@code --records}, or its default (kept here: demo has the option too, with another). */
+  static int records(BenchOptions options) {
+    return options.getRecords() == null ? 100_000 : options.getRecords();
   }
 }

@@ -12,11 +12,11 @@ public interface BenchOptions extends PipelineOptions {
 
   void setOutput(String output);
 
-  @Description("Sample orders N to generate; scale-10x also runs 10N")
-  @Default.Integer(100_000)
-  int getRecords();
+  // No @Default: demo has --records too, and Beam refuses one option with two defaults.
+  @Description("Sample orders N to generate (default 100000); scale-10x also runs 10N")
+  Integer getRecords();
 
-  void setRecords(int records);
+  void setRecords(Integer records);
 
   @Description(
       "Comma-separated scenarios (default: all but memory-10m, which runs only when named):"

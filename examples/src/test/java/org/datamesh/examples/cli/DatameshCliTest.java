@@ -38,13 +38,15 @@ class DatameshCliTest {
             containsString("java -jar examples/target/datamesh.jar <command>"),
             containsString("demo "),
             containsString("--output=DIR"),
-            containsString("--rows=N"),
-            containsString("(default 100000)"),
+            containsString("--records=N"),
+            containsString("(default 20000)"),
             containsString("--seed=N"),
             containsString("--runner=NAME"),
             containsString("Exit status: 0 published")));
     String demoHelp = CliOutcome.run("demo", "--help").out();
-    assertThat(demoHelp, allOf(containsString("--rows=N"), containsString("--runner=NAME")));
+    assertThat(
+        demoHelp,
+        allOf(containsString("--records=N"), containsString("--products="), containsString("--runner=NAME")));
     assertThat("only the demo's options", demoHelp, not(containsString("--scenarios")));
   }
 
@@ -111,12 +113,19 @@ class DatameshCliTest {
   }
 
   @Test
-  void rowsMustBePositive() {
-    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--rows=0"), "--rows must be at least 1");
+  void recordsMustBeEnoughForAMesh() {
+    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--records=10"), "--records must be at least 50");
+  }
+
+  @Test
+  void productsMustBeOfTheMesh() {
+    assertUsageError(
+        CliOutcome.run("demo", "--output=" + dir, "--products=crm/customers,crm/nothing"),
+        "--products names crm/nothing, which is not a product of the mesh");
   }
 
   @Test
   void malformedNumber() {
-    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--rows=many"), "many");
+    assertUsageError(CliOutcome.run("demo", "--output=" + dir, "--records=many"), "many");
   }
 }
