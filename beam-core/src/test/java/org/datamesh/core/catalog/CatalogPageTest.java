@@ -18,6 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.datamesh.core.contract.ContractLoader;
+import org.datamesh.core.failure.Severity;
+import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.quality.CheckResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +34,33 @@ class CatalogPageTest {
 
   @TempDir Path out;
 
-  /** crm.contacts and sales.orders (no facts: no owner), and sales.reach built from both. */
+  /**
+   * crm.contacts, sales.orders (no facts: no owner; two checks, one failed) and sales.reach built
+   * from both.
+   */
   @BeforeEach
   void publishThreeProducts() throws Exception {
     CatalogFixtures.publish(
         out, CatalogFixtures.manifest("crm", "contacts", "20261121T050000Z-aaaaaa", "2026-11-21T06:01:00Z"),
         ProductFacts.of(CatalogFixtures.contract()));
+    Manifest orders =
+        CatalogFixtures.manifest("sales", "orders", "20261121T050000Z-bbbbbb", "2026-11-21T05:01:00Z");
+    List<CheckResult> checks =
+        List.of(
+            new CheckResult("enough_rows", "contacts", "rowCount", Severity.ERROR, 3.0, "rows", ">= 2", true),
+            new CheckResult(
+                "age.nulls", "contacts", "nullValues(age)", Severity.WARN, 40.0, "percent", "<= 5", false));
+    Manifest.Quality quality = orders.quality();
     CatalogFixtures.publish(
-        out, CatalogFixtures.manifest("sales", "orders", "20261121T050000Z-bbbbbb", "2026-11-21T05:01:00Z"),
+        out,
+        new Manifest(
+            orders.manifestVersion(), orders.product(), orders.domain(), orders.name(),
+            orders.version(), orders.runId(), orders.committedAt(), orders.tables(),
+            orders.counts(),
+            new Manifest.Quality(
+                quality.failuresByStage(), quality.failuresByRule(), quality.warningsByRule(), 0.5,
+                checks),
+            List.of()),
         null);
     String reach =
         CatalogFixtures.CONTRACT
@@ -86,6 +108,19 @@ class CatalogPageTest {
         containsString("<a href=\"crm/contacts/_manifest.json\">manifest</a>"));
     assertThat(article(html, "sales.reach"), containsString("<ul class=\"built-from\"><li><a href=\"#p-crm.contacts\">"));
     assertThat(article(html, "sales.orders"), containsString("<ul class=\"feeds\"><li><a href=\"#p-sales.reach\">"));
+    // orders' checks: a score, the failed one named, and a link to the report page
+    assertThat(article(html, "sales.orders"), containsString("quality score <b class=\"score\">50%</b>"));
+    assertThat(
+        article(html, "sales.orders"),
+        containsString(
+            "<li class=\"failed-check\">contacts: check age.nulls (WARN) failed: nullValues(age)"
+                + " measured 40 percent, must be &lt;&#61; 5 percent</li>"));
+    assertThat(article(html, "sales.orders"), not(containsString("enough_rows")));
+    assertThat(
+        article(html, "sales.orders"),
+        containsString(
+            "<a href=\"sales/orders/quality/20261121T050000Z-bbbbbb/report.html\">report page</a>"));
+    assertThat(article(html, "crm.contacts"), containsString("no checks"));
     // the filters offer what the products hold, each once
     assertThat(html, containsString("<option>crm</option><option>sales</option></select>"));
     assertThat(html, containsString("<option>crm-team</option><option>sales-team</option></select>"));
