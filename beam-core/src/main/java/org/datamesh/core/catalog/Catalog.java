@@ -51,7 +51,8 @@ public final class Catalog {
     OutputFiles.write(target, JSON.writeValueAsBytes(catalog));
     OutputFiles.write(
         directory.resolve(CatalogPage.FILE_NAME, StandardResolveOptions.RESOLVE_FILE),
-        CatalogPage.render(catalog));
+        CatalogPage.render(catalog),
+        CatalogPage.MIME_TYPE);
     return target;
   }
 

@@ -35,6 +35,9 @@ final class CatalogPage {
   /** The page's name inside the output, beside {@code catalog.json}. */
   static final String FILE_NAME = "index.html";
 
+  /** The page's content type on an object store; its charset is in its meta tag. */
+  static final String MIME_TYPE = "text/html";
+
   private static final Mustache TEMPLATE =
       new DefaultMustacheFactory("org/datamesh/core/catalog").compile("catalog-page.mustache");
 
