@@ -135,7 +135,7 @@ class CatalogPageBrowserIT {
     assertThat("the detail of sales.reach is open", detail.group(1), equalTo(" open=\"\""));
     HeadlessChromium.Picture shot =
         chromium.screenshot(
-            page + "#p-sales.reach", 1280, 900, Path.of("target", "catalog-page-detail.png"));
+            page + "#p-sales.reach", 1280, 2400, Path.of("target", "catalog-page-detail.png"));
     assertThat("distinct colours in the detail", shot.colours(), greaterThan(20));
   }
 
