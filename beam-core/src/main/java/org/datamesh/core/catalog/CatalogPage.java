@@ -56,14 +56,19 @@ final class CatalogPage {
     for (JsonNode product : root.path("products")) {
       Map<String, Object> model = product(product);
       products.add(model);
-      graph.product(text(product, "id"), (String) model.get("freshness"), strings(product.path("builtFrom")));
+      graph.product(
+          text(product, "id"), (String) model.get("freshness"), strings(product.path("builtFrom")));
       domains.add(text(product, "domain"));
       if (!text(product, "owner").isEmpty()) {
         owners.add(text(product, "owner"));
       }
-      @SuppressWarnings("unchecked")
-      List<String> classified = (List<String>) model.get("classifications");
-      classifications.addAll(classified);
+      for (JsonNode table : product.path("tables")) {
+        for (JsonNode column : table.path("schema")) {
+          if (!text(column, "classification").isEmpty()) {
+            classifications.add(text(column, "classification"));
+          }
+        }
+      }
     }
     List<Map<String, Object>> unreadable = new ArrayList<>();
     for (JsonNode folder : root.path("unreadable")) {
@@ -85,7 +90,10 @@ final class CatalogPage {
 
   private static Map<String, Object> product(JsonNode product) {
     Map<String, Object> model = new LinkedHashMap<>();
-    for (String field : List.of("id", "domain", "name", "version", "owner", "description", "status", "contractId", "runId")) {
+    for (String field :
+        List.of(
+            "id", "domain", "name", "version", "owner", "description", "status", "contractId",
+            "runId")) {
       model.put(field, text(product, field));
     }
     String freshness = text(product.path("freshness"), "status");
@@ -110,7 +118,6 @@ final class CatalogPage {
       tables.add(table(table, classifications, search));
     }
     model.put("tables", tables);
-    model.put("classifications", List.copyOf(classifications));
     // "|a|b|" so the script matches a whole classification, not a part of one
     model.put("classificationKey", "|" + String.join("|", classifications) + "|");
     model.put("search", search.toString().toLowerCase(java.util.Locale.ROOT).trim());
@@ -164,8 +171,8 @@ final class CatalogPage {
             // CommitManifestFn writes report.html beside every report.json
             if (link.getKey().equals("report") && link.getValue().asText().endsWith(".json")) {
               String json = link.getValue().asText();
-              model.add(
-                  Map.of("label", "report page", "href", json.substring(0, json.length() - 5) + ".html"));
+              String html = json.substring(0, json.length() - ".json".length()) + ".html";
+              model.add(Map.of("label", "report page", "href", html));
             }
           }
         });
@@ -177,7 +184,10 @@ final class CatalogPage {
       return "";
     }
     long s = seconds.asLong();
-    return s >= 86_400 ? s / 86_400 + " d" : s >= 3_600 ? s / 3_600 + " h" : s >= 60 ? s / 60 + " min" : s + " s";
+    if (s >= 86_400) {
+      return s / 86_400 + " d";
+    }
+    return s >= 3_600 ? s / 3_600 + " h" : s >= 60 ? s / 60 + " min" : s + " s";
   }
 
   private static String text(JsonNode node, String field) {

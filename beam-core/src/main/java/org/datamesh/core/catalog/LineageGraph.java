@@ -87,7 +87,8 @@ final class LineageGraph {
     // crossing; ties keep the ids' order.
     Map<String, Double> row = new HashMap<>();
     for (List<String> column : columns) {
-      column.sort(Comparator.comparingDouble((String id) -> meanRow(id, row)).thenComparing(id -> id));
+      column.sort(
+          Comparator.comparingDouble((String id) -> meanRow(id, row)).thenComparing(id -> id));
       for (int i = 0; i < column.size(); i++) {
         row.put(column.get(i), (double) i);
       }
@@ -111,7 +112,8 @@ final class LineageGraph {
       }
     }
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("width", Math.max(1, 2 * MARGIN + columns.size() * (BOX_WIDTH + COLUMN_GAP) - COLUMN_GAP));
+    model.put(
+        "width", Math.max(1, 2 * MARGIN + columns.size() * (BOX_WIDTH + COLUMN_GAP) - COLUMN_GAP));
     model.put("height", Math.max(1, 2 * MARGIN + tallest * (BOX_HEIGHT + ROW_GAP) - ROW_GAP));
     model.put("nodes", nodes);
     model.put("edges", edges);
