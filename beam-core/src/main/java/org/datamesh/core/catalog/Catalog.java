@@ -15,12 +15,14 @@ import org.datamesh.core.catalog.PromiseResult.Status;
 
 /**
  * {@code <output>/catalog.json}: every product under an output, as people look for one: who owns
- * it, what it holds, how fresh and how good it is, and where its files are. Rebuilt whole from
- * what the output holds at each call, so products published by other runs stay listed and a
- * product whose folder was deleted disappears; replaced atomically, so a reader never sees half.
+ * it, what it holds, how fresh and how good it is, and where its files are; and beside it {@code
+ * <output>/index.html}, the same catalog as a page to search (see {@link CatalogPage}). Rebuilt
+ * whole from what the output holds at each call, so products published by other runs stay listed
+ * and a product whose folder was deleted disappears; each file replaced atomically, so a reader
+ * never sees half.
  *
  * <pre>{@code
- * Catalog.refresh("/data/mesh");   // writes /data/mesh/catalog.json
+ * Catalog.refresh("/data/mesh");   // writes /data/mesh/catalog.json and /data/mesh/index.html
  * }</pre>
  *
  * <p>Links are relative to the catalog's folder, so the output can be moved or served as it is.
@@ -38,13 +40,19 @@ public final class Catalog {
 
   private Catalog() {}
 
-  /** Rebuilds {@code <output>/catalog.json} from the products under {@code output}. */
+  /**
+   * Rebuilds {@code <output>/catalog.json} and its page {@code <output>/index.html} from the
+   * products under {@code output}; returns the catalog's file.
+   */
   public static ResourceId refresh(String output) throws IOException {
     Map<String, Object> catalog = build(PublishedProduct.under(output), Instant.now());
-    ResourceId target =
-        PublishedProduct.outputDirectory(output)
-            .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    ResourceId directory = PublishedProduct.outputDirectory(output);
+    ResourceId target = directory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
     OutputFiles.write(target, JSON.writeValueAsBytes(catalog));
+    OutputFiles.write(
+        directory.resolve(CatalogPage.FILE_NAME, StandardResolveOptions.RESOLVE_FILE),
+        CatalogPage.render(catalog),
+        CatalogPage.MIME_TYPE);
     return target;
   }
 

@@ -28,6 +28,14 @@ public final class OutputFiles {
 
   /** Replaces {@code target} with {@code content} atomically. */
   public static void write(ResourceId target, byte[] content) throws IOException {
+    write(target, content, MimeTypes.TEXT);
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} atomically; on an object store the object's
+   * content type is {@code mimeType}, so that a page served from a bucket is shown as a page.
+   */
+  public static void write(ResourceId target, byte[] content, String mimeType) throws IOException {
     if ("file".equals(target.getScheme())) {
       Path path = Path.of(target.toString());
       Files.createDirectories(path.getParent());
@@ -42,7 +50,7 @@ public final class OutputFiles {
       }
       return;
     }
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, MimeTypes.TEXT))) {
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(target, mimeType))) {
       out.write(content);
     }
   }

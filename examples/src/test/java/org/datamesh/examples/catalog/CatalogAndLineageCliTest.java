@@ -109,7 +109,8 @@ class CatalogAndLineageCliTest {
 
     for (Path file :
         List.of(
-            out().resolve("catalog.json"), out().resolve("crm/contacts/_product.json"),
+            out().resolve("catalog.json"), out().resolve("index.html"),
+            out().resolve("crm/contacts/_product.json"),
             out().resolve("_lineage/events.jsonl"))) {
       String text = Files.readString(file);
       for (String personal : CatalogProducts.PERSONAL) {

@@ -85,9 +85,11 @@ class S3RunIT {
       Manifest manifest = Manifest.read(productDir);
       List<String> expected = new ArrayList<>();
       expected.add("mesh/sales/orders/_manifest.json");
-      // What a run leaves beside the product: its contract facts, the catalog, lineage events.
+      // What a run leaves beside the product: its contract facts, the catalog and its page, lineage
+      // events.
       expected.add("mesh/sales/orders/_product.json");
       expected.add("mesh/catalog.json");
+      expected.add("mesh/index.html");
       expected.add("mesh/_lineage/events.jsonl");
       Stream.concat(manifest.files().stream(), manifest.quarantineFiles().stream())
           .map(f -> "mesh/sales/orders/" + f)
