@@ -3,6 +3,7 @@ package org.datamesh.pipelines.sales;
 import java.util.List;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Distinct;
@@ -39,7 +40,7 @@ final class RecommendationsRanking
   static final TupleTag<String> BUYER = new TupleTag<>() {};
   static final TupleTag<List<KV<String, Double>>> NEIGHBOURS = new TupleTag<>() {};
   static final TupleTag<String> BOUGHT = new TupleTag<>() {};
-  static final TupleTag<KV<String, Double>> CONTRIBUTION = new TupleTag<>() {};
+  static final TupleTag<List<KV<String, Double>>> CONTRIBUTION = new TupleTag<>() {};
 
   private final RecommendationsConfig config;
 
@@ -71,14 +72,15 @@ final class RecommendationsRanking
                 .withMaxBasket(config.maxBasket()));
     PCollectionView<List<String>> popular =
         baskets.apply("Popularity", PopularProducts.top(config.popularDepth()));
-    PCollection<KV<String, KV<String, Double>>> contributions =
+    PCollection<KV<String, List<KV<String, Double>>>> contributions =
         KeyedPCollectionTuple.of(BUYER, bought.apply("ByProduct", KvSwap.create()))
             .and(NEIGHBOURS, neighbours)
             .apply("MeetBuyers", CoGroupByKey.create())
             .apply("Contributions", ParDo.of(new Contributions()))
             .setCoder(
                 KvCoder.of(
-                    StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of())));
+                    StringUtf8Coder.of(),
+                    ListCoder.of(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()))));
     return KeyedPCollectionTuple.of(BOUGHT, bought)
         .and(CONTRIBUTION, contributions)
         .apply("PerCustomer", CoGroupByKey.create())
@@ -100,21 +102,23 @@ final class RecommendationsRanking
             .withLabel("Popular products in the side input"));
   }
 
-  /** Each buyer of a product receives the product's similarity list, one entry at a time. */
+  /**
+   * Each buyer of a product receives the product's whole similarity list as one element: one
+   * element per (customer, bought product) rather than one per neighbour, fewer by the factor
+   * neighbours.
+   */
   private static final class Contributions
-      extends DoFn<KV<String, CoGbkResult>, KV<String, KV<String, Double>>> {
+      extends DoFn<KV<String, CoGbkResult>, KV<String, List<KV<String, Double>>>> {
     @ProcessElement
     public void process(
         @Element KV<String, CoGbkResult> product,
-        OutputReceiver<KV<String, KV<String, Double>>> out) {
+        OutputReceiver<KV<String, List<KV<String, Double>>>> out) {
       List<KV<String, Double>> similar = product.getValue().getOnly(NEIGHBOURS, List.of());
       if (similar.isEmpty()) {
         return;
       }
       for (String customer : product.getValue().getAll(BUYER)) {
-        for (KV<String, Double> neighbour : similar) {
-          out.output(KV.of(customer, neighbour));
-        }
+        out.output(KV.of(customer, similar));
       }
     }
   }

@@ -36,9 +36,12 @@ final class RecommendationsTopProducts extends DoFn<KV<String, CoGbkResult>, Ran
     Set<String> bought = new TreeSet<>();
     customer.getValue().getAll(RecommendationsRanking.BOUGHT).forEach(bought::add);
     Map<String, List<Double>> received = new TreeMap<>();
-    for (KV<String, Double> c : customer.getValue().getAll(RecommendationsRanking.CONTRIBUTION)) {
-      if (!bought.contains(c.getKey())) {
-        received.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(c.getValue());
+    for (List<KV<String, Double>> similar :
+        customer.getValue().getAll(RecommendationsRanking.CONTRIBUTION)) {
+      for (KV<String, Double> c : similar) {
+        if (!bought.contains(c.getKey())) {
+          received.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(c.getValue());
+        }
       }
     }
     List<KV<String, Double>> scored = new ArrayList<>();
