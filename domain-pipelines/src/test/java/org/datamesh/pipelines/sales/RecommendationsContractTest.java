@@ -4,11 +4,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.datamesh.core.contract.ContractLoader;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
@@ -31,6 +34,23 @@ class RecommendationsContractTest {
     assertThat(
         parsed.tables().stream().map(ContractTable::name).toList(),
         contains("recommendations", "backtest", "accuracy"));
+    // The only notice: top-level customProperties (builtFrom) are not read yet.
+    assertThat(
+        parsed.notices().stream().map(n -> n.path().startsWith("customProperties")).toList(),
+        everyItem(is(true)));
+  }
+
+  @Test
+  void theTransformDisplaysItsMethodAndSettings() {
+    DisplayData data = DisplayData.from(Recommendations.create().withMaxBasket(20).transform());
+    assertThat(
+        data.items().stream().map(i -> i.getKey() + "=" + i.getValue()).toList(),
+        hasItems(
+            "method=item-to-item cosine of order co-occurrence",
+            "baseline=most distinct customers",
+            "top=10",
+            "neighbours=50",
+            "maxBasket=20"));
   }
 
   @Test
