@@ -23,7 +23,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Item-to-item similarity from co-purchases: the cosine n(i,j) / sqrt(n(i) n(j)) of the baskets
- * holding i and j, keeping each product's most similar products.
+ * holding i and j, keeping each product's most similar products. A basket is whatever counts as
+ * bought together: an order, or all of a customer's products ({@link CoPurchaseByCustomer}).
  *
  * <pre>{@code
  * PCollection<KV<String, List<KV<String, Double>>>> neighbours =

@@ -45,9 +45,17 @@ public final class Recommendations implements ConsumerProduct {
     this.config = config;
   }
 
-  /** The product as its contract describes it: 50 neighbours, baskets up to 50 products. */
+  /**
+   * The product as its contract describes it: products bought by the same customer count as
+   * bought together; 50 neighbours; co-purchase baskets up to 50 products.
+   */
   public static Recommendations create() {
     return new Recommendations(RecommendationsConfig.DEFAULT);
+  }
+
+  /** Returns a product like this one but with what counts as bought together from {@code scope}. */
+  public Recommendations withScope(CoPurchaseScope scope) {
+    return new Recommendations(config.withScope(scope));
   }
 
   /** Returns a product like this one but keeping {@code neighbours} similar products per item. */
@@ -56,8 +64,9 @@ public final class Recommendations implements ConsumerProduct {
   }
 
   /**
-   * Returns a product like this one but leaving orders with more than {@code maxBasket} distinct
-   * products out of the similarity (their pairs grow with the square of their size).
+   * Returns a product like this one but leaving co-purchase baskets with more than {@code
+   * maxBasket} distinct products out of the similarity (their pairs grow with the square of
+   * their size).
    */
   public Recommendations withMaxBasket(int maxBasket) {
     return new Recommendations(config.withMaxBasket(maxBasket));

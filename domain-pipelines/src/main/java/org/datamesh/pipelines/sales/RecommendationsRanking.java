@@ -64,8 +64,12 @@ final class RecommendationsRanking
                         (CoPurchaseBasket b) ->
                             b.products().stream().map(p -> KV.of(b.customerId(), p)).toList()))
             .apply("DistinctBought", Distinct.create());
+    PCollection<CoPurchaseBasket> together =
+        config.scope() == CoPurchaseScope.CUSTOMER
+            ? baskets.apply("PerCustomer", CoPurchaseByCustomer.create())
+            : baskets;
     PCollection<KV<String, List<KV<String, Double>>>> neighbours =
-        baskets.apply(
+        together.apply(
             "Similarity",
             ItemSimilarity.cosine()
                 .withNeighbours(config.neighbours())
@@ -83,7 +87,7 @@ final class RecommendationsRanking
                     ListCoder.of(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()))));
     return KeyedPCollectionTuple.of(BOUGHT, bought)
         .and(CONTRIBUTION, contributions)
-        .apply("PerCustomer", CoGroupByKey.create())
+        .apply("MeetPerCustomer", CoGroupByKey.create())
         .apply(
             "TopProducts",
             ParDo.of(new RecommendationsTopProducts(config.top(), popular))
@@ -95,6 +99,7 @@ final class RecommendationsRanking
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
     builder
+        .add(DisplayData.item("scope", config.scope().name()).withLabel("Bought together in"))
         .add(DisplayData.item("top", config.top()).withLabel("Products per customer"))
         .add(DisplayData.item("neighbours", config.neighbours()).withLabel("Similar products kept"))
         .add(DisplayData.item("maxBasket", config.maxBasket()).withLabel("Largest basket counted"))

@@ -136,7 +136,8 @@ final class RecommendationsTransform extends PTransform<PCollectionRowTuple, PCo
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
     builder
-        .add(DisplayData.item("method", "item-to-item cosine of order co-occurrence"))
+        .add(DisplayData.item("method", "item-to-item cosine of co-purchases"))
+        .add(DisplayData.item("scope", config.scope().name()).withLabel("Bought together in"))
         .add(DisplayData.item("baseline", "most distinct customers"))
         .add(DisplayData.item("top", config.top()).withLabel("Products per customer"))
         .add(DisplayData.item("neighbours", config.neighbours()).withLabel("Similar products kept"))

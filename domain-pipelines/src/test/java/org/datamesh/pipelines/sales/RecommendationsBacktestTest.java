@@ -24,14 +24,14 @@ class RecommendationsBacktestTest {
   static final String P4 = "PRD-0004";
   static final String P5 = "PRD-0005";
 
-  static final RecommendationsConfig TOP_TWO = new RecommendationsConfig(2, 50, 50, 1000);
+  static final RecommendationsConfig TOP_TWO = RecommendationsConfig.DEFAULT.withTop(2);
 
   /**
    * Held out: ORD-2 (CUST-1's later order), ORD-7 (CUST-2's), ORD-8 (CUST-3's: same order_ts as
    * ORD-4, greater order_id). CUST-6 has one order once the cancelled one is ignored.
    *
-   * <p>Training baskets {P1,P2} {P1,P3} {P4,P5} {P4,P5} {P4} {P5}: similarities P1-P2 and P1-P3
-   * 1/sqrt(2), P4-P5 2/3. Popularity: P4 3 customers, P5 3, P1 2, P2 1, P3 1.
+   * <p>Training baskets {P1,P2} {P1,P3} {P4,P5} {P4,P5} {P4} {P5}, one per customer, so orders
+   * and customers give the same similarities: P1-P2 and P1-P3 1/sqrt(2), P4-P5 2/3. Popularity: P4 3 customers, P5 3, P1 2, P2 1, P3 1.
    */
   static RecommendationsInputs heldOutOrders() {
     return new RecommendationsInputs()

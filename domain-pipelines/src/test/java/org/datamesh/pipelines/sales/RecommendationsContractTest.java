@@ -46,7 +46,8 @@ class RecommendationsContractTest {
     assertThat(
         data.items().stream().map(i -> i.getKey() + "=" + i.getValue()).toList(),
         hasItems(
-            "method=item-to-item cosine of order co-occurrence",
+            "method=item-to-item cosine of co-purchases",
+            "scope=CUSTOMER",
             "baseline=most distinct customers",
             "top=10",
             "neighbours=50",

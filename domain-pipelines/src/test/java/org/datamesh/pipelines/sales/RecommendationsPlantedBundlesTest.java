@@ -56,7 +56,7 @@ class RecommendationsPlantedBundlesTest {
               System.out.printf("seed %d: model %.4f, popular %.4f, customers %d%n",
                   seed, model, popular, accuracy.getInt64("customers"));
               assertThat(
-                  "model " + model + " vs popular " + popular, model, greaterThan(popular + 0.05));
+                  "model " + model + " vs popular " + popular, model, greaterThan(popular + 0.1));
               assertThat(accuracy.getInt64("customers"), greaterThan(120L));
               return null;
             });

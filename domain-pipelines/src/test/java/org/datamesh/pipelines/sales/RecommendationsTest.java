@@ -26,13 +26,13 @@ class RecommendationsTest {
   static final String E = "PRD-0005";
 
   /**
-   * Baskets {A,B} {A,B,C} {C,D} {A,C} {D}; the cancelled {B,D} and the orphan line count nowhere.
-   * n: A 3, B 2, C 3, D 2; pairs AB 2, AC 2, BC 1, CD 1. Popularity (distinct customers): A 3,
-   * then B, C, D with 2 each (ties by id).
+   * Orders {A,B,A} (A twice: one product), {A,B,C} and {C,D} (one customer), {A,C}, {D}; the
+   * cancelled {B,D} and the orphan line count nowhere. Popularity (distinct customers): A 3, then
+   * B, C, D with 2 each (ties by id).
    */
   static RecommendationsInputs fourProducts() {
     return new RecommendationsInputs()
-        .order("ORD-000001", "CUST-000001", 0, "PAID", A, B, A) // A twice: one product
+        .order("ORD-000001", "CUST-000001", 0, "PAID", A, B, A)
         .order("ORD-000002", "CUST-000002", 1, "DELIVERED", A, B, C)
         .order("ORD-000003", "CUST-000002", 9, "SHIPPED", C, D)
         .order("ORD-000004", "CUST-000003", 2, "PLACED", A, C)
@@ -42,10 +42,45 @@ class RecommendationsTest {
   }
 
   @Test
-  void ranksUnboughtProductsBySummedCosineThenFillsWithPopular(TestPipeline pipeline) {
+  void ranksUnboughtProductsBySummedCosineOfCustomersThenFillsWithPopular(TestPipeline pipeline) {
     PCollectionRowTuple tables =
         fourProducts().into(pipeline).apply(Recommendations.create().transform());
 
+    // Customers' products {A,B} {A,B,C,D} {A,C} {D}: n A 3, B 2, C 2, D 2;
+    // pairs AB 2, AC 2, AD 1, BC 1, BD 1, CD 1.
+    double ab = 2 / Math.sqrt(3 * 2);
+    double ac = 2 / Math.sqrt(3 * 2);
+    double ad = 1 / Math.sqrt(3 * 2);
+    double bc = 1 / Math.sqrt(2 * 2);
+    double bd = 1 / Math.sqrt(2 * 2);
+    double cd = 1 / Math.sqrt(2 * 2);
+    PAssert.that(tables.get("recommendations"))
+        .satisfies(
+            rows -> {
+              assertThat(
+                  RecommendationsSummary.recommendations(rows),
+                  containsInAnyOrder(
+                      "CUST-000001|1|" + C + "|" + score(ac + bc),
+                      "CUST-000001|2|" + D + "|" + score(ad + bd),
+                      // CUST-000002 bought everything and gets nothing; CUST-000005 only cancelled
+                      "CUST-000003|1|" + B + "|" + score(ab + bc),
+                      "CUST-000003|2|" + D + "|" + score(ad + cd),
+                      "CUST-000004|1|" + B + "|" + score(bd), // ties C: B, the smaller id, first
+                      "CUST-000004|2|" + C + "|" + score(cd),
+                      "CUST-000004|3|" + A + "|" + score(ad)));
+              return null;
+            });
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void inOrderScopeOnlyProductsOfOneOrderAreSimilar(TestPipeline pipeline) {
+    PCollectionRowTuple tables =
+        fourProducts()
+            .into(pipeline)
+            .apply(Recommendations.create().withScope(CoPurchaseScope.ORDER).transform());
+
+    // Orders {A,B} {A,B,C} {C,D} {A,C} {D}: n A 3, B 2, C 3, D 2; pairs AB 2, AC 2, BC 1, CD 1.
     double ab = 2 / Math.sqrt(3 * 2);
     double ac = 2 / Math.sqrt(3 * 3);
     double bc = 1 / Math.sqrt(2 * 3);
@@ -59,7 +94,6 @@ class RecommendationsTest {
                       // bought A, B: C scores ac + bc; D (no similarity) fills as popular
                       "CUST-000001|1|" + C + "|" + score(ac + bc),
                       "CUST-000001|2|" + D + "|" + score(0),
-                      // CUST-000002 bought everything and gets nothing; CUST-000005 only cancelled
                       "CUST-000003|1|" + B + "|" + score(ab + bc),
                       "CUST-000003|2|" + D + "|" + score(cd),
                       "CUST-000004|1|" + C + "|" + score(cd),
