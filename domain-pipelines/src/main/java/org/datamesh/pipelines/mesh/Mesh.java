@@ -6,6 +6,7 @@ import org.datamesh.core.pipeline.RecordFormat.Kind;
 import org.datamesh.pipelines.crm.Customer360;
 import org.datamesh.pipelines.crm.CustomerSegments;
 import org.datamesh.pipelines.sales.OrderForecast;
+import org.datamesh.pipelines.sales.Recommendations;
 import org.datamesh.pipelines.supply.StockoutRisk;
 
 /**
@@ -51,6 +52,7 @@ public final class Mesh {
         MeshConsumer.of(Customer360.create()),
         MeshConsumer.of(CustomerSegments.create()),
         MeshConsumer.of(OrderForecast.create()),
+        MeshConsumer.of(Recommendations.create()),
         MeshConsumer.of(StockoutRisk.create()));
   }
 

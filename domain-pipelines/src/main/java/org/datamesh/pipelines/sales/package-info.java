@@ -1,2 +1,5 @@
-/** The sales domain's consumer-aligned products, such as the demand forecast. */
+/**
+ * The sales domain's consumer-aligned products: the demand forecast and recommendations from
+ * co-purchase similarity, each with a backtest against its baseline.
+ */
 package org.datamesh.pipelines.sales;

@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
@@ -34,10 +33,8 @@ class RecommendationsContractTest {
     assertThat(
         parsed.tables().stream().map(ContractTable::name).toList(),
         contains("recommendations", "backtest", "accuracy"));
-    // The only notice: top-level customProperties (builtFrom) are not read yet.
-    assertThat(
-        parsed.notices().stream().map(n -> n.path().startsWith("customProperties")).toList(),
-        everyItem(is(true)));
+    assertThat(parsed.notices(), empty());
+    assertThat(parsed.builtFrom(), contains("sales/orders"));
   }
 
   @Test
