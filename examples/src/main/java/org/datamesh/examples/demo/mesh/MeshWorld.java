@@ -113,7 +113,8 @@ final class MeshWorld {
           }
         }
         double price = Math.round(family.price * (0.6 + 0.8 * random.nextDouble()) * 100) / 100.0;
-        double popularity = 0.6 + random.nextDouble();
+        // Bundled products are also bought through their partners: the others are chosen more.
+        double popularity = (0.8 + 0.6 * random.nextDouble()) * (bundle.isEmpty() ? 1.8 : 1.0);
         double trend = family.trend - 0.3 + 0.8 * random.nextDouble();
         all.add(
             new WorldProduct(
