@@ -8,9 +8,9 @@ import java.util.List;
  * should find these groups again.
  */
 enum CustomerGroup {
-  BARGAIN(0.40, 1.4, 2.2, List.of(ProductFamily.PANTRY, ProductFamily.SNACKS, ProductFamily.KIDS)),
-  REGULAR(0.37, 1.0, 2.6, List.of(ProductFamily.HOME, ProductFamily.KIDS, ProductFamily.GARDEN, ProductFamily.SNACKS)),
-  PREMIUM(0.23, 0.8, 3.2, List.of(ProductFamily.ELECTRONICS, ProductFamily.BEAUTY, ProductFamily.SPORTS, ProductFamily.GARDEN));
+  BARGAIN(0.35, 1.2, 1.8, List.of(ProductFamily.PANTRY, ProductFamily.SNACKS, ProductFamily.KIDS)),
+  REGULAR(0.35, 1.0, 2.1, List.of(ProductFamily.HOME, ProductFamily.KIDS, ProductFamily.GARDEN, ProductFamily.SNACKS)),
+  PREMIUM(0.30, 1.3, 2.6, List.of(ProductFamily.ELECTRONICS, ProductFamily.BEAUTY, ProductFamily.SPORTS, ProductFamily.GARDEN));
 
   /** The share of customers in the group. */
   final double share;

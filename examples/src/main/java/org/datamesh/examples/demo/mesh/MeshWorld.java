@@ -64,7 +64,9 @@ final class MeshWorld {
       int second = (first + 1 + random.nextInt(g.families.size() - 1)) % g.families.size();
       primary[i] = (byte) g.families.get(first).ordinal();
       secondary[i] = (byte) g.families.get(second).ordinal();
-      DefectKind kind = defects.draw(random, CUSTOMER_DEFECTS);
+      DefectKind drawn = defects.draw(random, CUSTOMER_DEFECTS);
+      // The first customer is always clean, so there is always someone to place the orders.
+      DefectKind kind = i == 0 ? null : drawn;
       defect[i] = (byte) (kind == null ? -1 : kind.ordinal());
       resent[i] = defects.resend(random) && kind == null;
       // Activity varies a lot between customers (log-normal), and broken records never order.
@@ -113,7 +115,8 @@ final class MeshWorld {
           }
         }
         double price = Math.round(family.price * (0.6 + 0.8 * random.nextDouble()) * 100) / 100.0;
-        double popularity = 0.6 + random.nextDouble();
+        // Bundled products are also bought through their partners: the others are chosen more.
+        double popularity = (0.8 + 0.6 * random.nextDouble()) * (bundle.isEmpty() ? 1.8 : 1.0);
         double trend = family.trend - 0.3 + 0.8 * random.nextDouble();
         all.add(
             new WorldProduct(

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * per day has a level, a trend and a weekly season; a customer mostly buys from the favourite
  * families of its hidden group, more from some families on weekends; a product's share grows or
  * shrinks over the half year; and a product of a bundle brings the rest of its bundle into the
- * basket three times in four.
+ * basket three times in five.
  */
 final class OrderMaker {
 
@@ -67,7 +67,7 @@ final class OrderMaker {
     Map<Integer, Integer> basket = new LinkedHashMap<>();
     for (int attempt = 0; basket.size() < target && attempt < 30; attempt++) {
       WorldProduct product = drawProduct(drawFamily(customer, day), day);
-      if (add(basket, product) && !product.bundle().isEmpty() && random.nextDouble() < 0.75) {
+      if (add(basket, product) && !product.bundle().isEmpty() && random.nextDouble() < 0.6) {
         for (int partner : product.bundle()) {
           add(basket, world.products().get(partner));
         }
@@ -131,7 +131,7 @@ final class OrderMaker {
     double[] weight = new double[families.length];
     double total = 0;
     for (ProductFamily f : families) {
-      double w = 0.10 / families.length;
+      double w = 0.16 / families.length;
       if (f == world.primary(customer)) {
         w += 0.62;
       } else if (f == world.secondary(customer)) {

@@ -8,11 +8,11 @@ package org.datamesh.examples.demo.mesh;
 enum ProductFamily {
   PANTRY(4.0, 1.0, 0.0, 4),
   SNACKS(3.0, 1.5, 0.1, 4),
-  HOME(18.0, 1.1, 0.0, 2),
+  HOME(18.0, 1.1, 0.0, 3),
   KIDS(15.0, 1.6, 0.1, 3),
-  GARDEN(25.0, 1.7, 0.6, 2),
-  SPORTS(35.0, 1.4, 0.2, 2),
-  ELECTRONICS(120.0, 1.0, 0.1, 2),
+  GARDEN(25.0, 1.7, 0.6, 3),
+  SPORTS(35.0, 1.4, 0.2, 3),
+  ELECTRONICS(120.0, 1.0, 0.1, 3),
   BEAUTY(30.0, 1.1, 0.0, 3);
 
   /** Typical unit price in EUR. */

@@ -1,5 +1,7 @@
 package org.datamesh.examples.demo.mesh;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,10 +37,13 @@ public record TableLedger(
     long orphanedByParent) {
 
   public TableLedger {
-    quarantinedByStage = Map.copyOf(new TreeMap<>(quarantinedByStage));
-    quarantinedByRule = Map.copyOf(new TreeMap<>(quarantinedByRule));
-    warningsByRule = Map.copyOf(new TreeMap<>(warningsByRule));
-    injected = Map.copyOf(injected);
+    // Sorted, so printing a ledger gives the same text on every run.
+    quarantinedByStage = Collections.unmodifiableMap(new TreeMap<>(quarantinedByStage));
+    quarantinedByRule = Collections.unmodifiableMap(new TreeMap<>(quarantinedByRule));
+    warningsByRule = Collections.unmodifiableMap(new TreeMap<>(warningsByRule));
+    Map<DefectKind, Long> kinds = new EnumMap<>(DefectKind.class);
+    kinds.putAll(injected);
+    injected = Collections.unmodifiableMap(kinds);
   }
 
   /** Records a run quarantines. */

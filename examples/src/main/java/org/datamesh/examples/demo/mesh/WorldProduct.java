@@ -9,7 +9,7 @@ import java.util.List;
  * @param id {@code PRD-0001}, ...
  * @param family its family
  * @param price its unit price in EUR, two decimals
- * @param popularity how often it is chosen within its family (0.6 to 1.6)
+ * @param popularity how often it is chosen within its family (0.8 to 1.4, times 1.8 for a product of no bundle)
  * @param trend its demand's growth over the history (with the family's)
  * @param bundle the other products of its bundle, bought with it most of the time; empty if none
  */

@@ -2,9 +2,9 @@ package org.datamesh.examples.demo.mesh;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -43,7 +43,11 @@ class MeshSourcesRunTest {
 
   @BeforeAll
   static void generateAndPublishCustomers() throws Exception {
-    ledger = MeshSampleGenerator.write(dir.resolve("in"), MeshSize.ofOrders(600), 11);
+    // -Ddatamesh.mesh.orders=20000 checks the default size the same way (a few minutes).
+    ledger =
+        MeshSampleGenerator.write(
+            dir.resolve("in"), MeshSize.ofOrders(Integer.getInteger("datamesh.mesh.orders", 600)),
+            Long.getLong("datamesh.mesh.seed", 11));
     // Orders and interactions reference the published customers: published first.
     run("crm/crm-customers.odcs.yaml", RecordFormat.Kind.CSV, Map.of("customers", "customers.csv"));
   }
@@ -129,8 +133,11 @@ class MeshSourcesRunTest {
     return Manifest.read(dir.resolve("out").resolve(contract.product().domain()).resolve(contract.product().name()));
   }
 
-  @SuppressWarnings("unused")
-  private static List<String> files() {
-    return MeshSampleGenerator.FILES;
+  @Test
+  void theRunsAboveMeetEveryKindOfDefect() {
+    for (DefectKind kind : DefectKind.values()) {
+      assertThat(kind.name(), ledger.tables().stream().mapToLong(t -> t.injected(kind)).sum(), greaterThan(0L));
+    }
+    assertThat(ledger.table("order_lines").orphanedByParent(), greaterThan(0L));
   }
 }
