@@ -17,7 +17,6 @@ import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -101,24 +100,12 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
             .setCoder(
                 KvCoder.of(
                     StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
-    PCollection<KV<KV<String, Long>, Long>> perProductDay =
-        KeyedPCollectionTuple.of(dayTag, placedDays)
-            .and(lineTag, keyedLines)
-            .apply("JoinLinesToOrders", CoGroupByKey.create())
-            .apply("ProductDay", ParDo.of(new ProductDayFn(dayTag, lineTag)))
-            .setCoder(
-                KvCoder.of(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), VarLongCoder.of()))
-            .apply("SumPerProductDay", Sum.longsPerKey());
-    return perProductDay
-        .apply(
-            "ByProduct",
-            MapElements.into(
-                    TypeDescriptors.kvs(
-                        TypeDescriptors.strings(),
-                        TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptors.longs())))
-                .via(
-                    kv ->
-                        KV.of(kv.getKey().getKey(), KV.of(kv.getKey().getValue(), kv.getValue()))))
+    // Straight to the product: its group sums the days (ZeroFillFn). A sum per (product, day)
+    // first made a group, and on the Direct runner a bundle, of every product and day.
+    return KeyedPCollectionTuple.of(dayTag, placedDays)
+        .and(lineTag, keyedLines)
+        .apply("JoinLinesToOrders", CoGroupByKey.create())
+        .apply("ProductDay", ParDo.of(new ProductDayFn(dayTag, lineTag)))
         .setCoder(
             KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
         .apply("GroupByProduct", GroupByKey.create())
@@ -138,9 +125,9 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
     return quantity.longValue();
   }
 
-  /** A line of a kept order becomes ((product, day), quantity). */
+  /** A line of a kept order becomes (product, (day, quantity)). */
   private static final class ProductDayFn
-      extends DoFn<KV<String, CoGbkResult>, KV<KV<String, Long>, Long>> {
+      extends DoFn<KV<String, CoGbkResult>, KV<String, KV<Long, Long>>> {
     private final TupleTag<Long> dayTag;
     private final TupleTag<KV<String, Long>> lineTag;
 
@@ -151,7 +138,7 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
 
     @ProcessElement
     public void process(
-        @Element KV<String, CoGbkResult> joined, OutputReceiver<KV<KV<String, Long>, Long>> out) {
+        @Element KV<String, CoGbkResult> joined, OutputReceiver<KV<String, KV<Long, Long>>> out) {
       // Order ids are the published orders' key, so there is one day at most; should a
       // duplicate slip through, the earliest day wins rather than the join failing.
       Long day = null;
@@ -162,7 +149,7 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
         return; // cancelled, or a line without its order
       }
       for (KV<String, Long> line : joined.getValue().getAll(lineTag)) {
-        out.output(KV.of(KV.of(line.getKey(), day), line.getValue()));
+        out.output(KV.of(line.getKey(), KV.of(day, line.getValue())));
       }
     }
   }

@@ -21,7 +21,10 @@ import org.datamesh.core.testing.TestPipelineExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
-/** On a seeded shop with planted bundles the co-purchase model beats the popular baseline. */
+/**
+ * On a seeded shop with planted bundles the co-purchase model beats the popular baseline (the
+ * mesh's own data at two seeds is {@code DemoIT}'s).
+ */
 @ExtendWith(TestPipelineExtension.class)
 class RecommendationsPlantedBundlesTest {
 
@@ -29,11 +32,6 @@ class RecommendationsPlantedBundlesTest {
   @Test
   void modelBeatsPopularAtSeed42(TestPipeline pipeline) {
     modelBeatsPopularAndNeverRecommendsWhatWasBought(42L, pipeline);
-  }
-
-  @Test
-  void modelBeatsPopularAtSeed7(TestPipeline pipeline) {
-    modelBeatsPopularAndNeverRecommendsWhatWasBought(7L, pipeline);
   }
 
   private static void modelBeatsPopularAndNeverRecommendsWhatWasBought(

@@ -1,5 +1,6 @@
 package org.datamesh.examples.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +56,13 @@ public final class DatameshCli {
     int status = runCommand(args, out, err);
     out.flush();
     err.flush();
+    if (System.getenv("DATAMESH_DEBUG") == null) {
+      // What prints after the command is the runners' shutdown (Pekko's "Could not add
+      // JvmShutdownHook" when Flink's actor system stops with the JVM): noise, not our output.
+      PrintStream closed = new PrintStream(OutputStream.nullOutputStream());
+      System.setOut(closed);
+      System.setErr(closed);
+    }
     System.exit(status);
   }
 
