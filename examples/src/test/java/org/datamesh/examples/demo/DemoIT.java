@@ -182,7 +182,13 @@ class DemoIT {
   private static void assertNoEmailInClearOutsideTheSamples(Path output, String printed)
       throws Exception {
     List<String> emails = new ArrayList<>();
-    List<String> lines = Files.readAllLines(output.resolve("_samples/customers.csv"));
+    // Decoded leniently: the samples hold invalid UTF-8 on purpose (a defect the demo quarantines).
+    List<String> lines =
+        List.of(
+            new String(
+                    Files.readAllBytes(output.resolve("_samples/customers.csv")),
+                    StandardCharsets.UTF_8)
+                .split("\n"));
     for (String line : lines.subList(1, lines.size())) {
       String[] fields = line.split(",");
       if (fields.length > 2 && fields[2].contains("@")) {
@@ -201,7 +207,7 @@ class DemoIT {
     }
     assertThat(texts.size(), greaterThan(12));
     for (Path file : texts) {
-      String text = Files.readString(file);
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       for (String email : emails) {
         assertThat(file + " holds a customer's email", text.contains(email), is(false));
       }
