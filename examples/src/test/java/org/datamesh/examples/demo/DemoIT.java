@@ -215,6 +215,34 @@ class DemoIT {
     for (String email : emails) {
       assertThat("the console shows a customer's email", printed.contains(email), is(false));
     }
+    // Every Parquet file of every product, published and quarantined, decoded by DuckDB.
+    java.util.Set<String> clear = new java.util.HashSet<>();
+    emails.forEach(e -> clear.add(e.toLowerCase(Locale.ROOT)));
+    java.util.regex.Pattern emailLike = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    long values = 0;
+    for (MeshProduct product : Mesh.products()) {
+      Path directory = output.resolve(product.path());
+      for (Manifest.Table table : Manifest.read(directory).tables()) {
+        for (List<String> files : List.of(table.files(), table.quarantineFiles())) {
+          if (files.isEmpty()) {
+            continue;
+          }
+          for (Map<String, Object> row : DuckDb.query("SELECT * FROM " + DuckDb.parquet(directory, files))) {
+            for (Object value : row.values()) {
+              values++;
+              var found = emailLike.matcher(String.valueOf(value));
+              while (found.find()) {
+                assertThat(
+                    product.path() + "." + table.name() + " holds a customer's email in clear",
+                    clear.contains(found.group().toLowerCase(Locale.ROOT)),
+                    is(false));
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat("values scanned", values, greaterThan(100_000L));
   }
 
   /** Lines a runner or library printed: log levels, Pekko, Flink's and Hadoop's notices. */
