@@ -23,7 +23,7 @@ public final class ContractResource {
   /** The contract at {@code resource}, an absolute class-path name. */
   public static DataContract load(String resource) {
     try {
-      return ContractLoader.parse(text(resource), resource.substring(resource.lastIndexOf('/') + 1));
+      return ContractLoader.fromClasspath(resource);
     } catch (ContractException e) {
       throw new IllegalStateException(resource + " is broken: " + e.getMessage(), e);
     }

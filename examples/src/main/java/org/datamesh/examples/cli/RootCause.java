@@ -1,11 +1,11 @@
 package org.datamesh.examples.cli;
 
 /** The innermost cause of an exception: where the file system or the store says what went wrong. */
-final class RootCause {
+public final class RootCause {
 
   private RootCause() {}
 
-  static Throwable of(Throwable t) {
+  public static Throwable of(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -12,6 +12,7 @@ import org.datamesh.core.protect.DataKeys;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.examples.catalog.RunReporting;
 import org.datamesh.examples.cli.QuietConsole;
+import org.datamesh.examples.cli.RootCause;
 import org.datamesh.pipelines.mesh.MeshProduct;
 
 /**
@@ -94,10 +95,7 @@ final class MeshRun {
   }
 
   private static String rootMessage(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = RootCause.of(t);
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }
