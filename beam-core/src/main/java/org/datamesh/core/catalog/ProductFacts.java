@@ -14,6 +14,7 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractException;
+import org.datamesh.core.contract.ColumnSources;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractProtection;
 import org.datamesh.core.contract.ContractTable;
@@ -91,6 +92,8 @@ public record ProductFacts(
    * @param type the ODCS logical type, in lower case
    * @param protection how the column is protected ({@code tokenize}, {@code encrypt}, ...); null
    *     when it is published in clear
+   * @param sources where its values come from, when the contract says ({@code
+   *     transformSourceObjects}); null otherwise
    */
   public record FieldFacts(
       String name,
@@ -98,7 +101,19 @@ public record ProductFacts(
       boolean required,
       @Nullable String classification,
       @Nullable String protection,
-      @Nullable String description) {
+      @Nullable String description,
+      @Nullable ColumnSources sources) {
+
+    /** A column whose contract declares no source. */
+    public FieldFacts(
+        String name,
+        String type,
+        boolean required,
+        @Nullable String classification,
+        @Nullable String protection,
+        @Nullable String description) {
+      this(name, type, required, classification, protection, description, null);
+    }
 
     /** Whether the column's values must never appear in metadata: classified or protected. */
     public boolean sensitive() {
@@ -139,7 +154,8 @@ public record ProductFacts(
                 field.required(),
                 field.classification(),
                 protections.get(field.name()),
-                field.description()));
+                field.description(),
+                field.sources().equals(ColumnSources.NONE) ? null : field.sources()));
       }
       tables.add(new TableFacts(table.folder(), table.description(), fields));
     }

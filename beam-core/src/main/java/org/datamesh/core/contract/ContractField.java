@@ -40,6 +40,8 @@ import org.datamesh.core.TemporalFormat;
  *     {@link #beamType} is then a row of them
  * @param items an {@code array}'s items (null otherwise): a field named {@code name + "[]"};
  *     {@link #beamType} is then an array of its type
+ * @param sources where its values come from ({@code transformSourceObjects} and the other
+ *     {@code transform*} keys): {@link ColumnSources#NONE} when not declared
  */
 public record ContractField(
     String name,
@@ -58,7 +60,8 @@ public record ContractField(
     TypeOptions typeOptions,
     List<QualityRule> quality,
     List<ContractField> properties,
-    @Nullable ContractField items)
+    @Nullable ContractField items,
+    ColumnSources sources)
     implements Serializable {
 
   public ContractField {

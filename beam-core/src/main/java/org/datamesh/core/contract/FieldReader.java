@@ -31,11 +31,11 @@ final class FieldReader {
       Set.of(
           "name", "description", "logicalType", "physicalType", "logicalTypeOptions", "required",
           "unique", "primaryKey", "primaryKeyPosition", "partitioned", "partitionKeyPosition",
-          "classification", "customProperties", "quality", "relationships", "properties", "items");
+          "classification", "customProperties", "quality", "relationships", "properties", "items",
+          "transformSourceObjects", "transformLogic", "transformDescription");
   private static final Set<String> DOCUMENTATION =
       Set.of(
-          "id", "businessName", "physicalName", "tags", "examples", "criticalDataElement",
-          "transformSourceObjects", "transformLogic", "transformDescription");
+          "id", "businessName", "physicalName", "tags", "examples", "criticalDataElement");
 
   private final Problems problems;
   /** Null at the top level; the enclosing column's path inside a nested value. */
@@ -170,7 +170,36 @@ final class FieldReader {
         options,
         quality,
         nested,
-        items);
+        items,
+        sources(property, path));
+  }
+
+  /** The property's {@code transform*} keys, and its {@code lineageType} custom property. */
+  private ColumnSources sources(JsonNode property, String path) {
+    List<String> objects = new java.util.ArrayList<>();
+    for (JsonNode entry : Nodes.elements(property.path("transformSourceObjects"))) {
+      if (entry.isTextual()) {
+        objects.add(entry.asText());
+      }
+    }
+    String lineageType = null;
+    for (JsonNode custom : Nodes.elements(property.path("customProperties"))) {
+      if (ColumnSources.LINEAGE_TYPE_PROPERTY.equals(Nodes.text(custom, "property"))) {
+        lineageType = Nodes.asText(custom.path("value"));
+        if (!ColumnSources.LINEAGE_TYPES.contains(lineageType.toUpperCase(java.util.Locale.ROOT))) {
+          problems.error(
+              YamlPaths.key(YamlPaths.key(path, "customProperties"), ColumnSources.LINEAGE_TYPE_PROPERTY),
+              "must be one of IDENTITY, TRANSFORMATION, AGGREGATION, not " + lineageType);
+          lineageType = null;
+        }
+      }
+    }
+    String logic = Nodes.text(property, "transformLogic");
+    String description = Nodes.text(property, "transformDescription");
+    if (objects.isEmpty() && logic == null && description == null && lineageType == null) {
+      return ColumnSources.NONE;
+    }
+    return new ColumnSources(objects, logic, description, lineageType);
   }
 
   /** An object's properties, read by a reader of their own (names are unique per object). */
@@ -253,7 +282,8 @@ final class FieldReader {
       java.util.Set.of(
           ContractStandardization.PROPERTY,
           DataContract.DEDUPLICATE_PROPERTY,
-          ContractProtection.PROPERTY);
+          ContractProtection.PROPERTY,
+          ColumnSources.LINEAGE_TYPE_PROPERTY);
 
   private Map<String, String> customProperties(JsonNode entries, String path) {
     Map<String, String> properties = new LinkedHashMap<>();

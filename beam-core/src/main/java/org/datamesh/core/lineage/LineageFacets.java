@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.catalog.ProductFacts;
+import org.datamesh.core.contract.ColumnSources;
 
 /**
  * The OpenLineage facets of a product's datasets and runs, each with its {@code _producer} and the
@@ -159,34 +160,70 @@ final class LineageFacets {
   }
 
   /**
-   * Each published column from the same-named column of the input: read, standardized per the
-   * contract, validated, then protected or published in clear.
+   * Where each published column comes from: the columns its contract names in {@code
+   * transformSourceObjects}, among the tables the run reads ({@code inputs}, keyed as a consumer
+   * product keys them: {@code sales/orders/orders}); otherwise, for a product read from files, the
+   * same-named column of {@code sameNamed}: read, standardized per the contract, validated, then
+   * protected or published in clear. Null when no column has a known source.
    */
-  static ObjectNode columnLineage(ProductFacts.TableFacts table, LineageNames input) {
+  static @Nullable ObjectNode columnLineage(
+      ProductFacts.TableFacts table,
+      @Nullable LineageNames sameNamed,
+      Map<String, LineageNames> inputs) {
     ObjectNode facet = facet("1-2-0", "ColumnLineageDatasetFacet");
     ObjectNode fields = facet.putObject("fields");
     for (ProductFacts.FieldFacts field : table.fields()) {
       boolean masked = field.protection() != null;
-      String description =
-          "the same-named input column, standardized as the contract declares and validated"
-              + (masked ? ", then protected (" + field.protection() + ")" : ", published in clear");
-      ObjectNode transformation =
-          fields
-              .putObject(field.name())
-              .putArray("inputFields")
-              .addObject()
-              .put("namespace", input.namespace())
-              .put("name", input.name())
-              .put("field", field.name())
-              .putArray("transformations")
-              .addObject();
-      transformation
-          .put("type", "DIRECT")
-          .put("subtype", masked ? "TRANSFORMATION" : "IDENTITY")
-          .put("description", description)
-          .put("masking", masked);
+      ArrayNode inputFields = LineageFacets.NODES.arrayNode();
+      ColumnSources sources = field.sources();
+      if (sources != null && !sources.columns().isEmpty()) {
+        String subtype = sources.lineageTypeOf(field.name());
+        String description =
+            sources.description() != null
+                ? sources.description()
+                : sources.logic() != null ? sources.logic() : field.description();
+        for (ColumnSources.SourceColumn source : sources.columns()) {
+          LineageNames input = inputs.get(source.table());
+          if (input != null) {
+            addInputField(inputFields, input, source.column(), subtype, description, masked);
+          }
+        }
+      } else if (sameNamed != null) {
+        String description =
+            "the same-named input column, standardized as the contract declares and validated"
+                + (masked ? ", then protected (" + field.protection() + ")" : ", published in clear");
+        addInputField(
+            inputFields, sameNamed, field.name(), masked ? "TRANSFORMATION" : "IDENTITY",
+            description, masked);
+      }
+      if (!inputFields.isEmpty()) {
+        fields.putObject(field.name()).set("inputFields", inputFields);
+      }
     }
-    return facet;
+    return fields.isEmpty() ? null : facet;
+  }
+
+  private static void addInputField(
+      ArrayNode inputFields,
+      LineageNames input,
+      String column,
+      String subtype,
+      @Nullable String description,
+      boolean masked) {
+    ObjectNode transformation =
+        inputFields
+            .addObject()
+            .put("namespace", input.namespace())
+            .put("name", input.name())
+            .put("field", column)
+            .putArray("transformations")
+            .addObject()
+            .put("type", "DIRECT")
+            .put("subtype", subtype);
+    if (description != null) {
+      transformation.put("description", description);
+    }
+    transformation.put("masking", masked);
   }
 
   static ObjectNode processingEngine(String beamVersion, String runner) {

@@ -66,7 +66,12 @@ public final class LineageRun {
     return new LineageRun(facts, productLocation, runId, runner, Map.of());
   }
 
-  /** Returns a run like this one that reads {@code table} from {@code location} (a path or glob). */
+  /**
+   * Returns a run like this one that reads {@code table} from {@code location} (a path or glob):
+   * for a product read from files, {@code table} is its own table the file holds; for a product
+   * built from other products, it is the table read ({@code sales/orders/orders}) and {@code
+   * location} that table's dataset, as its own product's events name it.
+   */
   public LineageRun withInput(String table, String location) {
     Map<String, String> more = new LinkedHashMap<>(inputs);
     more.put(table, location);
@@ -200,9 +205,14 @@ public final class LineageRun {
     if (facts.owner() != null) {
       facets.set("ownership", LineageFacets.ownership(facts.owner()));
     }
-    String input = inputs.get(table.name());
-    if (input != null) {
-      facets.set("columnLineage", LineageFacets.columnLineage(table, LineageNames.of(input)));
+    String sameNamed = inputs.get(table.name());
+    Map<String, LineageNames> read = new LinkedHashMap<>();
+    inputs.forEach((name, location) -> read.put(name, LineageNames.of(location)));
+    ObjectNode columns =
+        LineageFacets.columnLineage(
+            table, sameNamed == null ? null : LineageNames.of(sameNamed), read);
+    if (columns != null) {
+      facets.set("columnLineage", columns);
     }
     return output;
   }

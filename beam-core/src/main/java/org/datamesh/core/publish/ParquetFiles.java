@@ -119,7 +119,8 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
   static ParquetIO.Sink sink(org.apache.avro.Schema avroSchema) {
     return ParquetIO.sink(avroSchema)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withConfiguration(java.util.Map.of("parquet.avro.write-old-list-structure", "false"));
+        .withConfiguration(
+            ParquetSettings.of(java.util.Map.of("parquet.avro.write-old-list-structure", "false")));
   }
 
   /** Passes the names on, or writes an empty file with the schema when there are none. */

@@ -27,6 +27,7 @@ import org.datamesh.core.protect.DataKeys;
 import org.datamesh.core.publish.AvroRows;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.ManifestTypes;
+import org.datamesh.core.publish.ParquetSettings;
 
 /**
  * Reads one table of a published product the way consumers should: through the manifest in force
@@ -118,7 +119,9 @@ public final class ReadDataProduct extends PTransform<PBegin, PCollection<Row>> 
             // so they must never meet a coder of the projected schema. The projection itself is
             // parquet-avro's: columns outside it are not read from disk.
             ParquetIO.parseFilesGenericRecords(new RecordToRow(read))
-                .withConfiguration(Map.of(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString()))
+                .withConfiguration(
+                    ParquetSettings.of(
+                        Map.of(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString())))
                 .withCoder(RowCoder.of(read)))
         .setRowSchema(read)
         .apply("AsRole", ParDo.of(new RoleRowsFn(read, output, access, keys)))

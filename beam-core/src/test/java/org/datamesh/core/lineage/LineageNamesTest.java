@@ -31,4 +31,11 @@ class LineageNamesTest {
     assertThat(
         LineageNames.of("s3://lake/in/orders-*.csv"), equalTo(new LineageNames("s3://lake", "in")));
   }
+
+  @Test
+  void aKafkaTopicIsInItsBrokersNamespace() {
+    assertThat(
+        LineageNames.of("kafka://broker-1:9092/server-logs"),
+        equalTo(new LineageNames("kafka://broker-1:9092", "server-logs")));
+  }
 }

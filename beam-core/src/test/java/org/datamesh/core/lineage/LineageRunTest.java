@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.datamesh.core.catalog.CatalogFixtures;
 import org.datamesh.core.catalog.ProductFacts;
+import org.datamesh.core.contract.ContractLoader;
 import org.datamesh.core.publish.Manifest;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,62 @@ class LineageRunTest {
     assertThat(
         output.at("/facets/columnLineage/fields/age/inputFields/0/transformations/0/subtype").asText(),
         equalTo("IDENTITY"));
+  }
+
+  /** A product built from crm/contacts: its columns name their sources in the contract. */
+  private static final String CONSUMER =
+      """
+      apiVersion: v3.1.0
+      kind: DataContract
+      id: contact-stats
+      name: contact-stats
+      version: 1.0.0
+      status: active
+      domain: crm
+      dataProduct: contact-stats
+      schema:
+        - name: by_country
+          properties:
+            - name: country
+              logicalType: string
+              transformSourceObjects: [crm/contacts/contacts.country]
+            - name: contacts
+              logicalType: integer
+              transformSourceObjects: [crm/contacts/contacts.contact_id, crm/contacts/contacts.status]
+              transformLogic: count(contact_id) where status = 'active'
+              customProperties:
+                - property: lineageType
+                  value: AGGREGATION
+            - name: note
+              logicalType: string
+              transformSourceObjects: [a_table_documented_only]
+      """;
+
+  @Test
+  void aProductBuiltFromProductsMapsEachColumnToTheColumnsItsContractNames() throws Exception {
+    LineageRun lineage =
+        LineageRun.of(
+                ProductFacts.of(ContractLoader.parse(CONSUMER, "stats.yaml")),
+                "/out/crm/contact-stats", RUN, "FlinkRunner")
+            .withInput("crm/contacts/contacts", "/out/crm/contacts/contacts");
+    JsonNode start = lineage.start(AT);
+
+    assertThat(start.at("/inputs/0/name").asText(), equalTo("/out/crm/contacts/contacts"));
+    JsonNode fields = start.at("/outputs/0/facets/columnLineage/fields");
+    JsonNode country = fields.at("/country/inputFields/0");
+    assertThat(country.get("name").asText(), equalTo("/out/crm/contacts/contacts"));
+    assertThat(country.get("field").asText(), equalTo("country"));
+    assertThat(country.at("/transformations/0/type").asText(), equalTo("DIRECT"));
+    assertThat(country.at("/transformations/0/subtype").asText(), equalTo("IDENTITY"));
+    JsonNode contacts = fields.at("/contacts/inputFields");
+    assertThat(contacts.size(), equalTo(2));
+    assertThat(contacts.at("/1/field").asText(), equalTo("status"));
+    assertThat(contacts.at("/0/transformations/0/subtype").asText(), equalTo("AGGREGATION"));
+    assertThat(
+        contacts.at("/0/transformations/0/description").asText(),
+        equalTo("count(contact_id) where status = 'active'"));
+    // A source that is not a column of what the run reads stays documentation.
+    assertThat(fields.has("note"), is(false));
   }
 
   @Test

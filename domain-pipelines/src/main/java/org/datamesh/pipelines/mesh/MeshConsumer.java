@@ -64,7 +64,7 @@ public final class MeshConsumer implements MeshProduct {
     String root = outputRoot.endsWith("/") ? outputRoot : outputRoot + "/";
     Map<String, String> inputs = new LinkedHashMap<>();
     for (ProductInput input : product.inputs()) {
-      inputs.put(input.tag(), root + input.productPath());
+      inputs.put(input.tag(), root + input.productPath() + "/" + input.table());
     }
     return inputs;
   }

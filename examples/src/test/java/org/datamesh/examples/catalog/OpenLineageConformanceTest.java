@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -123,5 +124,53 @@ class OpenLineageConformanceTest {
     assertThat(text, not(containsString("Alphonse")));
     assertThat(text, not(containsString("Beatrix")));
     assertThat(text, not(containsString(Files.readString(keyset).substring(0, 40))));
+  }
+
+  /**
+   * A small mesh on the Direct runner: every event conforms, and a consumer product's columns come
+   * from the columns of the datasets its inputs' own events publish, so the graph joins up.
+   */
+  @Test
+  void everyEventOfTheMeshConformsAndAConsumersColumnsLeadToItsInputsColumns() throws Exception {
+    Path output = dir.resolve("mesh");
+    CliOutcome demo =
+        CliOutcome.run(
+            "demo", "--output=" + output, "--records=100", "--runner=DirectRunner",
+            "--products=crm/customers,sales/orders,digital/interactions,crm/customer-360");
+    assertThat(demo.err() + demo.out(), demo.status(), is(ExitCode.OK));
+
+    List<JsonNode> events = LineageLog.in(output.toString()).read();
+    assertThat(events.size(), equalTo(8));
+    OpenLineageOracle oracle = OpenLineageOracle.fromSpecs();
+    java.util.Set<String> published = new java.util.HashSet<>();
+    for (JsonNode event : events) {
+      assertThat(event.get("eventType").asText(), oracle.problems(event), empty());
+      for (JsonNode out : event.get("outputs")) {
+        published.add(out.get("namespace").asText() + " " + out.get("name").asText());
+      }
+    }
+    JsonNode complete = events.get(7);
+    assertThat(complete.at("/job/name").asText(), equalTo("crm.customer-360"));
+    assertThat(complete.get("inputs").size(), equalTo(3));
+    for (JsonNode input : complete.get("inputs")) {
+      assertThat(
+          "an input of customer-360 is a dataset a source product published",
+          published.contains(input.get("namespace").asText() + " " + input.get("name").asText()),
+          is(true));
+    }
+    JsonNode lifetimeValue =
+        complete.at("/outputs/0/facets/columnLineage/fields/lifetime_value/inputFields");
+    assertThat(lifetimeValue.size(), equalTo(2));
+    assertThat(
+        lifetimeValue.at("/0/name").asText(),
+        equalTo(output.resolve("sales/orders/orders").toAbsolutePath().toString()));
+    assertThat(lifetimeValue.at("/0/field").asText(), equalTo("amount"));
+    assertThat(lifetimeValue.at("/0/transformations/0/subtype").asText(), equalTo("AGGREGATION"));
+    JsonNode email = complete.at("/outputs/0/facets/columnLineage/fields/email/inputFields/0");
+    assertThat(email.get("name").asText(), endsWith("crm/customers/customers"));
+    assertThat(email.at("/transformations/0/subtype").asText(), equalTo("IDENTITY"));
+    assertThat(
+        complete.at("/outputs/0/facets/columnLineage/fields").size(),
+        equalTo(complete.at("/outputs/0/facets/schema/fields").size()));
   }
 }

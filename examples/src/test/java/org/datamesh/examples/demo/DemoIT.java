@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's main command as a user runs it: the whole mesh at the default size, read back by
- * DuckDB against every contract; the two models against their baselines at a second seed; and
- * the products of a small mesh the same on the Direct runner as on embedded Flink.
+ * DuckDB against every contract, and the two models against their baselines at a second seed.
+ * {@link MeshOnRunnersIT} compares every product across the runners.
  */
 class DemoIT {
 
@@ -80,53 +80,6 @@ class DemoIT {
             "--products=crm/customers,sales/orders,sales/order-forecast,sales/recommendations");
     assertThat(printed, containsString("Building 4 products"));
     assertModelsBeatBaselines(output);
-  }
-
-  /**
-   * The sources and the crm consumer products, unchanged, on both runners: the same rows, tokens
-   * included. The forecast, the recommendations and the stock-out risk are compared across the
-   * two runners on hand-computed inputs by their own {@code *OnRunnersIT}s: on the Direct runner,
-   * which pays per bundle and makes a bundle per grouped key, they alone took 90 s here.
-   */
-  @Test
-  void theProductsAreTheSameOnTheDirectRunnerAndOnEmbeddedFlink() throws Exception {
-    Path flink = dir.resolve("flink");
-    Path direct = dir.resolve("direct");
-    List<MeshProduct> compared =
-        Mesh.products().stream()
-            .filter(p -> p instanceof SourceProduct || p.path().startsWith("crm/"))
-            .toList();
-    assertThat(compared, hasSize(9));
-    String products = String.join(",", compared.stream().map(MeshProduct::path).toList());
-    runInProcess("demo", "--output=" + flink, "--records=100", "--seed=3", "--products=" + products);
-    // The same keys on both, so tokens can be compared too.
-    Files.createDirectories(direct.resolve("_keys"));
-    Files.copy(flink.resolve(DemoKeyset.FILE), direct.resolve(DemoKeyset.FILE));
-    // Immutability enforcement off: the Direct runner pays it per bundle, a bundle per grouped
-    // key. Each product's transforms run with it on in their own tests.
-    String printed =
-        runInProcess(
-            "demo", "--output=" + direct, "--records=100", "--seed=3", "--runner=DirectRunner",
-            "--enforceImmutability=false", "--products=" + products);
-    assertThat(printed, containsString("on DirectRunner"));
-
-    for (MeshProduct product : compared) {
-      MeshReadback.check(direct, product);
-      for (var table : product.contract().tables()) {
-        // Encryption is randomized on purpose: the same name encrypts differently each time.
-        String columns = product.path().equals("crm/customers") ? "* EXCLUDE (full_name)" : "*";
-        String a = MeshReadback.table(flink, product.path(), table.folder());
-        String b = MeshReadback.table(direct, product.path(), table.folder());
-        String differing =
-            "SELECT count(*) AS n FROM ((SELECT " + columns + " FROM " + a + " EXCEPT ALL SELECT "
-                + columns + " FROM " + b + ") UNION ALL (SELECT " + columns + " FROM " + b
-                + " EXCEPT ALL SELECT " + columns + " FROM " + a + "))";
-        assertThat(
-            product.path() + "." + table.folder() + " rows that differ between the runners",
-            DuckDb.query(differing).get(0).get("n"),
-            equalTo(0L));
-      }
-    }
   }
 
   private static void assertModelsBeatBaselines(Path output) throws Exception {
