@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -29,7 +30,7 @@ import org.datamesh.core.publish.Manifest;
  * (Dataflow, a remote cluster) write it on their own disk, where the command never sees it; the
  * command then falls back to the manifest in force.
  */
-final class CommitReceipt {
+public final class CommitReceipt {
 
   private final Path file;
 
@@ -38,7 +39,7 @@ final class CommitReceipt {
   }
 
   /** A receipt in a new, empty temporary file, removed when the JVM exits. */
-  static CommitReceipt create() throws IOException {
+  public static CommitReceipt create() throws IOException {
     Path file = Files.createTempFile("datamesh-commit-", ".json");
     file.toFile().deleteOnExit();
     return new CommitReceipt(file);
@@ -50,8 +51,23 @@ final class CommitReceipt {
   }
 
   /** Adds the step that writes {@code committed}, the commit step's output, to this receipt. */
-  void keep(PCollection<String> committed) {
+  public void keep(PCollection<String> committed) {
     committed.apply("KeepCommitReceipt", ParDo.of(new WriteFn(file.toString())));
+  }
+
+  /**
+   * The manifest run {@code runId} committed in {@code productDirectory}: the receipt's, else (a
+   * commit step on another machine wrote it on that machine's disk) the manifest in force if it is
+   * this run's; empty when the run committed nothing, or another run has committed over it since
+   * and the receipt is elsewhere.
+   */
+  public Optional<Manifest> committed(ResourceId productDirectory, String runId)
+      throws IOException {
+    Optional<Manifest> manifest = read().filter(m -> m.runId().equals(runId));
+    if (manifest.isEmpty()) {
+      manifest = Manifest.readIfPresent(productDirectory).filter(m -> m.runId().equals(runId));
+    }
+    return manifest;
   }
 
   /** The manifest the run committed; empty when its commit step never ran to the end. */

@@ -188,13 +188,7 @@ public final class RunCommand implements Command {
     // What the commit step committed, not a read of _manifest.json now: another run may have
     // committed over this one since, and this run's outcome is still its own.
     ResourceId productDir = PublishDataProduct.productDirectory(output, contract.product());
-    Optional<Manifest> manifest = receipt.read().filter(m -> m.runId().equals(runId));
-    if (manifest.isEmpty()) {
-      // The receipt is a file of this machine, so on workers elsewhere (Dataflow, a remote Flink
-      // cluster) the commit step wrote it on a worker's disk. The manifest in force then says
-      // what this run committed, unless another run has committed over it since.
-      manifest = Manifest.readIfPresent(productDir).filter(m -> m.runId().equals(runId));
-    }
+    Optional<Manifest> manifest = receipt.committed(productDir, runId);
     if (manifest.isEmpty()) {
       reporting.failed("the run finished without committing");
       out.println("The run " + runId + " finished without committing; nothing new was published.");

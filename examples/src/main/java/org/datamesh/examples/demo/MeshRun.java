@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.RunId;
 import org.datamesh.core.protect.DataKeys;
@@ -13,6 +14,7 @@ import org.datamesh.core.publish.Manifest;
 import org.datamesh.examples.catalog.RunReporting;
 import org.datamesh.examples.cli.QuietConsole;
 import org.datamesh.examples.cli.RootCause;
+import org.datamesh.examples.contract.CommitReceipt;
 import org.datamesh.pipelines.mesh.MeshProduct;
 
 /**
@@ -47,9 +49,16 @@ final class MeshRun {
     String runId = RunId.generate();
     String runner = options.getRunner().getSimpleName();
     Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(
-        product.path(),
-        product.pipeline(samples.toString(), output.toString(), runId, keys));
+    CommitReceipt receipt;
+    try {
+      receipt = CommitReceipt.create();
+    } catch (java.io.IOException e) {
+      return new Outcome(product, null, 0, "no temporary file for its commit receipt: " + e.getMessage());
+    }
+    receipt.keep(
+        pipeline.apply(
+            product.path(),
+            product.pipeline(samples.toString(), output.toString(), runId, keys)));
     RunReporting reporting =
         RunReporting.of(
             product.contract(), output.toString(), runId, runner, options.getOpenLineageUrl(), out);
@@ -78,9 +87,15 @@ final class MeshRun {
       return new Outcome(product, null, seconds, "the run ended " + state);
     }
     try {
-      Manifest manifest = Manifest.read(output.resolve(product.path()));
-      if (!manifest.runId().equals(runId)) {
-        return new Outcome(product, null, seconds, "another run committed over this one");
+      // What the commit step committed, not a read of _manifest.json now: another run may have
+      // committed over this one since, and this run's outcome is still its own.
+      Manifest manifest =
+          receipt
+              .committed(FileSystems.matchNewResource(output.resolve(product.path()).toString(), true), runId)
+              .orElse(null);
+      if (manifest == null) {
+        reporting.failed("the run finished without committing");
+        return new Outcome(product, null, seconds, "the run finished without committing");
       }
       reporting.published(manifest);
       return new Outcome(product, manifest, seconds, "");

@@ -37,6 +37,13 @@ final class S3Store implements AutoCloseable {
     client.createBucket(b -> b.bucket(bucket));
   }
 
+  /** Writes {@code bytes} as the object {@code key}. */
+  void put(String bucket, String key, byte[] bytes) {
+    client.putObject(
+        b -> b.bucket(bucket).key(key),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+  }
+
   /** Every key in {@code bucket} under {@code prefix}, sorted. */
   List<String> keys(String bucket, String prefix) {
     return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
