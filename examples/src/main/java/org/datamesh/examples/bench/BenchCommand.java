@@ -69,6 +69,7 @@ public final class BenchCommand implements Command {
     requireAtLeast("--directRecords", options.getDirectRecords(), 1);
     requireAtLeast("--warmupRecords", options.getWarmupRecords(), 0);
     requireAtLeast("--memoryRecords", options.getMemoryRecords(), 1);
+    requireAtLeast("--fsyncRecords", options.getFsyncRecords(), 1);
     if (scenarios.contains(Scenario.SCALE_10X) && records(options) > Integer.MAX_VALUE / 10) {
       throw new UsageException("--records is too large for scale-10x");
     }
@@ -81,6 +82,7 @@ public final class BenchCommand implements Command {
                 options.getDirectRecords(),
                 options.getWarmupRecords(),
                 options.getMemoryRecords(),
+                options.getFsyncRecords(),
                 options.getSeed(),
                 options.getRepeat()),
             folder,

@@ -19,9 +19,10 @@ public interface BenchOptions extends PipelineOptions {
   void setRecords(Integer records);
 
   @Description(
-      "Comma-separated scenarios (default: all but memory-10m, which runs only when named):"
-          + " library-vs-plain-java, library-vs-handwritten-beam,"
-          + " library-vs-handwritten-beam-direct, publish-vs-raw-parquet, scale-10x, memory-10m")
+      "Comma-separated scenarios (default: all but memory-10m and fsync-1m, which run only when"
+          + " named): library-vs-plain-java, library-vs-handwritten-beam,"
+          + " library-vs-handwritten-beam-direct, publish-vs-raw-parquet, scale-10x,"
+          + " protect-vs-clear, checks-vs-unchecked, memory-10m, fsync-1m")
   String getScenarios();
 
   void setScenarios(String scenarios);
@@ -49,6 +50,12 @@ public interface BenchOptions extends PipelineOptions {
   int getMemoryRecords();
 
   void setMemoryRecords(int memoryRecords);
+
+  @Description("Orders of the fsync-1m scenario")
+  @Default.Integer(1_000_000)
+  int getFsyncRecords();
+
+  void setFsyncRecords(int fsyncRecords);
 
   @Description("Random seed of the sample data")
   @Default.Long(42)

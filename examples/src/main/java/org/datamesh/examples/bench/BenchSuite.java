@@ -21,7 +21,7 @@ import org.datamesh.examples.demo.OrdersSampleGenerator;
  * every run's counts with what the generator injected, and builds {@code results.json}.
  *
  * <pre>{@code
- * BenchSuite suite = new BenchSuite(new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 42, 1),
+ * BenchSuite suite = new BenchSuite(new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 1_000_000, 42, 1),
  *     Path.of("target/bench"), System.out);
  * ObjectNode results = suite.run(Scenario.DEFAULTS);
  * }</pre>
@@ -30,7 +30,13 @@ final class BenchSuite {
 
   /** The sizes and repeats of a bench run, as the command's options give them. */
   record Settings(
-      int records, int directRecords, int warmupRecords, int memoryRecords, long seed, int repeat) {}
+      int records,
+      int directRecords,
+      int warmupRecords,
+      int memoryRecords,
+      int fsyncRecords,
+      long seed,
+      int repeat) {}
 
   /** A generated input and the counts a correct run of it reports. */
   private record Input(String argument, Counts expected) {}
@@ -56,6 +62,7 @@ final class BenchSuite {
     results.put("records", settings.records());
     results.put("directRecords", settings.directRecords());
     results.put("memoryRecords", settings.memoryRecords());
+    results.put("fsyncRecords", settings.fsyncRecords());
     results.put("warmupRecords", settings.warmupRecords());
     results.put("seed", settings.seed());
     results.put("repeat", settings.repeat());
@@ -98,6 +105,8 @@ final class BenchSuite {
           return compare(scenario, RunKind.LIBRARY_CHECKED, RunKind.LIBRARY_FLINK, n, false);
         case MEMORY_10M:
           return memory(scenario, settings.memoryRecords());
+        case FSYNC_1M:
+          return durability(scenario, settings.fsyncRecords());
         default:
           throw new IllegalStateException("no measurement for " + scenario);
       }
@@ -172,6 +181,20 @@ final class BenchSuite {
     check(problems, "library", run.counts(), input(RunKind.LIBRARY_FLINK, size).expected());
     return new ScenarioResult(
         scenario, run.wallSeconds(), null, null, run, null, problems, null);
+  }
+
+  /** The library with its commit's fsyncs against the same run without them, wall time. */
+  private ScenarioResult durability(Scenario scenario, int size)
+      throws IOException, InterruptedException {
+    RunFigures synced = measure(RunKind.LIBRARY_FLINK, size, List.of());
+    RunFigures unsynced = measure(RunKind.LIBRARY_FLINK, size, List.of("-Ddatamesh.fsync=false"));
+    Counts expected = input(RunKind.LIBRARY_FLINK, size).expected();
+    List<String> problems = new ArrayList<>();
+    check(problems, "with fsync", synced.counts(), expected);
+    check(problems, "without fsync", unsynced.counts(), expected);
+    return new ScenarioResult(
+        scenario, synced.wallSeconds(), unsynced.wallSeconds(),
+        synced.wallSeconds() / unsynced.wallSeconds(), synced, unsynced, problems, null);
   }
 
   private static void check(List<String> problems, String who, Counts actual, Counts expected) {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * List<Scenario> chosen = Scenario.parse("library-vs-plain-java,scale-10x");
  * }</pre>
  *
- * <p>{@link #MEMORY_10M} is not among the defaults: it generates and processes ten million records
- * (about a gigabyte of CSV) and takes minutes; name it in {@code --scenarios} to run it.
+ * <p>{@link #MEMORY_10M} and {@link #FSYNC_1M} are not among the defaults: they process ten million
+ * and one million records (twice) and take minutes; name them in {@code --scenarios} to run them.
  */
 enum Scenario {
   LIBRARY_VS_PLAIN_JAVA(
@@ -56,11 +56,17 @@ enum Scenario {
       "memory-10m",
       "--memoryRecords (10 million) through the library on embedded Flink with -Xmx1g",
       "s",
-      Goal.COMPLETES);
+      Goal.COMPLETES),
+  FSYNC_1M(
+      "fsync-1m",
+      "wall time of --fsyncRecords (1 million) orders, every published file, folder and manifest"
+          + " fsynced, vs the same run with -Ddatamesh.fsync=false, embedded Flink",
+      "s",
+      Goal.atMost(1.05));
 
-  /** Every scenario but {@link #MEMORY_10M}. */
+  /** Every scenario but the long ones, {@link #MEMORY_10M} and {@link #FSYNC_1M}. */
   static final List<Scenario> DEFAULTS =
-      Arrays.stream(values()).filter(s -> s != MEMORY_10M).toList();
+      Arrays.stream(values()).filter(s -> s != MEMORY_10M && s != FSYNC_1M).toList();
 
   final String id;
   final String measure;

@@ -46,14 +46,19 @@ class BenchCommandTest {
   void badSizesAreUsageErrors() {
     assertThat(CliOutcome.run("bench", "--output=" + folder, "--records=0").status(), is(ExitCode.USAGE));
     assertThat(CliOutcome.run("bench", "--output=" + folder, "--repeat=0").status(), is(ExitCode.USAGE));
+    assertThat(
+        CliOutcome.run("bench", "--output=" + folder, "--fsyncRecords=0").status(),
+        is(ExitCode.USAGE));
     assertThat(CliOutcome.run("bench", "--records=10").status(), is(ExitCode.USAGE));
     assertThat(CliOutcome.run("bench-report").status(), is(ExitCode.USAGE));
   }
 
   @Test
-  void theDefaultsAreEveryScenarioButTheTenMillionRecordOne() {
+  void theDefaultsAreEveryScenarioButTheLongOnes() {
     assertThat(Scenario.parse(null), is(Scenario.DEFAULTS));
     assertThat(Scenario.DEFAULTS, not(org.hamcrest.Matchers.hasItem(Scenario.MEMORY_10M)));
+    assertThat(Scenario.DEFAULTS, not(org.hamcrest.Matchers.hasItem(Scenario.FSYNC_1M)));
+    assertThat(Scenario.parse("fsync-1m").get(0), is(Scenario.FSYNC_1M));
     assertThat(Scenario.DEFAULTS.size(), is(7));
     assertThat(Scenario.parse(" memory-10m,scale-10x ").get(0), is(Scenario.MEMORY_10M));
     assertThrows(IllegalArgumentException.class, () -> Scenario.parse("scale-100x"));

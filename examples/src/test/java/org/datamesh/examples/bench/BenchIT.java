@@ -100,13 +100,13 @@ class BenchIT {
   }
 
   @Test
-  void theMemoryScenarioRunsOnlyWhenNamedWithItsHeapCap() throws Exception {
+  void theLongScenariosRunOnlyWhenNamedMemoryWithItsHeapCapFsyncWithAndWithout() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status =
         DatameshCli.run(
             new String[] {
-              "bench", "--scenarios=memory-10m", "--memoryRecords=1000", "--warmupRecords=0",
-              "--output=" + folder
+              "bench", "--scenarios=memory-10m,fsync-1m", "--memoryRecords=1000",
+              "--fsyncRecords=1000", "--warmupRecords=0", "--output=" + folder
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),
             System.err);
@@ -114,7 +114,7 @@ class BenchIT {
 
     JsonNode results = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
     JsonNode memory = results.path("scenarios").get(0);
-    assertThat(results.path("scenarios").size(), is(1));
+    assertThat(results.path("scenarios").size(), is(2));
     assertThat(memory.path("name").asText(), is("memory-10m"));
     assertThat(memory.path("goal").asText(), is("completes"));
     assertThat(memory.path("met").asBoolean(), is(true));
@@ -123,5 +123,15 @@ class BenchIT {
     assertThat(memory.path("peakRssMb").asLong(), greaterThan(0L));
     assertThat(memory.path("runs").path("library").path("jvmArgs").asText(), is("-Xmx1g"));
     assertThat(memory.path("runs").path("library").path("maxHeapMb").asLong(), is(1024L));
+
+    // fsync-1m: the same run with and without the commit's fsyncs, both counting every record.
+    JsonNode fsync = results.path("scenarios").get(1);
+    assertThat(fsync.path("name").asText(), is("fsync-1m"));
+    assertThat(fsync.path("countsAgree").asBoolean(), is(true));
+    assertThat(fsync.path("ratio").asDouble(), greaterThan(0.0));
+    assertThat(fsync.path("runs").path("library").path("jvmArgs").asText(), is(""));
+    assertThat(
+        fsync.path("runs").path("baseline").path("jvmArgs").asText(),
+        is("-Ddatamesh.fsync=false"));
   }
 }
