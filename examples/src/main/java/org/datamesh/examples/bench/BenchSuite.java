@@ -186,8 +186,16 @@ final class BenchSuite {
   /** The library with its commit's fsyncs against the same run without them, wall time. */
   private ScenarioResult durability(Scenario scenario, int size)
       throws IOException, InterruptedException {
-    RunFigures synced = measure(RunKind.LIBRARY_FLINK, size, List.of());
-    RunFigures unsynced = measure(RunKind.LIBRARY_FLINK, size, List.of("-Ddatamesh.fsync=false"));
+    // Taken in turns, so a machine that gets busier or quieter meanwhile weighs on both alike.
+    List<String> off = List.of("-Ddatamesh.fsync=false");
+    List<RunFigures> on = new ArrayList<>();
+    List<RunFigures> without = new ArrayList<>();
+    for (int i = 1; i <= settings.repeat(); i++) {
+      on.add(measureOnce(RunKind.LIBRARY_FLINK, size, List.of(), "fsync-" + i));
+      without.add(measureOnce(RunKind.LIBRARY_FLINK, size, off, "nofsync-" + i));
+    }
+    RunFigures synced = RunFigures.median(on);
+    RunFigures unsynced = RunFigures.median(without);
     Counts expected = input(RunKind.LIBRARY_FLINK, size).expected();
     List<String> problems = new ArrayList<>();
     check(problems, "with fsync", synced.counts(), expected);
@@ -211,28 +219,35 @@ final class BenchSuite {
     if (known != null) {
       return known;
     }
-    String input = input(kind, size).argument();
-    String warmup = warmupFor(kind);
     List<RunFigures> repeats = new ArrayList<>();
     for (int i = 1; i <= settings.repeat(); i++) {
-      String name = kind.name().toLowerCase(Locale.ROOT) + "-" + size + "-" + i;
-      RunFigures figures =
-          ChildJvm.run(
-              kind, size, jvmArgs, input, directory.resolve("runs").resolve(name), warmup,
-              directory.resolve("logs").resolve(name + ".log"));
-      progress.printf(
-          Locale.ROOT,
-          "  %-20s %,11d  %8.2f s wall  %8.2f s CPU  peak RSS %,6d MB%n",
-          kind.name().toLowerCase(Locale.ROOT),
-          size,
-          figures.wallSeconds(),
-          figures.cpuSeconds(),
-          figures.peakRssMb());
-      repeats.add(figures);
+      repeats.add(measureOnce(kind, size, jvmArgs, String.valueOf(i)));
     }
     RunFigures median = RunFigures.median(repeats);
     measured.put(key, median);
     return median;
+  }
+
+  /** One run of {@code kind} on {@code size} records in a child JVM, named by {@code attempt}. */
+  private RunFigures measureOnce(RunKind kind, int size, List<String> jvmArgs, String attempt)
+      throws IOException, InterruptedException {
+    String input = input(kind, size).argument();
+    String warmup = warmupFor(kind);
+    String name = kind.name().toLowerCase(Locale.ROOT) + "-" + size + "-" + attempt;
+    RunFigures figures =
+        ChildJvm.run(
+            kind, size, jvmArgs, input, directory.resolve("runs").resolve(name), warmup,
+            directory.resolve("logs").resolve(name + ".log"));
+    progress.printf(
+        Locale.ROOT,
+        "  %-20s %,11d  %8.2f s wall  %8.2f s CPU  peak RSS %,6d MB%s%n",
+        kind.name().toLowerCase(Locale.ROOT),
+        size,
+        figures.wallSeconds(),
+        figures.cpuSeconds(),
+        figures.peakRssMb(),
+        jvmArgs.isEmpty() ? "" : "  (" + String.join(" ", jvmArgs) + ")");
+    return figures;
   }
 
   /** The small untimed input a child runs first; "-" for none. */

@@ -11,6 +11,7 @@ import org.datamesh.examples.contract.ProfileCommand;
 import org.datamesh.examples.contract.RunCommand;
 import org.datamesh.examples.contract.ValidateContractCommand;
 import org.datamesh.examples.demo.DemoCommand;
+import org.datamesh.examples.kafka.IngestLogCommand;
 import org.datamesh.examples.keys.KeysCommand;
 import org.datamesh.examples.read.ReadCommand;
 import org.datamesh.examples.sla.SlaCommand;
@@ -38,6 +39,7 @@ public final class DatameshCli {
           new KeysCommand(),
           new ReadCommand(),
           new SlaCommand(),
+          new IngestLogCommand(),
           new BenchCommand(),
           new BenchReportCommand());
 
