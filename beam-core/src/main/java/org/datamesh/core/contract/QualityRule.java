@@ -35,6 +35,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param engine a custom rule's engine ({@code cel}, {@code soda}, ...); null for other types
  * @param implementation a custom rule's implementation when it is text (a CEL expression); null
  *     when absent or not text
+ * @param query a {@code sql} rule's query; null for other types
  */
 public record QualityRule(
     String path,
@@ -50,7 +51,8 @@ public record QualityRule(
     @Nullable String unit,
     @Nullable String dimension,
     @Nullable String engine,
-    @Nullable String implementation)
+    @Nullable String implementation,
+    @Nullable String query)
     implements Serializable {
 
   /** The engine of custom rules that datamesh-beam runs on each record. */
@@ -83,7 +85,12 @@ public record QualityRule(
       @Nullable String unit,
       @Nullable String dimension) {
     this(path, field, type, name, metric, rule, severity, description, arguments, thresholds, unit,
-        dimension, null, null);
+        dimension, null, null, null);
+  }
+
+  /** Whether this is a {@code sql} rule with a query: a dataset check run with Beam SQL. */
+  public boolean isSql() {
+    return "sql".equals(type) && query != null && !query.isBlank();
   }
 
   /** Whether this is a {@code custom} rule whose engine is {@value #ANOMALY_ENGINE}. */

@@ -26,12 +26,12 @@ final class QualityRules {
       Set.of(
           "type", "name", "metric", "rule", "severity", "description", "arguments", "unit",
           "dimension", "mustBe", "mustNotBe", "mustBeGreaterThan", "mustBeGreaterOrEqualTo",
-          "mustBeLessThan", "mustBeLessOrEqualTo", "mustBeBetween", "mustNotBeBetween");
-  // A sql or custom rule's body is covered by the notice about its type; a CEL rule's
-  // (engine: cel) is read and run on each record.
+          "mustBeLessThan", "mustBeLessOrEqualTo", "mustBeBetween", "mustNotBeBetween", "query");
+  // A custom rule's body is covered by the notice about its type; a CEL rule's (engine: cel) is
+  // read and run on each record, a sql rule's query run with Beam SQL as a dataset check.
   private static final Set<String> DOCUMENTATION =
       Set.of(
-          "id", "businessImpact", "method", "schedule", "scheduler", "tags", "query", "engine",
+          "id", "businessImpact", "method", "schedule", "scheduler", "tags", "engine",
           "implementation");
 
   private QualityRules() {}
@@ -62,7 +62,8 @@ final class QualityRules {
         "custom".equals(type)
             && engine != null
             && engine.trim().equalsIgnoreCase(QualityRule.ANOMALY_ENGINE);
-    if (!"library".equals(type) && !cel && !anomaly) {
+    boolean sql = "sql".equals(type) && Nodes.text(entry, "query") != null;
+    if (!"library".equals(type) && !cel && !anomaly && !sql) {
       problems.notice(path, "a quality rule of type " + type + ": kept, not enforced yet");
     }
     Nodes.reportUnsupported(entry, path, READ, DOCUMENTATION, problems);
@@ -83,7 +84,8 @@ final class QualityRules {
         Nodes.text(entry, "unit"),
         Nodes.text(entry, "dimension"),
         engine,
-        Nodes.text(entry, "implementation"));
+        Nodes.text(entry, "implementation"),
+        "sql".equals(type) ? Nodes.text(entry, "query") : null);
   }
 
   private static Map<String, BigDecimal> thresholds(JsonNode entry, String path, Problems problems) {

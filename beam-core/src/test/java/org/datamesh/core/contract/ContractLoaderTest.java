@@ -192,8 +192,8 @@ class ContractLoaderTest {
                     + "    format: parquet\n  - server: events\n")
             .replace(
                 "  quality:\n      - name: volume",
-                "  quality:\n      - type: sql\n        query: select count(*) from orders\n"
-                    + "        mustBeGreaterThan: 0\n      - name: volume");
+                "  quality:\n      - type: custom\n        engine: soda\n"
+                    + "        implementation: row_count > 0\n      - name: volume");
     assertThat(
         paths(load(withExtras).notices()),
         contains(

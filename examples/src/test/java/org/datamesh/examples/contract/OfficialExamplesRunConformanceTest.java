@@ -1,6 +1,7 @@
 package org.datamesh.examples.contract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
@@ -196,5 +197,34 @@ class OfficialExamplesRunConformanceTest {
             "SELECT CAST(sum(amount) AS VARCHAR) AS total FROM "
                 + DuckDb.parquet(product, manifest.files())),
         equalTo(List.of(Map.of("total", "4.0"))));
+  }
+
+  /**
+   * column-accuracy's {@code sql} rule (count of values outside (0, 500) must be 0, severity
+   * error) runs by Beam SQL over the published rows: a run holding 600 is refused by the gate and
+   * publishes nothing; a run of good values publishes, its report saying the check passed.
+   */
+  @Test
+  void columnAccuracysSqlRuleIsAnErrorCheckOfTheGate() throws Exception {
+    Files.writeString(dir.resolve("bad.csv"), "DataValue\n12.5\n600\n33.25\n");
+    CliOutcome refused =
+        CliOutcome.run(
+            "run", "--contract=" + example("column-accuracy.odcs.yaml"),
+            "--input=" + dir.resolve("bad.csv"), "--output=" + dir.resolve("out"),
+            "--runner=DirectRunner");
+    assertThat(refused.out() + refused.err(), refused.status(), is(ExitCode.RUN_FAILED));
+    assertThat(refused.out() + refused.err(), containsString("sql"));
+    Path product = dir.resolve("out/default/my_table");
+    assertThat(Files.exists(product.resolve(Manifest.FILE_NAME)), is(false));
+
+    Files.writeString(dir.resolve("good.csv"), "DataValue\n12.5\n499\n33.25\n");
+    CliOutcome published = run("column-accuracy.odcs.yaml", "--input=" + dir.resolve("good.csv"));
+    assertThat(
+        published.out(),
+        containsString(
+            "check sql (ERROR) passed: sql(select count(*) from Air_Quality where DataValue <= 0 or"
+                + " DataValue >= 500) measured 0"));
+    Manifest manifest = Manifest.read(product);
+    assertThat(manifest.counts(), equalTo(new Manifest.Counts(3, 3, 0, 0)));
   }
 }

@@ -79,6 +79,12 @@ public abstract class Check implements Serializable {
   /** The columns whose quarantined records are counted as invalid values. */
   abstract List<String> invalidFields();
 
+  /** A {@link #sql} check's query, as given; null for other checks. */
+  public abstract @Nullable String sqlQuery();
+
+  /** Another name a {@link #sql} check's query may call the table by; null for none. */
+  public abstract @Nullable String sqlTable();
+
   abstract Builder toBuilder();
 
   @AutoValue.Builder
@@ -105,6 +111,10 @@ public abstract class Check implements Serializable {
 
     abstract Builder setInvalidFields(List<String> fields);
 
+    abstract Builder setSqlQuery(@Nullable String query);
+
+    abstract Builder setSqlTable(@Nullable String table);
+
     abstract Check build();
   }
 
@@ -124,7 +134,8 @@ public abstract class Check implements Serializable {
         .setComparison(comparison)
         .setAnalyzers(List.of(new RowCount()))
         .setDuplicateKeys(List.of())
-        .setInvalidFields(List.of());
+        .setInvalidFields(List.of())
+        .setSqlQuery(null);
   }
 
   /** The number of published rows (ODCS {@code rowCount}). */
@@ -228,6 +239,38 @@ public abstract class Check implements Serializable {
    */
   public static Check anomaly(String metric, AnomalyStrategy strategy) {
     return AnomalyMetrics.check(metric, strategy).build();
+  }
+
+  /**
+   * The number a Beam SQL {@code query} returns over the table's published rows (ODCS {@code type:
+   * sql}): one row, one numeric column, as {@code select count(*) from orders where amount < 0}.
+   * The query names the table by its name, or as {@code ${object}}; its id is {@code sql} unless
+   * given, its metric {@code sql(<query>)}. A query that returns another shape fails the run,
+   * naming the check.
+   */
+  public static Check sql(String query, Comparison comparison) {
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("a sql check needs a query");
+    }
+    String metric = SqlMetric.metric(query);
+    return count(metric, comparison)
+        .setId("sql")
+        .setDenominator(List.of())
+        .setUnit(Unit.VALUE)
+        .setAnalyzers(List.of())
+        .setSqlQuery(query)
+        .build();
+  }
+
+  /**
+   * Returns a {@link #sql} check like this one whose query may also call the table {@code table}
+   * (a contract's object name, where the product's table name was made folder-safe).
+   */
+  public Check callingTheTable(String table) {
+    if (sqlQuery() == null) {
+      throw new IllegalStateException("the check " + id() + " is not a sql check");
+    }
+    return toBuilder().setSqlTable(table).build();
   }
 
   private static Check value(String metric, Analyzer<?> analyzer, Comparison comparison) {

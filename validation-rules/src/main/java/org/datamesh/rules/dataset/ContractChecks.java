@@ -17,7 +17,7 @@ import org.datamesh.rules.ContractRules;
  * <pre>{@code
  * ContractChecks checks = ContractChecks.of(table);
  * spec = spec.checkedBy(DatasetChecks.of(checks.checks()));
- * checks.notEnforced();  // ["schema[0].quality[1]: a sql rule is not evaluated yet", ...]
+ * checks.notEnforced();  // ["schema[0].quality[1]: a soda rule is not a dataset check", ...]
  * }</pre>
  *
  * <ul>
@@ -36,8 +36,11 @@ import org.datamesh.rules.ContractRules;
  * ({@code implementation: "rowCount: relativeRateOfChange(0.5, 2)"}, see {@code
  * docs/quality.md}); one that cannot be read is listed as not enforced, with why.
  *
- * <p>Not enforced, and listed by {@link #notEnforced()}: {@code sql} rules (Beam SQL is not
- * wired in), other {@code custom} rules (vendor engines), other units or metrics, entries on nested
+ * <p>A {@code sql} entry is a check on the number its {@code query} returns, run by Beam SQL over
+ * the published rows ({@link Check#sql}); the query names the table by its name or as {@code
+ * ${object}}, and a property's column as {@code ${property}}.
+ *
+ * <p>Not enforced, and listed by {@link #notEnforced()}: other {@code custom} rules (vendor engines), other units or metrics, entries on nested
  * properties, and entries without a comparison or with several. {@code text} entries are
  * documentation and are neither.
  */
@@ -118,7 +121,13 @@ public final class ContractChecks {
       case "text":
         return "";
       case "sql":
-        return "a sql rule is not evaluated yet";
+        if (!rule.isSql()) {
+          return "a sql rule needs a query";
+        }
+        if (Comparison.fromOdcs(rule.thresholds()) == null) {
+          return "a dataset check needs exactly one comparison (mustBe, mustBeLessThan, ...)";
+        }
+        return null;
       case "library":
         break;
       default:
@@ -146,6 +155,11 @@ public final class ContractChecks {
     Comparison comparison = Comparison.fromOdcs(rule.thresholds());
     String column = rule.field();
     Check check;
+    if (rule.isSql()) {
+      String query = column == null ? rule.query() : rule.query().replace("${property}", column);
+      check = Check.sql(query, comparison).callingTheTable(table.name());
+      return named(severity(check, rule), rule);
+    }
     switch (metric(rule)) {
       case "rowCount":
         check = column == null ? Check.rowCount(comparison) : null;
@@ -191,10 +205,19 @@ public final class ContractChecks {
       }
       check = check.inPercent();
     }
+    return named(severity(check, rule), rule);
+  }
+
+  /** {@code check} as WARN when the rule's severity says so. */
+  private static Check severity(Check check, QualityRule rule) {
     String severity = rule.severity() == null ? "" : rule.severity().toLowerCase(Locale.ROOT);
-    if (severity.equals("warning") || severity.equals("warn") || severity.equals("info")) {
-      check = check.asWarning();
-    }
+    boolean warning =
+        severity.equals("warning") || severity.equals("warn") || severity.equals("info");
+    return warning ? check.asWarning() : check;
+  }
+
+  /** {@code check} with the rule's name as its id, when it has one. */
+  private static Check named(Check check, QualityRule rule) {
     return rule.name() != null && !rule.name().isBlank() ? check.withId(rule.name()) : check;
   }
 

@@ -125,6 +125,21 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
     if (!keys.isEmpty()) {
       parts.add(rows.apply("Duplicates", new KeyDuplicates(new ArrayList<>(keys))));
     }
+    Map<String, Set<String>> queries = new LinkedHashMap<>();
+    for (Check check : checks) {
+      if (check.sqlQuery() != null) {
+        Set<String> names = queries.computeIfAbsent(check.sqlQuery(), q -> new LinkedHashSet<>());
+        names.add(name);
+        if (check.sqlTable() != null) {
+          names.add(check.sqlTable());
+        }
+      }
+    }
+    int query = 0;
+    for (Map.Entry<String, Set<String>> sql : queries.entrySet()) {
+      parts.add(
+          rows.apply("Sql" + (++query), SqlMetric.of(sql.getKey(), List.copyOf(sql.getValue()))));
+    }
     parts.add(
         table.failures()
             .apply("FailureMetrics", ParDo.of(new FailureMetrics(new ArrayList<>(invalidFields))))
