@@ -74,10 +74,19 @@ public record ProductFacts(
     builtFrom = builtFrom == null ? List.of() : List.copyOf(builtFrom);
   }
 
-  /** One table: its name as in the manifest, its description and its columns. */
-  public record TableFacts(String name, @Nullable String description, List<FieldFacts> fields) {
+  /**
+   * One table: its name as in the manifest, its description, its columns, and the columns of other
+   * products it joins, groups, filters or sorts by ({@code JOIN sales/orders/orders.customer_id}).
+   */
+  public record TableFacts(
+      String name,
+      @Nullable String description,
+      List<FieldFacts> fields,
+      @Nullable List<String> indirectSources) {
     public TableFacts {
       fields = List.copyOf(fields);
+      // Facts written before tables named their indirect sources have none.
+      indirectSources = indirectSources == null ? List.of() : List.copyOf(indirectSources);
     }
 
     /** The column called {@code name}, or null. */
@@ -157,7 +166,8 @@ public record ProductFacts(
                 field.description(),
                 field.sources().equals(ColumnSources.NONE) ? null : field.sources()));
       }
-      tables.add(new TableFacts(table.folder(), table.description(), fields));
+      tables.add(
+          new TableFacts(table.folder(), table.description(), fields, table.indirectSources()));
     }
     return new ProductFacts(
         contract.product().id(), contract.id(), contract.version(), contract.status(),

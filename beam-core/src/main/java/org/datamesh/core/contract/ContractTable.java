@@ -30,6 +30,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param datasetQuality the object-level quality rules
  * @param logPattern the regular expression log lines are read with, from the object's custom
  *     property {@code logPattern}; null when none is declared
+ * @param indirectSources the object's custom property {@code indirectSources}: the columns of
+ *     other products it joins, groups, filters or sorts by ({@link IndirectSources}), as written
  */
 public record ContractTable(
     String name,
@@ -39,11 +41,13 @@ public record ContractTable(
     @Nullable String description,
     List<ContractField> fields,
     List<QualityRule> datasetQuality,
-    @Nullable String logPattern)
+    @Nullable String logPattern,
+    List<String> indirectSources)
     implements Serializable {
 
   public ContractTable {
     fields = List.copyOf(fields);
+    indirectSources = List.copyOf(indirectSources);
     datasetQuality = List.copyOf(datasetQuality);
   }
 

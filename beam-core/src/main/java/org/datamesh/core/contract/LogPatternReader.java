@@ -28,6 +28,9 @@ final class LogPatternReader {
       if (property == null) {
         continue; // the JSON Schema has reported it
       }
+      if (property.equals(IndirectSources.PROPERTY)) {
+        continue; // read by IndirectSources
+      }
       if (!property.equals(DataContract.LOG_PATTERN_PROPERTY)) {
         problems.notice(entryPath, "custom property " + property + ": not supported yet");
         continue;

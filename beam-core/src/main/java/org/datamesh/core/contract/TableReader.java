@@ -80,7 +80,9 @@ final class TableReader {
         Nodes.text(object, "description"),
         fields,
         quality,
-        logPattern);
+        logPattern,
+        IndirectSources.read(
+            object.path("customProperties"), YamlPaths.key(path, "customProperties"), problems));
   }
 
   private static String uniqueFolder(String folder, Map<String, Integer> folders) {

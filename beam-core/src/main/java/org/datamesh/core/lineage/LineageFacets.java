@@ -9,6 +9,7 @@ import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.catalog.ProductFacts;
 import org.datamesh.core.contract.ColumnSources;
+import org.datamesh.core.contract.IndirectSources;
 
 /**
  * The OpenLineage facets of a product's datasets and runs, each with its {@code _producer} and the
@@ -164,7 +165,9 @@ final class LineageFacets {
    * transformSourceObjects}, among the tables the run reads ({@code inputs}, keyed as a consumer
    * product keys them: {@code sales/orders/orders}); otherwise, for a product read from files, the
    * same-named column of {@code sameNamed}: read, standardized per the contract, validated, then
-   * protected or published in clear. Null when no column has a known source.
+   * protected or published in clear. The table's {@code indirectSources} (joins, groupings,
+   * filters) among what the run reads are its {@code dataset} entries, {@code INDIRECT}. Null when
+   * nothing has a known source.
    */
   static @Nullable ObjectNode columnLineage(
       ProductFacts.TableFacts table,
@@ -200,7 +203,27 @@ final class LineageFacets {
         fields.putObject(field.name()).set("inputFields", inputFields);
       }
     }
-    return fields.isEmpty() ? null : facet;
+    ArrayNode dataset = LineageFacets.NODES.arrayNode();
+    for (String text : table.indirectSources()) {
+      IndirectSources.Entry entry = IndirectSources.Entry.parse(text);
+      LineageNames input = entry == null ? null : inputs.get(entry.source().table());
+      if (input != null) {
+        dataset
+            .addObject()
+            .put("namespace", input.namespace())
+            .put("name", input.name())
+            .put("field", entry.source().column())
+            .putArray("transformations")
+            .addObject()
+            .put("type", "INDIRECT")
+            .put("subtype", entry.kind())
+            .put("masking", false);
+      }
+    }
+    if (!dataset.isEmpty()) {
+      facet.set("dataset", dataset);
+    }
+    return fields.isEmpty() && dataset.isEmpty() ? null : facet;
   }
 
   private static void addInputField(

@@ -86,6 +86,9 @@ class LineageRunTest {
       dataProduct: contact-stats
       schema:
         - name: by_country
+          customProperties:
+            - property: indirectSources
+              value: [GROUP_BY crm/contacts/contacts.country, FILTER crm/contacts/contacts.status]
           properties:
             - name: country
               logicalType: string
@@ -127,6 +130,12 @@ class LineageRunTest {
         equalTo("count(contact_id) where status = 'active'"));
     // A source that is not a column of what the run reads stays documentation.
     assertThat(fields.has("note"), is(false));
+    JsonNode dataset = start.at("/outputs/0/facets/columnLineage/dataset");
+    assertThat(dataset.size(), equalTo(2));
+    assertThat(dataset.at("/0/field").asText(), equalTo("country"));
+    assertThat(dataset.at("/0/transformations/0/type").asText(), equalTo("INDIRECT"));
+    assertThat(dataset.at("/0/transformations/0/subtype").asText(), equalTo("GROUP_BY"));
+    assertThat(dataset.at("/1/transformations/0/subtype").asText(), equalTo("FILTER"));
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.datamesh.core.contract.ColumnSources;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.contract.IndirectSources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,30 @@ class ConsumerColumnLineageTest {
     }
     assertThat(problems, empty());
     assertThat("columns checked", columns, greaterThan(40));
+  }
+
+  @Test
+  void everyConsumerTableNamesTheColumnsItJoinsGroupsOrFiltersByAmongWhatItReads() {
+    List<String> problems = new ArrayList<>();
+    for (MeshConsumer consumer : Mesh.consumers()) {
+      Map<String, ProductInput> reads =
+          consumer.product().inputs().stream()
+              .collect(Collectors.toMap(ProductInput::tag, Function.identity()));
+      for (ContractTable table : consumer.contract().tables()) {
+        String where = consumer.path() + "/" + table.folder();
+        if (table.indirectSources().isEmpty()) {
+          problems.add(where + " names no indirect source");
+        }
+        for (String text : table.indirectSources()) {
+          IndirectSources.Entry entry = IndirectSources.Entry.parse(text);
+          ProductInput input = entry == null ? null : reads.get(entry.source().table());
+          if (input == null || !exists(input, entry.source().column())) {
+            problems.add(where + ": " + text + " is not a column of what it reads");
+          }
+        }
+      }
+    }
+    assertThat(problems, empty());
   }
 
   @Test

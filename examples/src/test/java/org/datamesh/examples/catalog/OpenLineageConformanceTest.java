@@ -172,5 +172,13 @@ class OpenLineageConformanceTest {
     assertThat(
         complete.at("/outputs/0/facets/columnLineage/fields").size(),
         equalTo(complete.at("/outputs/0/facets/schema/fields").size()));
+    // The join keys, grouping and filter: the whole table's indirect lineage.
+    JsonNode dataset = complete.at("/outputs/0/facets/columnLineage/dataset");
+    assertThat(dataset.size(), equalTo(6));
+    assertThat(dataset.at("/0/field").asText(), equalTo("customer_id"));
+    assertThat(dataset.at("/0/name").asText(), endsWith("crm/customers/customers"));
+    assertThat(dataset.at("/0/transformations/0/subtype").asText(), equalTo("JOIN"));
+    assertThat(dataset.at("/3/field").asText(), equalTo("status"));
+    assertThat(dataset.at("/3/transformations/0/subtype").asText(), equalTo("FILTER"));
   }
 }

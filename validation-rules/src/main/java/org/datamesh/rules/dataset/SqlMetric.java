@@ -70,7 +70,11 @@ final class SqlMetric extends PTransform<PCollection<Row>, PCollection<KV<String
     for (String table : tables) {
       named = named.and(new TupleTag<Row>(table), plain);
     }
-    PCollection<Row> result = named.apply("Query", SqlTransform.query(sql));
+    PCollection<Row> result = named.apply(
+            "Query",
+            // No auto-loaded table providers or functions: the query reads this table only, and
+            // the providers' IO stacks (BigQuery, Pub/Sub, MongoDB, Kafka) are not on the path.
+            SqlTransform.query(sql).withAutoLoading(false));
     String metric = metric(query);
     return result
         .apply("Number", ParDo.of(new NumberFn(query)))
