@@ -39,6 +39,8 @@ final class ClusterProcess {
     Path log = dir.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(java());
+    // C1 only, as for every JVM a test starts (ChildJvm): the nodes share 2 cores with the test.
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(jvmFlags);
     // Flink's own INFO lines say which port it bound and why it stopped: wanted in the log.
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");

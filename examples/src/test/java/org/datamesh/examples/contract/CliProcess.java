@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.datamesh.examples.ChildJvm;
 import org.datamesh.examples.cli.CliOutcome;
 
 /**
@@ -23,9 +23,7 @@ public final class CliProcess {
   public static CliOutcome run(Path dir, String... args) throws IOException, InterruptedException {
     Path out = Files.createTempFile(dir, "out-", ".txt");
     Path err = Files.createTempFile(dir, "err-", ".txt");
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
+    List<String> command = new ArrayList<>(ChildJvm.java("1g"));
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
     command.add("-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
     command.add("-cp");

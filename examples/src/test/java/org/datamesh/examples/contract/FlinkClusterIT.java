@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.support.DuckDb;
+import org.datamesh.examples.ChildJvm;
 import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cluster.FlinkSessionCluster;
@@ -101,9 +102,7 @@ class FlinkClusterIT {
   private CliOutcome runJar(String... args) throws Exception {
     Path jar = Paths.get("target", "datamesh.jar").toAbsolutePath();
     assertThat("mvn package built " + jar, Files.isRegularFile(jar), is(true));
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
+    List<String> command = new ArrayList<>(ChildJvm.java("1g"));
     command.add("-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
     command.add("-jar");
     command.add(jar.toString());

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.datamesh.examples.ChildJvm;
 
 /**
  * {@code datamesh run} in a JVM of its own, started as a user or a scheduler starts it (on
@@ -63,9 +63,7 @@ final class RunProcess {
   static RunProcess start(List<String> args, Path log, Map<String, String> properties)
       throws IOException {
     Path tmp = Files.createDirectories(log.resolveSibling("tmp"));
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
+    List<String> command = new ArrayList<>(ChildJvm.java("1g"));
     command.add("-Djava.io.tmpdir=" + tmp);
     properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.addAll(

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.datamesh.core.support.TempFolders;
+import org.datamesh.examples.ChildJvm;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -134,9 +134,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
   }
 
   private static Process java(List<String> mainAndArgs, Path log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    List<String> command = new ArrayList<>(ChildJvm.java("512m"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.addAll(mainAndArgs);
