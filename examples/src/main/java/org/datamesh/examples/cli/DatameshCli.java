@@ -108,9 +108,7 @@ public final class DatameshCli {
     } catch (Exception e) {
       if (OutOfMemoryExit.isOutOfMemory(e)) {
         // The same line as an OutOfMemoryError in another thread, and only once.
-        if (OutOfMemoryExit.claimReport()) {
-          err.println(OutOfMemoryExit.MESSAGE);
-        }
+        OutOfMemoryExit.report();
         return ExitCode.RUN_FAILED;
       }
       err.println("datamesh " + args[0] + ": the run failed: " + rootMessage(e));

@@ -34,8 +34,9 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
   /** Several threads often run out of memory together; the line is printed once. */
   private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
-  private final byte[] line = (MESSAGE + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
-  private final FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+  private static final byte[] LINE =
+      (MESSAGE + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+  private static final FileOutputStream ERR = new FileOutputStream(FileDescriptor.err);
 
   private OutOfMemoryExit() {}
 
@@ -50,6 +51,23 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
    */
   public static boolean claimReport() {
     return REPORTED.compareAndSet(false, true);
+  }
+
+  /**
+   * Prints the {@link #MESSAGE} once per process, allocating nothing: a {@code PrintStream} (the
+   * command's, which redacts) needs memory to format the line, and a second OutOfMemoryError
+   * there lost the line while the status still said 1.
+   */
+  public static void report() {
+    if (!claimReport()) {
+      return;
+    }
+    try {
+      ERR.write(LINE);
+      ERR.flush();
+    } catch (Throwable ignored) {
+      // Nothing more can be said; the status still tells.
+    }
   }
 
   /** Whether {@code t} is, or was caused by, an OutOfMemoryError. Allocates nothing. */
@@ -75,12 +93,7 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
       return;
     }
     try {
-      if (claimReport()) {
-        err.write(line);
-        err.flush();
-      }
-    } catch (Throwable ignored) {
-      // Nothing more can be said; the status still tells.
+      report();
     } finally {
       Runtime.getRuntime().halt(ExitCode.RUN_FAILED);
     }
