@@ -62,13 +62,14 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "rest.bind-address: 127.0.0.1",
             "rest.port: " + restPort,
             "jobmanager.memory.process.size: 1024m",
-            "taskmanager.memory.process.size: 1536m",
+            "taskmanager.memory.process.size: 2048m",
             "taskmanager.numberOfTaskSlots: 2",
             // Flink's default network share (a tenth of the process) left 399 buffers where the
             // product's job asked for 512 (its shuffles to the deduplication shards and the
-            // commit); a fixed 256 MB gives 8,192 buffers of 32 KB.
-            "taskmanager.memory.network.min: 256m",
-            "taskmanager.memory.network.max: 256m",
+            // commit). 256 MB (8,192 buffers of 32 KB) once left 499 free when a task asked for
+            // 512, the job's other tasks holding the rest: 512 MB, 16,384 buffers.
+            "taskmanager.memory.network.min: 512m",
+            "taskmanager.memory.network.max: 512m",
             "parallelism.default: 2",
             // The cluster's own class path already holds every class of the job (the same
             // jars), so the job's classes are taken from it. Flink's default, child-first, loads
