@@ -14,13 +14,16 @@ import java.util.List;
  */
 public final class ChildJvm {
 
+  /** The flag that keeps a JVM to the C1 compiler. */
+  public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
   private ChildJvm() {}
 
   /** {@code java -XX:TieredStopAtLevel=1 -Xmx<heap>}, from the JDK running the tests. */
   public static List<String> java(String heap) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1");
+    command.add(C1_ONLY);
     command.add("-Xmx" + heap);
     return command;
   }

@@ -153,6 +153,7 @@ final class FieldReader {
     if (beamType == null) {
       return null;
     }
+    Map<String, String> custom = customProperties(property.path("customProperties"), path);
     return new ContractField(
         name,
         Nodes.text(property, "description"),
@@ -166,33 +167,32 @@ final class FieldReader {
         partitioned,
         partitionPosition,
         Nodes.text(property, "classification"),
-        customProperties(property.path("customProperties"), path),
+        custom,
         options,
         quality,
         nested,
         items,
-        sources(property, path));
+        sources(property, custom, path));
   }
 
-  /** The property's {@code transform*} keys, and its {@code lineageType} custom property. */
-  private ColumnSources sources(JsonNode property, String path) {
+  /**
+   * The property's {@code transform*} keys, and its {@code lineageType} custom property from
+   * {@code custom}, its custom properties as read.
+   */
+  private ColumnSources sources(JsonNode property, Map<String, String> custom, String path) {
     List<String> objects = new java.util.ArrayList<>();
     for (JsonNode entry : Nodes.elements(property.path("transformSourceObjects"))) {
       if (entry.isTextual()) {
         objects.add(entry.asText());
       }
     }
-    String lineageType = null;
-    for (JsonNode custom : Nodes.elements(property.path("customProperties"))) {
-      if (ColumnSources.LINEAGE_TYPE_PROPERTY.equals(Nodes.text(custom, "property"))) {
-        lineageType = Nodes.asText(custom.path("value"));
-        if (!ColumnSources.LINEAGE_TYPES.contains(lineageType.toUpperCase(java.util.Locale.ROOT))) {
-          problems.error(
-              YamlPaths.key(YamlPaths.key(path, "customProperties"), ColumnSources.LINEAGE_TYPE_PROPERTY),
-              "must be one of IDENTITY, TRANSFORMATION, AGGREGATION, not " + lineageType);
-          lineageType = null;
-        }
-      }
+    String lineageType = custom.get(ColumnSources.LINEAGE_TYPE_PROPERTY);
+    if (lineageType != null
+        && !ColumnSources.LINEAGE_TYPES.contains(lineageType.toUpperCase(java.util.Locale.ROOT))) {
+      problems.error(
+          YamlPaths.key(YamlPaths.key(path, "customProperties"), ColumnSources.LINEAGE_TYPE_PROPERTY),
+          "must be one of IDENTITY, TRANSFORMATION, AGGREGATION, not " + lineageType);
+      lineageType = null;
     }
     String logic = Nodes.text(property, "transformLogic");
     String description = Nodes.text(property, "transformDescription");

@@ -6,8 +6,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.parse.LogPattern;
 
 /**
- * Reads the schema object's custom properties, of which datamesh-beam acts on one: {@code
- * logPattern}, the regular expression log lines are read with. It is compiled here so that a
+ * Reads the schema object's custom property {@code logPattern}, the regular expression log lines
+ * are read with ({@code indirectSources} is {@link IndirectSources}'s). It is compiled here so that a
  * broken expression is a contract problem at its line, not a failure when the product runs.
  */
 final class LogPatternReader {
@@ -15,8 +15,8 @@ final class LogPatternReader {
   private LogPatternReader() {}
 
   /**
-   * The object's {@code logPattern}, checked to compile; the object's other custom properties are
-   * reported as not supported yet.
+   * The object's {@code logPattern}, checked to compile; custom properties other than it and
+   * {@code indirectSources} are reported as not supported yet.
    */
   static @Nullable String read(JsonNode entries, String path, Problems problems) {
     String logPattern = null;

@@ -49,7 +49,7 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
    * Whether the {@link #MESSAGE} is still to be printed, claiming it: true once in a process, for
    * the first thread to ask.
    */
-  public static boolean claimReport() {
+  private static boolean claimReport() {
     return REPORTED.compareAndSet(false, true);
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.datamesh.examples.ChildJvm;
 
 /**
  * One JVM of a test cluster: a main class started with the test's own class path, its output
@@ -39,8 +40,8 @@ final class ClusterProcess {
     Path log = dir.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(java());
-    // C1 only, as for every JVM a test starts (ChildJvm): the nodes share 2 cores with the test.
-    command.add("-XX:TieredStopAtLevel=1");
+    // C1 only, as for every JVM a test starts: the nodes share 2 cores with the test.
+    command.add(ChildJvm.C1_ONLY);
     command.addAll(jvmFlags);
     // Flink's own INFO lines say which port it bound and why it stopped: wanted in the log.
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");

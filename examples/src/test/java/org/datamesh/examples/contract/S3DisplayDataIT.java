@@ -14,7 +14,6 @@ import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.datamesh.core.pipeline.DataProductPipeline;
 import org.datamesh.core.pipeline.RecordFormat;
-import org.datamesh.examples.cli.Options;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,15 +38,7 @@ class S3DisplayDataIT {
     try (S3Store store = new S3Store(S3.endpoint(), S3RunIT.ACCESS_KEY_ID, S3RunIT.SECRET)) {
       store.createBucket("lake");
     }
-    RunOptions options =
-        Options.parse(
-            new String[] {
-              "--runner=DirectRunner",
-              "--awsRegion=us-east-1",
-              "--endpoint=" + S3.endpoint(),
-              S3RunIT.credentials(S3RunIT.SECRET)
-            },
-            RunOptions.class);
+    RunOptions options = S3RunIT.directRunOptions(S3);
     ContractFile file = ContractFile.of(OrdersContract.write(dir, "orders.yaml").toString());
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply(

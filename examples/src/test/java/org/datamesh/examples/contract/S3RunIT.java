@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
+import org.datamesh.examples.cli.Options;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.datamesh.examples.demo.SampleLedger;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,21 @@ class S3RunIT {
 
   private S3Store store() {
     return new S3Store(S3.endpoint(), ACCESS_KEY_ID, SECRET);
+  }
+
+  /**
+   * {@code run}'s options for a pipeline built in the test's JVM on the Direct runner, reaching
+   * {@code server} with this class's key and secret, parsed as the command line parses them.
+   */
+  static RunOptions directRunOptions(S3Server server) throws Exception {
+    return Options.parse(
+        new String[] {
+          "--runner=DirectRunner",
+          "--awsRegion=us-east-1",
+          "--endpoint=" + server.endpoint(),
+          credentials(SECRET)
+        },
+        RunOptions.class);
   }
 
   /** {@code --awsCredentialsProvider} with a static access key and {@code secret}. */

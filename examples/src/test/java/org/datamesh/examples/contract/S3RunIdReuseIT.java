@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import org.apache.beam.sdk.Pipeline;
 import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.core.pipeline.DataProductPipeline;
-import org.datamesh.examples.cli.Options;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,15 +38,7 @@ class S3RunIdReuseIT {
           "mesh/sales/orders/quarantine/nightly/orders/part-00000-of-00001.parquet",
           "left by a failed run".getBytes(StandardCharsets.UTF_8));
     }
-    RunOptions options =
-        Options.parse(
-            new String[] {
-              "--runner=DirectRunner",
-              "--awsRegion=us-east-1",
-              "--endpoint=" + S3.endpoint(),
-              S3RunIT.credentials(S3RunIT.SECRET)
-            },
-            RunOptions.class);
+    RunOptions options = S3RunIT.directRunOptions(S3);
     ContractFile file = ContractFile.of(OrdersContract.write(dir, "orders.yaml").toString());
     DataProductPipeline product =
         DataProductPipeline.of(file.spec(file.load(), RecordFormat.Kind.CSV))

@@ -11,8 +11,6 @@ import static org.hamcrest.Matchers.lessThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.support.DuckDb;
-import org.datamesh.examples.cli.DatameshCli;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.demo.mesh.MeshLedger;
 import org.datamesh.examples.demo.mesh.MeshSampleGenerator;
 import org.datamesh.examples.demo.mesh.MeshSize;
@@ -246,11 +244,8 @@ class DemoIT {
   }
 
   private static String runInProcess(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status =
-        DatameshCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-    String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed, status, is(0));
-    return printed;
+    CliOutcome outcome = CliOutcome.run(args);
+    assertThat(outcome.out() + outcome.err(), outcome.status(), is(0));
+    return outcome.out();
   }
 }

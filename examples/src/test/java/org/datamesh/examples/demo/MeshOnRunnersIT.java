@@ -7,16 +7,13 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.support.DuckDb;
-import org.datamesh.examples.cli.DatameshCli;
+import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.pipelines.mesh.Mesh;
 import org.datamesh.pipelines.mesh.MeshProduct;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,14 +82,11 @@ class MeshOnRunnersIT {
   }
 
   private static String demo(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     String[] command = Stream.concat(Stream.of("demo"), Stream.of(args)).toArray(String[]::new);
-    int status =
-        DatameshCli.run(command, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-    String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed, status, is(0));
+    CliOutcome demo = CliOutcome.run(command);
+    assertThat(demo.out() + demo.err(), demo.status(), is(0));
     // The summary table, in the test's report: which product took how long on which runner.
-    System.out.println(printed);
-    return printed;
+    System.out.println(demo.out());
+    return demo.out();
   }
 }

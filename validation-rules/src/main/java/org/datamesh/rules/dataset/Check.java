@@ -246,7 +246,7 @@ public abstract class Check implements Serializable {
    * sql}): one row, one numeric column, as {@code select count(*) from orders where amount < 0}.
    * The query names the table by its name, or as {@code ${object}}; its id is {@code sql} unless
    * given, its metric {@code sql(<query>)}. A query that returns another shape fails the run,
-   * naming the check.
+   * naming the query.
    */
   public static Check sql(String query, Comparison comparison) {
     if (query == null || query.isBlank()) {

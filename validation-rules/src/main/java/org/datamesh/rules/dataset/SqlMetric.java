@@ -62,9 +62,13 @@ final class SqlMetric extends PTransform<PCollection<Row>, PCollection<KV<String
   @Override
   public PCollection<KV<String, Double>> expand(PCollection<Row> rows) {
     Schema schema = sqlSchema(rows.getSchema());
+    // Rows are rebuilt only when a column's type is one SQL does not know.
     PCollection<Row> plain =
-        rows.apply("AsSqlRows", MapElements.into(TypeDescriptors.rows()).via(r -> asSql(r, schema)))
-            .setRowSchema(schema);
+        schema.equals(rows.getSchema())
+            ? rows
+            : rows.apply(
+                    "AsSqlRows", MapElements.into(TypeDescriptors.rows()).via(r -> asSql(r, schema)))
+                .setRowSchema(schema);
     String sql = query.replace("${object}", tables.get(0));
     PCollectionTuple named = PCollectionTuple.empty(rows.getPipeline());
     for (String table : tables) {
