@@ -32,10 +32,17 @@ public final class DataTypes {
     return FieldType.logicalType(SqlTypes.DATE);
   }
 
-  /** An instant in UTC, millisecond precision. */
+  /**
+   * An instant in UTC to the microsecond ({@link java.time.Instant}, Beam {@code
+   * SqlTypes.TIMESTAMP}), the precision Parquet and DuckDB keep. Published as Parquet {@code
+   * TIMESTAMP(MICROS)} adjusted to UTC. Beam's own {@link FieldType#DATETIME} (milliseconds) is
+   * accepted everywhere a timestamp is; {@link #isTimestamp} and {@link #instant} read both.
+   */
   public static FieldType timestamp() {
-    return FieldType.DATETIME;
+    return MICROS_INSTANT;
   }
+
+  private static final FieldType MICROS_INSTANT = FieldType.logicalType(SqlTypes.TIMESTAMP);
 
   /**
    * A time of day without date or zone ({@link java.time.LocalTime}, Beam {@code SqlTypes.TIME}).
@@ -55,6 +62,41 @@ public final class DataTypes {
   public static boolean isDate(FieldType type) {
     return type.getTypeName() == TypeName.LOGICAL_TYPE
         && SqlTypes.DATE.getIdentifier().equals(type.getLogicalType().getIdentifier());
+  }
+
+  /** Whether {@code type} is a microsecond {@link #timestamp} (not Beam's millisecond DATETIME). */
+  public static boolean isMicrosTimestamp(FieldType type) {
+    return type.getTypeName() == TypeName.LOGICAL_TYPE
+        && SqlTypes.TIMESTAMP.getIdentifier().equals(type.getLogicalType().getIdentifier());
+  }
+
+  /** Whether {@code type} is an instant: a {@link #timestamp} or Beam's DATETIME. */
+  public static boolean isTimestamp(FieldType type) {
+    return type.getTypeName() == TypeName.DATETIME || isMicrosTimestamp(type);
+  }
+
+  /**
+   * The instant a timestamp field holds, whichever of the two forms {@link #isTimestamp} accepts
+   * it comes in ({@link java.time.Instant} or Joda's {@code ReadableInstant}).
+   */
+  public static java.time.Instant instant(Object value) {
+    if (value instanceof java.time.Instant instant) {
+      return instant;
+    }
+    return java.time.Instant.ofEpochMilli(((org.joda.time.ReadableInstant) value).getMillis());
+  }
+
+  /** Microseconds since the epoch of a timestamp value, in either form {@link #instant} reads. */
+  public static long epochMicros(Object value) {
+    java.time.Instant instant = instant(value);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
+  /** The {@link #timestamp} value {@code micros} microseconds after the epoch. */
+  public static java.time.Instant ofEpochMicros(long micros) {
+    return java.time.Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
   /** Whether {@code type} is a time of day. */

@@ -30,7 +30,7 @@ import org.datamesh.core.DataTypes;
  *   <tr><td>STRING (and other logical types, as text)</td><td>{@code string}</td></tr>
  *   <tr><td>BOOLEAN</td><td>{@code bool}</td></tr>
  *   <tr><td>BYTES</td><td>{@code bytes}</td></tr>
- *   <tr><td>DATETIME (timestamp)</td><td>{@code timestamp}</td></tr>
+ *   <tr><td>timestamp (microseconds, or Beam's DATETIME)</td><td>{@code timestamp}</td></tr>
  *   <tr><td>date</td><td>{@code timestamp}, the start of the day in UTC</td></tr>
  *   <tr><td>time of day</td><td>{@code duration} since midnight</td></tr>
  *   <tr><td>ROW (object)</td><td>{@code map(string, dyn)}, reached as {@code customer.zip}</td></tr>
@@ -57,7 +57,7 @@ final class CelValues {
     if (DataTypes.isFixedDecimal(type)) {
       return SimpleType.DOUBLE;
     }
-    if (DataTypes.isDate(type) || type.getTypeName() == Schema.TypeName.DATETIME) {
+    if (DataTypes.isDate(type) || DataTypes.isTimestamp(type)) {
       return SimpleType.TIMESTAMP;
     }
     if (DataTypes.isTime(type)) {
@@ -106,11 +106,15 @@ final class CelValues {
     if (value instanceof Float || value instanceof BigDecimal) {
       return ((Number) value).doubleValue();
     }
-    if (value instanceof org.joda.time.ReadableInstant instant) {
-      return timestamp(instant.getMillis() / 1000, instant.getMillis() % 1000);
+    if (value instanceof org.joda.time.ReadableInstant || value instanceof java.time.Instant) {
+      java.time.Instant instant = DataTypes.instant(value);
+      return Timestamp.newBuilder()
+          .setSeconds(instant.getEpochSecond())
+          .setNanos(instant.getNano())
+          .build();
     }
     if (value instanceof LocalDate date) {
-      return timestamp(date.toEpochDay() * 86_400L, 0);
+      return Timestamp.newBuilder().setSeconds(date.toEpochDay() * 86_400L).build();
     }
     if (value instanceof LocalTime time) {
       long nanos = time.toNanoOfDay();
@@ -146,12 +150,5 @@ final class CelValues {
       return list;
     }
     return value.toString();
-  }
-
-  private static Timestamp timestamp(long seconds, long millis) {
-    // Floor division keeps instants before 1970 right: -1 ms is -1 s + 999 ms.
-    long s = seconds + Math.floorDiv(millis, 1000);
-    long ms = Math.floorMod(millis, 1000);
-    return Timestamp.newBuilder().setSeconds(s).setNanos((int) (ms * 1_000_000)).build();
   }
 }

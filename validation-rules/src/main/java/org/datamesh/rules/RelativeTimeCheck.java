@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
-import org.apache.beam.sdk.schemas.Schema.TypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.DataTypes;
 
@@ -37,7 +36,7 @@ final class RelativeTimeCheck implements RuleCheck {
 
   @Override
   public void checkApplicable(String field, FieldType type) {
-    if (type.getTypeName() != TypeName.DATETIME && !DataTypes.isDate(type)) {
+    if (!DataTypes.isTimestamp(type) && !DataTypes.isDate(type)) {
       throw new IllegalArgumentException(
           "a " + kind() + " rule needs a timestamp or a date, but " + field + " is " + type);
     }
@@ -46,8 +45,8 @@ final class RelativeTimeCheck implements RuleCheck {
   @Override
   public @Nullable String violation(String field, @Nullable Object value) {
     Instant now = clock.instant();
-    if (value instanceof org.joda.time.ReadableInstant joda) {
-      Instant instant = Instant.ofEpochMilli(joda.getMillis());
+    if (value instanceof org.joda.time.ReadableInstant || value instanceof Instant) {
+      Instant instant = DataTypes.instant(value);
       boolean broken = maxAge == null ? instant.isAfter(now) : instant.isBefore(now.minus(maxAge));
       return broken ? field + " must " + describe() : null;
     }

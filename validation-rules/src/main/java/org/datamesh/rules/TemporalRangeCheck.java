@@ -68,8 +68,7 @@ final class TemporalRangeCheck implements RuleCheck {
         switch (kind) {
           case DATE -> DataTypes.isDate(type);
           case TIME -> DataTypes.isTime(type);
-          case TIMESTAMP -> type.getTypeName() == TypeName.DATETIME
-              || type.getTypeName() == TypeName.STRING;
+          case TIMESTAMP -> DataTypes.isTimestamp(type) || type.getTypeName() == TypeName.STRING;
         };
     if (!fits) {
       throw new IllegalArgumentException(

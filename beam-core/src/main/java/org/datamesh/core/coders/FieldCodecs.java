@@ -10,6 +10,7 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.LogicalType;
 import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.values.Row;
+import org.datamesh.core.DataTypes;
 
 /** How {@link CompactRowCoder} writes and reads one present value of each field type. */
 final class FieldCodecs {
@@ -53,6 +54,9 @@ final class FieldCodecs {
       case ITERABLE:
         return new ListCodec(forType(type.getCollectionElementType()));
       case LOGICAL_TYPE:
+        if (DataTypes.isMicrosTimestamp(type)) {
+          return new MicrosInstantCodec();
+        }
         return new LogicalCodec(type.getLogicalType(), forType(type.getLogicalType().getBaseType()));
       default:
         throw new IllegalArgumentException("no compact form for " + type);
@@ -205,6 +209,25 @@ final class FieldCodecs {
     @Override
     public Object read(DataInputStream in) throws IOException {
       return new org.joda.time.Instant(in.readLong());
+    }
+  }
+
+  /**
+   * A {@link DataTypes#timestamp()}: seconds since the epoch and microseconds within the second,
+   * without the {@code Row} Beam's logical type uses as its base form.
+   */
+  private static final class MicrosInstantCodec implements FieldCodec {
+    @Override
+    public void write(Object value, DataOutputStream out) throws IOException {
+      java.time.Instant instant = (java.time.Instant) value;
+      out.writeLong(instant.getEpochSecond());
+      VarInt.encode(instant.getNano() / 1_000, out);
+    }
+
+    @Override
+    public Object read(DataInputStream in) throws IOException {
+      long seconds = in.readLong();
+      return java.time.Instant.ofEpochSecond(seconds, VarInt.decodeInt(in) * 1_000L);
     }
   }
 

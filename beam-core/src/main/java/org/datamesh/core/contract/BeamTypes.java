@@ -27,7 +27,7 @@ import org.datamesh.core.DataTypes;
  *   <tr><td>number</td><td>anything else or none</td><td>DOUBLE</td></tr>
  *   <tr><td>boolean</td><td>any</td><td>BOOLEAN</td></tr>
  *   <tr><td>date</td><td>any</td><td>{@link DataTypes#date()} (SqlTypes.DATE)</td></tr>
- *   <tr><td>timestamp</td><td>any</td><td>{@link DataTypes#timestamp()} (DATETIME)</td></tr>
+ *   <tr><td>timestamp</td><td>any</td><td>{@link DataTypes#timestamp()} (microseconds, UTC)</td></tr>
  *   <tr><td>time</td><td>any</td><td>{@link DataTypes#time()} (SqlTypes.TIME, microseconds)</td></tr>
  *   <tr><td>object</td><td>any</td><td>ROW of its {@code properties}, each nullable unless
  *       required</td></tr>

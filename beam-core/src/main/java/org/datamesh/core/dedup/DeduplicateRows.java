@@ -162,7 +162,7 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
 
   /**
    * A key part as text equal for equal values: decimals without trailing zeros (1.0 and 1.00 are
-   * one key), instants as milliseconds whatever their zone, bytes by content.
+   * one key), instants as their point in time whatever their zone, bytes by content.
    */
   private static String keyText(Object value) {
     if (value instanceof java.math.BigDecimal decimal) {
@@ -170,6 +170,9 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
     }
     if (value instanceof org.joda.time.ReadableInstant instant) {
       return Long.toString(instant.getMillis());
+    }
+    if (value instanceof java.time.Instant instant) {
+      return instant.getEpochSecond() + "." + instant.getNano();
     }
     if (value instanceof byte[] bytes) {
       return java.util.Base64.getEncoder().encodeToString(bytes);

@@ -27,7 +27,7 @@ final class FieldValues {
       throw new IllegalArgumentException(
           "field '" + field.getName() + "' has type " + field.getType() + ", which parsing does"
               + " not support; use STRING, BOOLEAN, INT16/32/64, FLOAT, DOUBLE, DECIMAL,"
-              + " FixedPrecisionNumeric, DATETIME, SqlTypes.DATE, SqlTypes.TIME, or rows and"
+              + " FixedPrecisionNumeric, DATETIME, SqlTypes.TIMESTAMP, SqlTypes.DATE, SqlTypes.TIME, or rows and"
               + " arrays of them");
     }
   }
@@ -50,7 +50,10 @@ final class FieldValues {
       case ITERABLE:
         return isSupported(type.getCollectionElementType());
       case LOGICAL_TYPE:
-        return DataTypes.isFixedDecimal(type) || DataTypes.isDate(type) || DataTypes.isTime(type);
+        return DataTypes.isFixedDecimal(type)
+            || DataTypes.isDate(type)
+            || DataTypes.isTime(type)
+            || DataTypes.isMicrosTimestamp(type);
       default:
         return false;
     }
@@ -104,9 +107,8 @@ final class FieldValues {
       case DECIMAL:
         return NumberValues.decimal(name, trimmed);
       case DATETIME:
-        return format == null
-            ? TimeValues.timestamp(name, trimmed)
-            : TimeValues.timestamp(name, trimmed, format);
+        // Beam's own timestamp holds milliseconds; DataTypes.timestamp() keeps microseconds.
+        return new org.joda.time.Instant(instant(name, trimmed, format).toEpochMilli());
       case ROW:
       case ARRAY:
       case ITERABLE:
@@ -127,6 +129,13 @@ final class FieldValues {
     }
   }
 
+  private static java.time.Instant instant(
+      String name, String text, @Nullable TemporalFormat format) throws FieldValueException {
+    return format == null
+        ? TimeValues.timestamp(name, text)
+        : TimeValues.timestamp(name, text, format);
+  }
+
   private static Object parseLogical(
       String name, FieldType type, @Nullable TemporalFormat format, String text)
       throws FieldValueException {
@@ -135,6 +144,9 @@ final class FieldValues {
     }
     if (DataTypes.isTime(type)) {
       return TimeValues.time(name, text, format == null ? TemporalFormat.ISO : format);
+    }
+    if (DataTypes.isMicrosTimestamp(type)) {
+      return instant(name, text, format);
     }
     int scale = DataTypes.scale(type);
     int precision = DataTypes.precision(type);

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.SupportedYears;
@@ -22,8 +23,8 @@ import org.datamesh.core.TemporalFormat;
  * 23:59:60}, which neither Java nor Beam time can hold), a missing offset, a zone region instead
  * of an offset, or a year out of range. Only offsets are read, so a local time in a daylight-saving
  * gap cannot occur here: {@code 2026-03-29T02:30:00+01:00} is one instant even though clocks in
- * Paris skipped that hour. A timestamp keeps milliseconds, as Beam's {@code DATETIME} does: finer
- * digits are dropped (rounded towards the past).
+ * Paris skipped that hour. A timestamp keeps microseconds, as Parquet and DuckDB do: finer digits
+ * (nanoseconds) are dropped (rounded towards the past).
  */
 final class TimeValues {
 
@@ -50,7 +51,7 @@ final class TimeValues {
   }
 
   /** The instant in {@code text}, as Beam holds it. */
-  static org.joda.time.Instant timestamp(String name, String text) throws FieldValueException {
+  static java.time.Instant timestamp(String name, String text) throws FieldValueException {
     java.time.Instant instant;
     try {
       instant = OffsetDateTime.parse(text).toInstant();
@@ -61,7 +62,7 @@ final class TimeValues {
       throw new FieldValueException(
           "parse.timestamp", name, name + " is outside " + SupportedYears.TEXT + " (in UTC)");
     }
-    return new org.joda.time.Instant(instant.toEpochMilli());
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The date in {@code text}, written in {@code format} (or ISO-8601). */
@@ -96,7 +97,7 @@ final class TimeValues {
   }
 
   /** The instant in {@code text}, in {@code format} or ISO-8601, zone-less in its zone. */
-  static org.joda.time.Instant timestamp(String name, String text, TemporalFormat format)
+  static java.time.Instant timestamp(String name, String text, TemporalFormat format)
       throws FieldValueException {
     java.time.Instant instant;
     try {
@@ -112,7 +113,7 @@ final class TimeValues {
       throw new FieldValueException(
           "parse.timestamp", name, name + " is outside " + SupportedYears.TEXT + " (in UTC)");
     }
-    return new org.joda.time.Instant(instant.toEpochMilli());
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   private static String whyNotATimestamp(String text) {

@@ -9,6 +9,7 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.datamesh.core.DataTypes;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
 import org.datamesh.core.record.CompiledStep;
@@ -100,7 +101,7 @@ public final class ProtectionStep implements RecordStep {
       return Field.of(field.getName(), FieldType.STRING.withNullable(type.getNullable()))
           .withDescription(field.getDescription());
     }
-    boolean temporal = isDate(type) || type.getTypeName() == TypeName.DATETIME;
+    boolean temporal = isDate(type) || DataTypes.isTimestamp(type);
     boolean numeric = type.getTypeName().isNumericType() || isDecimal(type);
     if (protection.granularity() != null && !temporal) {
       throw new IllegalArgumentException(

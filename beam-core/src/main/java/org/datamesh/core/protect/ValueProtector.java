@@ -7,10 +7,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema.TypeName;
+import org.datamesh.core.DataTypes;
 import org.joda.time.DateTimeZone;
 import org.joda.time.Instant;
 
@@ -86,6 +88,13 @@ interface ValueProtector {
   private static ValueProtector generalizer(FieldProtection protection, FieldType type) {
     if (protection.granularity() != null) {
       boolean year = protection.granularity() == FieldProtection.Granularity.YEAR;
+      if (DataTypes.isMicrosTimestamp(type)) {
+        return value -> {
+          var day = ((java.time.Instant) value).atOffset(ZoneOffset.UTC).toLocalDate();
+          var cut = year ? day.withDayOfYear(1) : day.withDayOfMonth(1);
+          return cut.atStartOfDay(ZoneOffset.UTC).toInstant();
+        };
+      }
       if (type.getTypeName() == TypeName.DATETIME) {
         return value -> {
           var utc = ((Instant) value).toDateTime(DateTimeZone.UTC);

@@ -19,8 +19,9 @@ import org.datamesh.core.DataTypes;
 
 /**
  * Beam rows as Avro records, in the shape Parquet readers expect: decimals keep their declared
- * precision and scale, timestamps are UTC milliseconds, dates are days, times of day are
- * microseconds ({@code time-micros}); nested rows are records (Parquet groups) and arrays are
+ * precision and scale, timestamps are UTC microseconds ({@code timestamp-micros}; Beam's own
+ * DATETIME, which holds milliseconds, as {@code timestamp-millis}), dates are days, times of day
+ * are microseconds ({@code time-micros}); nested rows are records (Parquet groups) and arrays are
  * arrays (Parquet LISTs), their items a union with null when they may be missing.
  *
  * <p>Beam's own {@code AvroUtils} writes every decimal with precision {@code Integer.MAX_VALUE},
@@ -95,6 +96,10 @@ public final class AvroRows {
           return LogicalTypes.timeMicros()
               .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
         }
+        if (DataTypes.isMicrosTimestamp(type)) {
+          return LogicalTypes.timestampMicros()
+              .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG));
+        }
         break;
       case DECIMAL:
         throw new IllegalArgumentException(
@@ -150,6 +155,9 @@ public final class AvroRows {
         if (DataTypes.isTime(type)) {
           return ((LocalTime) value).toNanoOfDay() / 1_000;
         }
+        if (DataTypes.isMicrosTimestamp(type)) {
+          return DataTypes.epochMicros(value);
+        }
         java.math.BigDecimal decimal =
             ((java.math.BigDecimal) value).setScale(DataTypes.scale(type));
         return ByteBuffer.wrap(decimal.unscaledValue().toByteArray());
@@ -164,13 +172,20 @@ public final class AvroRows {
    */
   public static Row toRow(GenericRecord record, Schema schema) {
     Row.Builder row = Row.withSchema(schema);
+    org.apache.avro.Schema written = record.getSchema();
     for (Field field : schema.getFields()) {
-      row.addValue(fromValue(field.getType(), record.get(field.getName())));
+      org.apache.avro.Schema.Field avroField = written.getField(field.getName());
+      row.addValue(
+          fromValue(
+              field.getType(),
+              record.get(field.getName()),
+              avroField == null ? null : nonNull(avroField.schema())));
     }
     return row.build();
   }
 
-  private static @Nullable Object fromValue(FieldType type, @Nullable Object value) {
+  private static @Nullable Object fromValue(
+      FieldType type, @Nullable Object value, org.apache.avro.@Nullable Schema written) {
     if (value == null) {
       return null;
     }
@@ -178,7 +193,7 @@ public final class AvroRows {
       case STRING:
         return value.toString();
       case DATETIME:
-        return new org.joda.time.Instant((Long) value);
+        return new org.joda.time.Instant(Math.floorDiv((Long) value, perMilli(written)));
       case BYTE:
         return ((Integer) value).byteValue();
       case INT16:
@@ -188,8 +203,12 @@ public final class AvroRows {
       case ARRAY:
       case ITERABLE:
         List<Object> items = new ArrayList<>();
+        org.apache.avro.Schema writtenItem =
+            written == null || written.getType() != org.apache.avro.Schema.Type.ARRAY
+                ? null
+                : nonNull(written.getElementType());
         for (Object item : (Iterable<?>) value) {
-          items.add(fromValue(type.getCollectionElementType(), item));
+          items.add(fromValue(type.getCollectionElementType(), item, writtenItem));
         }
         return items;
       case LOGICAL_TYPE:
@@ -199,6 +218,9 @@ public final class AvroRows {
         if (DataTypes.isTime(type)) {
           return LocalTime.ofNanoOfDay((Long) value * 1_000);
         }
+        if (DataTypes.isMicrosTimestamp(type)) {
+          return DataTypes.ofEpochMicros((Long) value * (perMilli(written) == 1 ? 1_000 : 1));
+        }
         ByteBuffer bytes = ((ByteBuffer) value).duplicate();
         byte[] unscaled = new byte[bytes.remaining()];
         bytes.get(unscaled);
@@ -206,6 +228,17 @@ public final class AvroRows {
       default:
         return value;
     }
+  }
+
+  /**
+   * How many of the written file's timestamp units make a millisecond: 1 for {@code
+   * timestamp-millis} (products published before timestamps kept microseconds, or from Beam's
+   * DATETIME), 1000 for {@code timestamp-micros}.
+   */
+  private static long perMilli(org.apache.avro.@Nullable Schema written) {
+    return written != null && written.getLogicalType() instanceof LogicalTypes.TimestampMillis
+        ? 1
+        : 1_000;
   }
 
   private static org.apache.avro.Schema nonNull(org.apache.avro.Schema schema) {

@@ -42,6 +42,9 @@ final class ManifestColumns {
     if (DataTypes.isTime(type)) {
       return "TIME";
     }
+    if (DataTypes.isMicrosTimestamp(type)) {
+      return "TIMESTAMP";
+    }
     switch (type.getTypeName()) {
       case DATETIME:
         return "TIMESTAMP";

@@ -85,7 +85,7 @@ public final class ManifestTypes {
     return switch (word) {
       case "DATE" -> DataTypes.date();
       case "TIME" -> DataTypes.time();
-      case "TIMESTAMP" -> FieldType.DATETIME;
+      case "TIMESTAMP" -> DataTypes.timestamp();
       case "STRING" -> FieldType.STRING;
       case "BOOLEAN" -> FieldType.BOOLEAN;
       case "BYTE" -> FieldType.BYTE;

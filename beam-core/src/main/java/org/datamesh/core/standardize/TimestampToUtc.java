@@ -9,12 +9,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.DataTypes;
 import org.datamesh.core.SupportedYears;
 import org.datamesh.core.TemporalFormat;
 
@@ -84,7 +86,7 @@ public final class TimestampToUtc implements FieldStandardizer {
 
   @Override
   public FieldType outputType(FieldType inputType) {
-    return FieldType.DATETIME.withNullable(inputType.getNullable());
+    return DataTypes.timestamp().withNullable(inputType.getNullable());
   }
 
   @Override
@@ -93,8 +95,8 @@ public final class TimestampToUtc implements FieldStandardizer {
     if (value == null) {
       return null;
     }
-    if (value instanceof org.joda.time.ReadableInstant) {
-      return value;
+    if (value instanceof org.joda.time.ReadableInstant || value instanceof Instant) {
+      return DataTypes.instant(value).truncatedTo(ChronoUnit.MICROS);
     }
     String text = value.toString().trim();
     Instant instant = parse(text);
@@ -110,7 +112,7 @@ public final class TimestampToUtc implements FieldStandardizer {
       throw new StandardizationException(
           "standardize.timestamp", field, field + " is outside " + SupportedYears.TEXT + " (in UTC)");
     }
-    return new org.joda.time.Instant(instant.toEpochMilli());
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   private @Nullable Instant parse(String text) throws StandardizationException {

@@ -36,6 +36,7 @@ class CompactRowCoderTest {
           .addNullableField("amount", DataTypes.decimal(18, 4))
           .addNullableField("day", DataTypes.date())
           .addNullableField("at", FieldType.DATETIME)
+          .addNullableField("at_micros", DataTypes.timestamp())
           .addNullableField("bytes", FieldType.BYTES)
           .addNullableField("source", FieldType.row(SOURCE))
           .build();
@@ -54,6 +55,7 @@ class CompactRowCoderTest {
             new BigDecimal("12.3400"),
             LocalDate.of(2026, 2, 28),
             new Instant(1_700_000_000_123L),
+            java.time.Instant.parse("1969-12-31T23:59:59.999999Z"),
             new byte[] {0, 1, -1},
             Row.withSchema(SOURCE).addValues("/data/orders.csv", 42L).build())
         .build();

@@ -88,7 +88,7 @@ class ContractLoaderTest {
     assertThat(amount.exclusiveMinimum(), nullValue());
 
     assertThat(contract.field("currency").beamType(), equalTo(FieldType.STRING));
-    assertThat(contract.field("order_ts").beamType(), equalTo(FieldType.DATETIME));
+    assertThat(contract.field("order_ts").beamType(), equalTo(DataTypes.timestamp()));
     assertThat(contract.field("order_ts").logicalType(), is(LogicalType.TIMESTAMP));
 
     ContractField orderDate = contract.field("order_date");
@@ -121,7 +121,7 @@ class ContractLoaderTest {
                     .withDescription("The order's identifier."))
             .addField("amount", DataTypes.decimal(18, 4))
             .addField("currency", FieldType.STRING)
-            .addField("order_ts", FieldType.DATETIME)
+            .addField("order_ts", DataTypes.timestamp())
             .addNullableField("order_date", DataTypes.date())
             .addNullableField("quantity", FieldType.INT32)
             .addNullableField("customer_email", FieldType.STRING)

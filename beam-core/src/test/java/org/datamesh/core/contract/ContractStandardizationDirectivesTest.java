@@ -104,7 +104,7 @@ class ContractStandardizationDirectivesTest {
     assertThat(out.getField("weight").getType(), is(DataTypes.decimal(12, 3).withNullable(true)));
     assertThat(out.getField("height").getType(), is(FieldType.DOUBLE.withNullable(true)));
     assertThat(out.getField("born").getType(), is(DataTypes.date().withNullable(true)));
-    assertThat(out.getField("seen").getType(), is(FieldType.DATETIME.withNullable(true)));
+    assertThat(out.getField("seen").getType(), is(DataTypes.timestamp().withNullable(true)));
   }
 
   @Test

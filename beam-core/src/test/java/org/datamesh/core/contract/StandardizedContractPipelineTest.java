@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
@@ -28,7 +29,6 @@ import org.datamesh.core.publish.ProductRecords;
 import org.datamesh.core.record.ConformToSchema;
 import org.datamesh.core.testing.ProductTestInput;
 import org.datamesh.core.testing.TestPipelineExtension;
-import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -2,7 +2,6 @@ package org.datamesh.core.pipeline;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +19,7 @@ import org.datamesh.core.DataTypes;
  * Random tables for the parsers: a schema of the types they fill (text, booleans, 16/32/64-bit
  * integers, floats, doubles, fixed decimals, timestamps, dates), each column nullable or not, and
  * rows of valid values, each with the text a file holds for it and the value a reader of the
- * published Parquet must find (timestamps as UTC epoch milliseconds, dates as epoch days, decimals
+ * published Parquet must find (timestamps as UTC epoch microseconds, dates as epoch days, decimals
  * at the column's scale).
  *
  * <pre>{@code
@@ -51,7 +50,7 @@ final class RandomTables {
             case FLOAT -> FieldType.FLOAT;
             case DOUBLE -> FieldType.DOUBLE;
             case DECIMAL -> DataTypes.decimal(precision, scale);
-            case TIMESTAMP -> FieldType.DATETIME;
+            case TIMESTAMP -> DataTypes.timestamp();
             case DATE -> DataTypes.date();
           };
       return type.withNullable(nullable);
@@ -61,7 +60,7 @@ final class RandomTables {
     String select() {
       String quoted = "\"" + name + "\"";
       return switch (kind) {
-        case TIMESTAMP -> "epoch_ms(" + quoted + ")";
+        case TIMESTAMP -> "epoch_us(" + quoted + ")";
         case DATE -> "datediff('day', DATE '1970-01-01', " + quoted + ")";
         default -> quoted;
       };
@@ -159,9 +158,14 @@ final class RandomTables {
           .filter(Double::isFinite).map(d -> new Cell(d == 0 ? 0.0d : d, Double.toString(d)));
       case DECIMAL -> decimals(column.precision(), column.scale());
       case TIMESTAMP -> Combinators.combine(
-              Arbitraries.longs().between(-2_208_988_800_000L, 7_258_118_400_000L), // 1900 to 2200
+              // 1900 to 2200, to the microsecond, or whole milliseconds
+              Arbitraries.oneOf(
+                  Arbitraries.longs().between(-2_208_988_800_000_000L, 7_258_118_400_000_000L),
+                  Arbitraries.longs()
+                      .between(-2_208_988_800_000L, 7_258_118_400_000L)
+                      .map(millis -> millis * 1_000)),
               Arbitraries.of("Z", "+00:00", "+05:30", "-08:00", "+14:00", "-12:00"))
-          .as((millis, offset) -> new Cell(millis, timestamp(millis, offset)));
+          .as((micros, offset) -> new Cell(micros, timestamp(micros, offset)));
       case DATE -> Arbitraries.longs()
           .between(LocalDate.of(1000, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay())
           .map(day -> new Cell(day, LocalDate.ofEpochDay(day).toString()));
@@ -169,9 +173,9 @@ final class RandomTables {
   }
 
   /** ISO-8601 at {@code offset}, which parsing brings back to UTC; "+00:00" spelled out, not Z. */
-  private static String timestamp(long millis, String offset) {
+  private static String timestamp(long micros, String offset) {
     ZoneOffset zone = offset.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(offset);
-    String text = OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), zone).toString();
+    String text = OffsetDateTime.ofInstant(DataTypes.ofEpochMicros(micros), zone).toString();
     return offset.equals("+00:00") ? text.substring(0, text.length() - 1) + offset : text;
   }
 

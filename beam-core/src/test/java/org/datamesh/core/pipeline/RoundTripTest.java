@@ -22,7 +22,7 @@ import org.datamesh.core.support.TempFolders;
  * rows (text with delimiters, quotes, line breaks, non-ASCII; empty text apart from missing
  * values), the CSV and the JSON-lines file of the same rows are parsed and published by {@link
  * DataProductPipeline} on the Direct runner, and DuckDB reads back exactly the rows written, with
- * the documented normalisations: timestamps as UTC milliseconds, decimals at the column's scale.
+ * the documented normalisations: timestamps as UTC microseconds, decimals at the column's scale.
  */
 class RoundTripTest {
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.datamesh.core.failure.Failure;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.support.DuckDb;
 import org.datamesh.core.testing.TestPipelineExtension;
-import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +53,7 @@ class PublishedParquetSchemaTest {
                 null,
                 new BigDecimal("12345678901234.5678"),
                 null,
-                Instant.parse("2024-03-05T10:15:30.123Z"),
+                Instant.parse("2024-03-05T10:15:30.123456Z"),
                 LocalDate.of(2024, 3, 5),
                 3L)
             .build();
@@ -88,15 +88,15 @@ class PublishedParquetSchemaTest {
                 "note", "OPTIONAL StringType()",
                 "amount", "REQUIRED DecimalType(scale=4, precision=18)",
                 "rate", "OPTIONAL DecimalType(scale=3, precision=5)",
-                "at", "REQUIRED TimestampType(isAdjustedToUTC=1, unit=TimeUnit(MILLIS=MilliSeconds(), MICROS=<null>, NANOS=<null>))",
+                "at", "REQUIRED TimestampType(isAdjustedToUTC=1, unit=TimeUnit(MILLIS=<null>, MICROS=MicroSeconds(), NANOS=<null>))",
                 "day", "OPTIONAL DateType()",
                 "qty", "REQUIRED null")));
     Map<String, Object> back =
         DuckDb.query(
-                "SELECT amount, epoch_ms(at) AS at_ms FROM " + DuckDb.parquet(productDir, manifest.files()))
+                "SELECT amount, epoch_us(at) AS at_us FROM " + DuckDb.parquet(productDir, manifest.files()))
             .get(0);
     assertThat(back.get("amount"), equalTo(new BigDecimal("12345678901234.5678")));
-    assertThat(back.get("at_ms"), equalTo(Instant.parse("2024-03-05T10:15:30.123Z").getMillis()));
+    assertThat(back.get("at_us"), equalTo(1_709_633_730_123_456L));
     assertThat(
         manifest.schema(),
         equalTo(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.datamesh.core.DataTypes;
 import org.datamesh.core.failure.Severity;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
@@ -70,9 +71,9 @@ class RecordPathTest {
     RecordPath.Compiled compiled = PATH.compile(RAW);
     assertThat(compiled.run(new Object[] {"ok", "2024-03-05T10:15:30+01:00"}, warnings::add), nullValue());
     assertThat(compiled.values()[0], is("OK"));
-    assertThat(compiled.values()[1], is(new org.joda.time.Instant(1709630130000L)));
+    assertThat(compiled.values()[1], is(java.time.Instant.ofEpochMilli(1709630130000L)));
     assertThat(warnings, empty());
-    assertThat(PATH.outputSchema(RAW).getField("at").getType().getTypeName(), is(FieldType.DATETIME.getTypeName()));
+    assertThat(PATH.outputSchema(RAW).getField("at").getType().withNullable(false), is(DataTypes.timestamp()));
   }
 
   @Test

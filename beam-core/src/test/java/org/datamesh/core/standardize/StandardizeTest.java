@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.testing.PAssert;
@@ -27,7 +28,6 @@ import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.SourcePosition;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.testing.TestPipelineExtension;
-import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -79,7 +79,7 @@ class StandardizeTest {
   @Test
   void standardizesTimestampsAmountsAndCodes(TestPipeline pipeline) {
     Schema output = STANDARDIZE.outputSchema(RAW);
-    assertThat(output.getField("ts").getType(), equalTo(FieldType.DATETIME.withNullable(true)));
+    assertThat(output.getField("ts").getType(), equalTo(DataTypes.timestamp().withNullable(true)));
     assertThat(output.getField("amount").getType(), equalTo(DataTypes.decimal(18, 4).withNullable(true)));
 
     StageResult result =

@@ -3,7 +3,7 @@ package org.datamesh.core.standardize;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import org.joda.time.Instant;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Local times around daylight-saving changes and years out of range, in {@link TimestampToUtc}. */

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.datamesh.core.DataTypes;
 
 /**
  * Customer segments' logic: orders in, one scored row per customer out.
@@ -61,7 +62,7 @@ final class BuildCustomerSegments extends PTransform<PCollectionRowTuple, PColle
             .apply(
                 "OrderTimes",
                 MapElements.into(TypeDescriptors.longs())
-                    .via((Row order) -> order.getDateTime("order_ts").getMillis()))
+                    .via((Row order) -> DataTypes.instant(order.getValue("order_ts")).toEpochMilli()))
             .apply("LatestOrder", Combine.globally(Max.ofLongs()).asSingletonView());
 
     Schema metricsSchema = RfmMetricsFn.schema(schema);

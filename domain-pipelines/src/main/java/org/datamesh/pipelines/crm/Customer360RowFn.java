@@ -8,7 +8,7 @@ import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.joda.time.ReadableDateTime;
+import org.datamesh.core.DataTypes;
 
 /** One customer's profile and histories, joined, as a row of {@code customer_360}. */
 final class Customer360RowFn extends DoFn<KV<String, CoGbkResult>, Row> {
@@ -20,9 +20,9 @@ final class Customer360RowFn extends DoFn<KV<String, CoGbkResult>, Row> {
   private static final Comparator<Row> LATEST_PROFILE =
       Comparator.<Row, Long>comparing(
               row -> {
-                ReadableDateTime at =
-                    row.getSchema().hasField("updated_at") ? row.getDateTime("updated_at") : null;
-                return at == null ? Long.MIN_VALUE : at.getMillis();
+                Object at =
+                    row.getSchema().hasField("updated_at") ? row.getValue("updated_at") : null;
+                return at == null ? Long.MIN_VALUE : DataTypes.epochMicros(at);
               })
           .thenComparing((Row row) -> row.toString());
 

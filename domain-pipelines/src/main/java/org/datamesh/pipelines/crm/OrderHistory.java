@@ -17,7 +17,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.joda.time.Instant;
+import org.datamesh.core.DataTypes;
 
 /**
  * What one customer's orders add up to: how many count, their value, the first and last order
@@ -40,8 +40,8 @@ final class OrderHistory {
 
   private long count;
   private BigDecimal value = BigDecimal.ZERO.setScale(SCALE);
-  private long firstMillis = Long.MAX_VALUE;
-  private long lastMillis = Long.MIN_VALUE;
+  private long firstMicros = Long.MAX_VALUE;
+  private long lastMicros = Long.MIN_VALUE;
   // Sorted, so ties and merges never depend on hash order.
   private final TreeMap<String, Long> channels = new TreeMap<>();
 
@@ -57,9 +57,9 @@ final class OrderHistory {
   OrderHistory add(Row order) {
     count++;
     value = value.add(order.getDecimal("amount")).setScale(SCALE, RoundingMode.HALF_EVEN);
-    long at = order.getDateTime("order_ts").getMillis();
-    firstMillis = Math.min(firstMillis, at);
-    lastMillis = Math.max(lastMillis, at);
+    long at = DataTypes.epochMicros(order.getValue("order_ts"));
+    firstMicros = Math.min(firstMicros, at);
+    lastMicros = Math.max(lastMicros, at);
     channels.merge(order.getString("channel"), 1L, Long::sum);
     return this;
   }
@@ -67,8 +67,8 @@ final class OrderHistory {
   OrderHistory merge(OrderHistory other) {
     count += other.count;
     value = value.add(other.value);
-    firstMillis = Math.min(firstMillis, other.firstMillis);
-    lastMillis = Math.max(lastMillis, other.lastMillis);
+    firstMicros = Math.min(firstMicros, other.firstMicros);
+    lastMicros = Math.max(lastMicros, other.lastMicros);
     other.channels.forEach((channel, n) -> channels.merge(channel, n, Long::sum));
     return this;
   }
@@ -88,12 +88,12 @@ final class OrderHistory {
         : value.divide(BigDecimal.valueOf(count), SCALE, RoundingMode.HALF_EVEN);
   }
 
-  @Nullable Instant first() {
-    return count == 0 ? null : new Instant(firstMillis);
+  java.time.@Nullable Instant first() {
+    return count == 0 ? null : DataTypes.ofEpochMicros(firstMicros);
   }
 
-  @Nullable Instant last() {
-    return count == 0 ? null : new Instant(lastMillis);
+  java.time.@Nullable Instant last() {
+    return count == 0 ? null : DataTypes.ofEpochMicros(lastMicros);
   }
 
   /** The channel with most orders, the alphabetically first among equals; null without orders. */
@@ -161,8 +161,8 @@ final class OrderHistory {
     public void encode(OrderHistory history, OutputStream out) throws IOException {
       LONG.encode(history.count, out);
       BigDecimalCoder.of().encode(history.value, out);
-      LONG.encode(history.firstMillis, out);
-      LONG.encode(history.lastMillis, out);
+      LONG.encode(history.firstMicros, out);
+      LONG.encode(history.lastMicros, out);
       CHANNELS.encode(history.channels, out);
     }
 
@@ -171,8 +171,8 @@ final class OrderHistory {
       OrderHistory history = new OrderHistory();
       history.count = LONG.decode(in);
       history.value = BigDecimalCoder.of().decode(in);
-      history.firstMillis = LONG.decode(in);
-      history.lastMillis = LONG.decode(in);
+      history.firstMicros = LONG.decode(in);
+      history.lastMicros = LONG.decode(in);
       history.channels.putAll(CHANNELS.decode(in));
       return history;
     }

@@ -46,7 +46,7 @@ final class RfmMetricsFn extends DoFn<KV<String, OrderHistory>, Row> {
       @Element KV<String, OrderHistory> customer, ProcessContext context, OutputReceiver<Row> out) {
     LocalDate reference = utcDate(context.sideInput(latestOrder)).plusDays(1);
     OrderHistory history = customer.getValue();
-    long recency = ChronoUnit.DAYS.between(utcDate(history.last().getMillis()), reference);
+    long recency = ChronoUnit.DAYS.between(utcDate(history.last().toEpochMilli()), reference);
     out.output(
         Row.withSchema(schema)
             .withFieldValue("customer_id", customer.getKey())

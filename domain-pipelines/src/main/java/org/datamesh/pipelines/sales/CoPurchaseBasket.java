@@ -9,12 +9,12 @@ import java.util.List;
  *
  * @param products distinct product ids, sorted, never empty
  */
-record CoPurchaseBasket(String customerId, String orderId, long orderMillis, List<String> products)
+record CoPurchaseBasket(String customerId, String orderId, long orderMicros, List<String> products)
     implements Serializable {
 
   /** Oldest first: by order_ts, then order_id (the contract's order for "the last order"). */
   static final Comparator<CoPurchaseBasket> CHRONOLOGICAL =
-      Comparator.comparingLong(CoPurchaseBasket::orderMillis)
+      Comparator.comparingLong(CoPurchaseBasket::orderMicros)
           .thenComparing(CoPurchaseBasket::orderId);
 
   CoPurchaseBasket {

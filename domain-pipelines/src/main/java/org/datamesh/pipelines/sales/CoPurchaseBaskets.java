@@ -16,6 +16,7 @@ import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.datamesh.core.DataTypes;
 
 /**
  * Published orders and order lines joined into {@link CoPurchaseBasket}s, one per order that is
@@ -60,7 +61,7 @@ final class CoPurchaseBaskets
                                 o.getString("order_id"),
                                 KV.of(
                                     o.getString("customer_id"),
-                                    o.getDateTime("order_ts").getMillis()))));
+                                    DataTypes.epochMicros(o.getValue("order_ts"))))));
     PCollection<KV<String, String>> lines =
         input
             .get(Recommendations.ORDER_LINES.tag())

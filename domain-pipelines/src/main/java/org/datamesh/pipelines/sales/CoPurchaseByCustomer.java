@@ -50,7 +50,7 @@ final class CoPurchaseByCustomer
       long latest = Long.MIN_VALUE;
       for (CoPurchaseBasket basket : customer.getValue()) {
         products.addAll(basket.products());
-        latest = Math.max(latest, basket.orderMillis());
+        latest = Math.max(latest, basket.orderMicros());
       }
       out.output(
           new CoPurchaseBasket(

@@ -28,7 +28,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.joda.time.ReadableInstant;
+import org.datamesh.core.DataTypes;
 
 /**
  * Daily demand per product from published orders and order lines: the sum of the lines' {@code
@@ -116,8 +116,8 @@ public final class DailyDemand extends PTransform<PCollection<Row>, PCollection<
   }
 
   static long epochDay(Row order) {
-    ReadableInstant ts = (ReadableInstant) order.getValue("order_ts");
-    return Math.floorDiv(ts.getMillis(), MILLIS_PER_DAY);
+    return Math.floorDiv(
+        DataTypes.instant(order.getValue("order_ts")).toEpochMilli(), MILLIS_PER_DAY);
   }
 
   private static long quantity(Row line) {

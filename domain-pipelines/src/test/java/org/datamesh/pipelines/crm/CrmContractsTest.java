@@ -46,7 +46,7 @@ class CrmContractsTest {
                 "customer_id STRING NOT NULL", "country STRING NOT NULL", "city STRING",
                 "signup_date DATE NOT NULL", "email STRING", "orders_count INT64 NOT NULL",
                 "lifetime_value DECIMAL(18,4) NOT NULL", "avg_order_value DECIMAL(18,4)",
-                "first_order_ts DATETIME", "last_order_ts DATETIME",
+                "first_order_ts TIMESTAMP", "last_order_ts TIMESTAMP",
                 "interactions_count INT64 NOT NULL", "feedback_count INT64 NOT NULL",
                 "avg_rating DOUBLE", "preferred_channel STRING")));
   }
@@ -81,6 +81,9 @@ class CrmContractsTest {
     }
     if (org.datamesh.core.DataTypes.isDate(type)) {
       return "DATE";
+    }
+    if (org.datamesh.core.DataTypes.isMicrosTimestamp(type)) {
+      return "TIMESTAMP";
     }
     return type.getTypeName().name();
   }

@@ -1,6 +1,7 @@
 package org.datamesh.pipelines.crm;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.datamesh.core.DataTypes;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.rules.ContractRules;
 import org.datamesh.rules.RuleSet;
-import org.joda.time.Instant;
 
 /**
  * Rows of the source products as published (the schemas of the mesh design: required columns not

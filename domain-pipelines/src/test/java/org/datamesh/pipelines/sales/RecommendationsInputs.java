@@ -1,6 +1,7 @@
 package org.datamesh.pipelines.sales;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -10,7 +11,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollectionRowTuple;
 import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.DataTypes;
-import org.joda.time.Instant;
 
 /**
  * Orders and order lines with the published schemas of {@code sales/orders} 2.0.0 (the mesh
@@ -54,10 +54,10 @@ final class RecommendationsInputs {
   /** One order on day {@code day} at noon, one line per product given (repeats allowed). */
   RecommendationsInputs order(
       String orderId, String customerId, int day, String status, String... products) {
-    Instant at = START.plus(org.joda.time.Duration.standardDays(day)).plus(43_200_000L);
+    Instant at = START.plus(java.time.Duration.ofDays(day)).plusMillis(43_200_000L);
     orders.add(
         Row.withSchema(ORDERS)
-            .addValues(orderId, customerId, at.toDateTime(), at.toDateTime(), status, "web", "EUR",
+            .addValues(orderId, customerId, at, at, status, "web", "EUR",
                 new BigDecimal("10.0000"))
             .build());
     for (int i = 0; i < products.length; i++) {

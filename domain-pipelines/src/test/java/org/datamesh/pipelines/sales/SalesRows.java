@@ -1,10 +1,10 @@
 package org.datamesh.pipelines.sales;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 import org.datamesh.core.DataTypes;
-import org.joda.time.Instant;
 
 /** Rows of the published sales/orders tables (2.0.0), as the mesh design declares them. */
 final class SalesRows {

@@ -97,6 +97,9 @@ final class MeshReadback {
         if (DataTypes.isTime(type)) {
           return "TIME WITH TIME ZONE";
         }
+        if (DataTypes.isMicrosTimestamp(type)) {
+          return "TIMESTAMP WITH TIME ZONE";
+        }
         if (DataTypes.isFixedDecimal(type)) {
           return "DECIMAL(" + DataTypes.precision(type) + "," + DataTypes.scale(type) + ")";
         }

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.datamesh.core.DataTypes;
 
 /**
  * The metric of a {@link Check#sql} check: its query run by Beam SQL over a table's published
@@ -87,7 +88,10 @@ final class SqlMetric extends PTransform<PCollection<Row>, PCollection<KV<String
         .setCoder(KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of()));
   }
 
-  /** {@code schema} with each fixed-precision decimal as a plain DECIMAL, nested ones too. */
+  /**
+   * {@code schema} with each fixed-precision decimal as a plain DECIMAL and each microsecond
+   * timestamp as Beam's DATETIME, nested ones too.
+   */
   static Schema sqlSchema(Schema schema) {
     Schema.Builder builder = Schema.builder();
     for (Field field : schema.getFields()) {
@@ -101,6 +105,9 @@ final class SqlMetric extends PTransform<PCollection<Row>, PCollection<KV<String
     if (type.getTypeName() == TypeName.LOGICAL_TYPE
         && FixedPrecisionNumeric.IDENTIFIER.equals(type.getLogicalType().getIdentifier())) {
       plain = FieldType.DECIMAL;
+    } else if (DataTypes.isMicrosTimestamp(type)) {
+      // Beam SQL's TIMESTAMP is Beam's DATETIME: queries see timestamps to the millisecond.
+      plain = FieldType.DATETIME;
     } else if (type.getTypeName() == TypeName.ROW) {
       plain = FieldType.row(sqlSchema(type.getRowSchema()));
     } else if (type.getTypeName() == TypeName.ARRAY) {
@@ -133,6 +140,9 @@ final class SqlMetric extends PTransform<PCollection<Row>, PCollection<KV<String
         items.add(asSql(item, type.getCollectionElementType()));
       }
       return items;
+    }
+    if (type.getTypeName() == TypeName.DATETIME && value instanceof java.time.Instant instant) {
+      return new org.joda.time.Instant(instant.toEpochMilli());
     }
     return value;
   }
