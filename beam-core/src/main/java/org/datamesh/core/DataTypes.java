@@ -99,6 +99,22 @@ public final class DataTypes {
         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
+  /**
+   * The text of an instant as the library writes it wherever a value becomes text (partition
+   * folders, protected values, quarantined payloads): UTC, always three fraction digits, six when
+   * it has microseconds, so a millisecond value reads as it did when timestamps were Joda's.
+   */
+  public static String instantText(java.time.Instant instant) {
+    return (instant.getNano() % 1_000_000 == 0 ? MILLIS_TEXT : MICROS_TEXT).format(instant);
+  }
+
+  private static final java.time.format.DateTimeFormatter MILLIS_TEXT =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+  private static final java.time.format.DateTimeFormatter MICROS_TEXT =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   /** Whether {@code type} is a time of day. */
   public static boolean isTime(FieldType type) {
     return type.getTypeName() == TypeName.LOGICAL_TYPE

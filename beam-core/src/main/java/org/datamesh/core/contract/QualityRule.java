@@ -64,6 +64,12 @@ public record QualityRule(
    */
   public static final String ANOMALY_ENGINE = "datamesh-anomaly";
 
+  /**
+   * The engine of custom rules that are dataset checks on a metric ODCS's library does not name
+   * (quantiles, freshness, statistics); the implementation reads {@code <metric> <op> <value>}.
+   */
+  public static final String METRIC_ENGINE = "datamesh-metric";
+
   public QualityRule {
     // Copies keep the declared order and are serializable, unlike Map.copyOf's.
     arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
@@ -98,6 +104,13 @@ public record QualityRule(
     return "custom".equals(type)
         && engine != null
         && ANOMALY_ENGINE.equalsIgnoreCase(engine.trim());
+  }
+
+  /** Whether this is a {@code custom} rule whose engine is {@value #METRIC_ENGINE}. */
+  public boolean isMetric() {
+    return "custom".equals(type)
+        && engine != null
+        && METRIC_ENGINE.equalsIgnoreCase(engine.trim());
   }
 
   /** Whether this is a {@code custom} rule whose engine is CEL: a rule on each record. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.values.Row;
+import org.datamesh.core.DataTypes;
 
 /**
  * A row as the raw payload of a failure raised after parsing: one JSON object, field by field,
@@ -51,6 +52,8 @@ public final class RowPayload {
       for (Object item : items) {
         array.add(item == null ? null : item.toString());
       }
+    } else if (value instanceof java.time.Instant instant) {
+      node.put(name, DataTypes.instantText(instant));
     } else {
       node.put(name, value.toString());
     }

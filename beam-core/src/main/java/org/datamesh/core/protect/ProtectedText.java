@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import org.apache.beam.sdk.values.Row;
+import org.datamesh.core.DataTypes;
 import org.datamesh.core.failure.RowPayload;
 
 /**
@@ -49,6 +50,9 @@ public final class ProtectedText {
     }
     if (value instanceof Row row) {
       return RowPayload.of(row);
+    }
+    if (value instanceof java.time.Instant instant) {
+      return DataTypes.instantText(instant);
     }
     return String.valueOf(value);
   }

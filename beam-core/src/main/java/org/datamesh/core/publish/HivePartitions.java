@@ -2,8 +2,6 @@ package org.datamesh.core.publish;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -100,11 +98,6 @@ final class HivePartitions implements Serializable {
     return c < ' ' || c == 0x7F || "\"#%'*/:=?\\{[]^".indexOf(c) >= 0;
   }
 
-  private static final DateTimeFormatter MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
   private static @Nullable String text(@Nullable Object value) {
     if (value == null) {
       return null;
@@ -117,9 +110,7 @@ final class HivePartitions implements Serializable {
       return new org.joda.time.Instant(instant.getMillis()).toString();
     }
     if (value instanceof java.time.Instant instant) {
-      // Always three fraction digits, six when the value has microseconds: the folder names
-      // of a millisecond timestamp stay what they were.
-      return (instant.getNano() % 1_000_000 == 0 ? MILLIS : MICROS).format(instant);
+      return DataTypes.instantText(instant);
     }
     return value.toString();
   }

@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -24,7 +21,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.Row;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.datamesh.core.coders.CompactRowCoder;
 import org.datamesh.core.failure.SourceField;
 
 /**
@@ -60,18 +57,16 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
   @Override
   public PCollection<String> expand(PCollection<Row> rows) {
     Schema schema = SourceField.removeTrailing(rows.getSchema());
-    org.apache.avro.Schema avroSchema = AvroRows.schemaOf(schema, recordName);
+    RowParquetSink sink = RowParquetSink.of(schema, recordName);
     HivePartitions partitions = HivePartitions.of(schema, partitionKeys);
-    return rows.apply("ToAvro", ParDo.of(new ToAvroFn(avroSchema.toString(), partitions)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(avroSchema)))
+    return rows.apply("ByFolder", ParDo.of(new ByFolderFn(partitions)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), CompactRowCoder.of(rows.getSchema())))
         .apply(
             "WriteParquet",
-            FileIO.<String, KV<String, GenericRecord>>writeDynamic()
+            FileIO.<String, KV<String, Row>>writeDynamic()
                 .by(KV::getKey)
                 .withDestinationCoder(StringUtf8Coder.of())
-                .via(
-                    Contextful.fn(KV::getValue),
-                    sink(avroSchema))
+                .via(Contextful.fn(KV::getValue), sink)
                 .to(directory)
                 .withNaming(
                     folder ->
@@ -82,7 +77,7 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
         .apply("AllFileNames", Combine.globally(new ToListFn()))
         .apply(
             "AtLeastOneFile",
-            ParDo.of(new AtLeastOneFileFn(directory, avroSchema.toString())));
+            ParDo.of(new AtLeastOneFileFn(directory, sink)));
   }
 
   /** Collects the file names; a run has few files, so one list is small. */
@@ -111,26 +106,14 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
     }
   }
 
-  /**
-   * The Parquet writer of records of {@code avroSchema}: Snappy, and arrays in the standard
-   * three-level LIST form, the only one that holds a null item (parquet-avro's default two-level
-   * form refuses a record with one) and the one Parquet's spec asks writers for.
-   */
-  static ParquetIO.Sink sink(org.apache.avro.Schema avroSchema) {
-    return ParquetIO.sink(avroSchema)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withConfiguration(
-            ParquetSettings.of(java.util.Map.of("parquet.avro.write-old-list-structure", "false")));
-  }
-
   /** Passes the names on, or writes an empty file with the schema when there are none. */
   private static final class AtLeastOneFileFn extends DoFn<List<String>, String> {
     private final String directory;
-    private final String avroSchemaJson;
+    private final RowParquetSink sink;
 
-    AtLeastOneFileFn(String directory, String avroSchemaJson) {
+    AtLeastOneFileFn(String directory, RowParquetSink sink) {
       this.directory = directory;
-      this.avroSchemaJson = avroSchemaJson;
+      this.sink = sink;
     }
 
     @ProcessElement
@@ -143,7 +126,6 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
       ResourceId file =
           FileSystems.matchNewResource(directory, true)
               .resolve("part-00000-of-00001.parquet", StandardResolveOptions.RESOLVE_FILE);
-      ParquetIO.Sink sink = sink(new org.apache.avro.Schema.Parser().parse(avroSchemaJson));
       try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
         sink.open(channel);
         sink.flush();
@@ -152,28 +134,17 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
     }
   }
 
-  /**
-   * Each row as an Avro record keyed by its partition folder ("" when unpartitioned). Holds the
-   * Avro schema as JSON: the parsed form is rebuilt once per worker.
-   */
-  private static final class ToAvroFn extends DoFn<Row, KV<String, GenericRecord>> {
-    private final String avroSchemaJson;
+  /** Each row keyed by its partition folder ("" when unpartitioned). */
+  private static final class ByFolderFn extends DoFn<Row, KV<String, Row>> {
     private final HivePartitions partitions;
-    private transient org.apache.avro.Schema avroSchema;
 
-    ToAvroFn(String avroSchemaJson, HivePartitions partitions) {
-      this.avroSchemaJson = avroSchemaJson;
+    ByFolderFn(HivePartitions partitions) {
       this.partitions = partitions;
     }
 
-    @Setup
-    public void setup() {
-      avroSchema = new org.apache.avro.Schema.Parser().parse(avroSchemaJson);
-    }
-
     @ProcessElement
-    public void process(@Element Row row, OutputReceiver<KV<String, GenericRecord>> out) {
-      out.output(KV.of(partitions.folderOf(row), AvroRows.toRecord(row, avroSchema)));
+    public void process(@Element Row row, OutputReceiver<KV<String, Row>> out) {
+      out.output(KV.of(partitions.folderOf(row), row));
     }
   }
 }

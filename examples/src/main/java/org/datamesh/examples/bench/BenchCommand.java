@@ -84,7 +84,10 @@ public final class BenchCommand implements Command {
                 options.getMemoryRecords(),
                 options.getFsyncRecords(),
                 options.getSeed(),
-                options.getRepeat()),
+                options.getRepeat(),
+                options.getChildJvmOptions().isBlank()
+                    ? List.of()
+                    : List.of(options.getChildJvmOptions().trim().split("\\s+"))),
             folder,
             out);
     ObjectNode results = suite.run(scenarios);

@@ -45,6 +45,14 @@ public interface BenchOptions extends PipelineOptions {
 
   void setWarmupRecords(int warmupRecords);
 
+  @Description(
+      "JVM options for every measured child run, separated by spaces (e.g. -XX:+UseParallelGC);"
+          + " figures are only comparable between runs with the same options")
+  @Default.String("")
+  String getChildJvmOptions();
+
+  void setChildJvmOptions(String childJvmOptions);
+
   @Description("Orders of the memory-10m scenario (run with -Xmx1g)")
   @Default.Integer(10_000_000)
   int getMemoryRecords();

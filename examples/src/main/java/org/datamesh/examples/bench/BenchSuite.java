@@ -21,7 +21,7 @@ import org.datamesh.examples.demo.OrdersSampleGenerator;
  * every run's counts with what the generator injected, and builds {@code results.json}.
  *
  * <pre>{@code
- * BenchSuite suite = new BenchSuite(new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 1_000_000, 42, 1),
+ * BenchSuite suite = new BenchSuite(new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 1_000_000, 42, 1, List.of()),
  *     Path.of("target/bench"), System.out);
  * ObjectNode results = suite.run(Scenario.DEFAULTS);
  * }</pre>
@@ -36,7 +36,8 @@ final class BenchSuite {
       int memoryRecords,
       int fsyncRecords,
       long seed,
-      int repeat) {}
+      int repeat,
+      List<String> childJvmOptions) {}
 
   /** A generated input and the counts a correct run of it reports. */
   private record Input(String argument, Counts expected) {}
@@ -214,6 +215,9 @@ final class BenchSuite {
   /** Measures a run kind on a size once per bench (cached), {@code repeat} times, median kept. */
   private RunFigures measure(RunKind kind, int size, List<String> jvmArgs)
       throws IOException, InterruptedException {
+    List<String> allArgs = new ArrayList<>(settings.childJvmOptions());
+    allArgs.addAll(jvmArgs);
+    jvmArgs = List.copyOf(allArgs);
     String key = kind + "/" + size + "/" + jvmArgs;
     RunFigures known = measured.get(key);
     if (known != null) {

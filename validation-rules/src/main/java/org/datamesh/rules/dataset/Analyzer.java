@@ -3,6 +3,7 @@ package org.datamesh.rules.dataset;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -36,4 +37,10 @@ public interface Analyzer<S extends Serializable> extends Serializable {
   default List<String> columns() {
     return List.of();
   }
+
+  /**
+   * Throws {@link IllegalArgumentException}, when the pipeline is built, if a column it reads
+   * has a type it cannot measure (the schema has every column {@link #columns} names).
+   */
+  default void checkTypes(Schema schema) {}
 }

@@ -2,6 +2,8 @@ package org.datamesh.rules.dataset;
 
 import com.google.auto.value.AutoValue;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ public abstract class Check implements Serializable {
   public enum Unit {
     ROWS("rows"),
     PERCENT("percent"),
+    SECONDS("seconds"),
     VALUE("");
 
     private final String text;
@@ -228,6 +231,42 @@ public abstract class Check implements Serializable {
   /** The sum of the numeric {@code column}. */
   public static Check sum(String column, Comparison comparison) {
     return value("sum(" + column + ")", new Statistics(column), comparison);
+  }
+
+  /**
+   * The value at quantile {@code q} (0 to 1; 0.5 is the median) of the numeric {@code column},
+   * estimated by a KLL sketch ({@link ApproxQuantile}): its rank is within about 1.3% of {@code
+   * q}. Metric {@code quantile(<column>,<q>)}.
+   */
+  public static Check quantile(String column, double q, Comparison comparison) {
+    ApproxQuantile quantile = new ApproxQuantile(column, q);
+    return value(ApproxQuantile.metric(column, q), quantile, comparison);
+  }
+
+  /**
+   * The newest value of the timestamp or date {@code column} is at most {@code maxAge} old when
+   * the run measures it (metric {@code age(<column>)}, in seconds; {@code latest(<column>)} is
+   * kept beside it in epoch seconds). A column without a value fails, measured "no value".
+   */
+  public static Check freshness(String column, Duration maxAge) {
+    return freshness(column, maxAge, Clock.systemUTC());
+  }
+
+  /** {@link #freshness(String, Duration)} measured against {@code clock}, for tests and replays. */
+  public static Check freshness(String column, Duration maxAge, Clock clock) {
+    if (maxAge.isNegative()) {
+      throw new IllegalArgumentException("a freshness check's maximum age is not negative");
+    }
+    return age(column, Comparison.mustBeLessOrEqualTo(maxAge.toNanos() / 1e9), clock);
+  }
+
+  /** The age in seconds of the newest value of {@code column}, judged by {@code comparison}. */
+  static Check age(String column, Comparison comparison, Clock clock) {
+    return count(Freshness.ageMetric(column), comparison)
+        .setDenominator(List.of())
+        .setUnit(Unit.SECONDS)
+        .setAnalyzers(List.of(new Freshness(column, clock)))
+        .build();
   }
 
   /**

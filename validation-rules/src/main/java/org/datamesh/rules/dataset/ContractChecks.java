@@ -36,6 +36,10 @@ import org.datamesh.rules.ContractRules;
  * ({@code implementation: "rowCount: relativeRateOfChange(0.5, 2)"}, see {@code
  * docs/quality.md}); one that cannot be read is listed as not enforced, with why.
  *
+ * <p>A {@code custom} entry whose engine is {@code datamesh-metric} checks a metric ODCS's library
+ * does not name ({@code implementation: "quantile(0.95) < 500"}, {@code "freshness <= PT24H"}; see
+ * {@link ContractMetrics}).
+ *
  * <p>A {@code sql} entry is a check on the number its {@code query} returns, run by Beam SQL over
  * the published rows ({@link Check#sql}); the query names the table by its name or as {@code
  * ${object}}, and a property's column as {@code ${property}}.
@@ -59,8 +63,8 @@ public final class ContractChecks {
     List<Check> checks = new ArrayList<>();
     List<String> notEnforced = new ArrayList<>();
     for (QualityRule rule : ContractRules.datasetChecks(table)) {
-      if (rule.isAnomaly()) {
-        addAnomaly(table, rule, checks, notEnforced);
+      if (rule.isAnomaly() || rule.isMetric()) {
+        addCustom(table, rule, checks, notEnforced);
         continue;
       }
       String why = unsupported(table, rule);
@@ -90,14 +94,17 @@ public final class ContractChecks {
     return new ContractChecks(checks, notEnforced);
   }
 
-  private static void addAnomaly(
+  private static void addCustom(
       ContractTable table, QualityRule rule, List<Check> checks, List<String> notEnforced) {
     if (rule.field() != null && (nested(rule.path()) || table.field(rule.field()) == null)) {
       notEnforced.add(rule.path() + ": a rule on a nested property is not evaluated yet");
       return;
     }
     try {
-      Check check = ContractAnomalies.check(rule, rule.field());
+      Check check =
+          rule.isAnomaly()
+              ? ContractAnomalies.check(rule, rule.field())
+              : ContractMetrics.check(rule, rule.field());
       boolean taken = checks.stream().anyMatch(c -> c.id().equals(check.id()));
       checks.add(taken ? check.withId(check.id() + "." + rule.path()) : check);
     } catch (IllegalArgumentException | IllegalStateException e) {

@@ -214,6 +214,7 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                   + ")");
         }
       }
+      check.analyzers().forEach(analyzer -> analyzer.checkTypes(schema));
     }
   }
 

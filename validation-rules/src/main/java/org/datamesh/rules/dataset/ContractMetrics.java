@@ -1,0 +1,172 @@
+package org.datamesh.rules.dataset;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.contract.QualityRule;
+
+/**
+ * The dataset check a contract declares on a metric ODCS's library does not name: a {@code
+ * quality} entry of {@code type: custom} whose {@code engine} is {@value
+ * QualityRule#METRIC_ENGINE} and whose {@code implementation} is {@code <metric> <op> <value>}.
+ * Valid ODCS v3: a custom entry needs only an engine and an implementation, and carries no
+ * comparison of its own, hence the operator in the text.
+ *
+ * <pre>{@code
+ * properties:
+ *   - name: amount
+ *     quality:
+ *       - {type: custom, engine: datamesh-metric, implementation: "quantile(0.95) < 5000"}
+ *       - {type: custom, engine: datamesh-metric, implementation: "mean between 10 and 200"}
+ *   - name: order_ts
+ *     quality:
+ *       - type: custom
+ *         engine: datamesh-metric
+ *         name: orders_fresh          # the check's id (else its metric)
+ *         severity: warning           # error (the default) gates the run
+ *         implementation: "freshness <= PT36H"
+ * }</pre>
+ *
+ * <p>Metrics: {@code quantile(q)}, {@code min}, {@code max}, {@code mean}, {@code stddev}, {@code
+ * sum}, {@code approxDistinct} and {@code freshness} (an ISO-8601 duration or seconds, with
+ * {@code <} or {@code <=}) on a property; on the object, the column comes first: {@code
+ * quantile(amount, 0.5)}, {@code freshness(order_ts)}. Operators: {@code <}, {@code <=}, {@code >},
+ * {@code >=}, {@code ==}, {@code !=}, {@code between a and b}, {@code not between a and b}.
+ */
+final class ContractMetrics {
+
+  private static final Pattern IMPLEMENTATION =
+      Pattern.compile(
+          "\\s*([A-Za-z]+)\\s*(?:\\(([^)]*)\\))?\\s*"
+              + "(<=|>=|==|!=|<|>|not\\s+between|between)\\s*(\\S+)(?:\\s+and\\s+(\\S+))?\\s*",
+          Pattern.CASE_INSENSITIVE);
+
+  private ContractMetrics() {}
+
+  /**
+   * The check {@code rule} declares on {@code column} (null for the object's rules); throws
+   * {@link IllegalArgumentException} saying what is wrong with it.
+   */
+  static Check check(QualityRule rule, @Nullable String column) {
+    String text = rule.implementation();
+    Matcher parts = text == null ? null : IMPLEMENTATION.matcher(text);
+    if (parts == null || !parts.matches()) {
+      throw new IllegalArgumentException(
+          "a datamesh-metric check's implementation reads <metric> <op> <value>, e.g."
+              + " \"quantile(0.95) < 5000\" or \"freshness <= PT24H\"");
+    }
+    String metric = parts.group(1);
+    Arguments arguments = new Arguments(metric, parts.group(2), column);
+    String op = parts.group(3).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    Check check;
+    if (metric.equals("freshness")) {
+      if (!op.equals("<=") && !op.equals("<")) {
+        throw new IllegalArgumentException("freshness is checked with <= or <, not " + op);
+      }
+      double seconds = duration(parts.group(4)).toNanos() / 1e9;
+      check =
+          Check.age(
+              arguments.column(),
+              op.equals("<")
+                  ? Comparison.mustBeLessThan(seconds)
+                  : Comparison.mustBeLessOrEqualTo(seconds),
+              java.time.Clock.systemUTC());
+    } else {
+      Comparison comparison = comparison(op, number(parts.group(4)), parts.group(5));
+      check =
+          switch (metric) {
+            case "quantile" -> Check.quantile(arguments.column(), arguments.quantile(), comparison);
+            case "min" -> Check.min(arguments.column(), comparison);
+            case "max" -> Check.max(arguments.column(), comparison);
+            case "mean" -> Check.mean(arguments.column(), comparison);
+            case "stddev" -> Check.stddev(arguments.column(), comparison);
+            case "sum" -> Check.sum(arguments.column(), comparison);
+            case "approxDistinct" -> Check.approxDistinct(arguments.column(), comparison);
+            default ->
+                throw new IllegalArgumentException(
+                    "the metric " + metric + " is not one of quantile, min, max, mean, stddev,"
+                        + " sum, approxDistinct, freshness");
+          };
+    }
+    String severity = rule.severity() == null ? "" : rule.severity().toLowerCase(Locale.ROOT);
+    if (severity.equals("warning") || severity.equals("warn") || severity.equals("info")) {
+      check = check.asWarning();
+    }
+    return rule.name() != null && !rule.name().isBlank() ? check.withId(rule.name()) : check;
+  }
+
+  /** A metric's arguments: the column (implied on a property) and, for a quantile, the rank. */
+  private record Arguments(String metric, @Nullable String text, @Nullable String implied) {
+    String column() {
+      String[] given = given();
+      String column = implied != null ? implied : given.length > 0 ? given[0] : null;
+      if (column == null || column.isEmpty()) {
+        throw new IllegalArgumentException(
+            "on the object, " + metric + " names its column first: " + metric + "(<column>"
+                + (metric.equals("quantile") ? ", <q>" : "") + ")");
+      }
+      return column;
+    }
+
+    double quantile() {
+      String[] given = given();
+      int at = implied != null ? 0 : 1;
+      if (given.length != at + 1) {
+        throw new IllegalArgumentException("quantile needs its rank, 0 to 1: quantile(0.95)");
+      }
+      return number(given[at]);
+    }
+
+    private String[] given() {
+      return text == null || text.isBlank() ? new String[0] : text.trim().split("\\s*,\\s*");
+    }
+  }
+
+  private static Comparison comparison(String op, double value, @Nullable String upper) {
+    if (op.endsWith("between")) {
+      if (upper == null) {
+        throw new IllegalArgumentException(op + " needs two numbers: between 1 and 5");
+      }
+      return op.startsWith("not")
+          ? Comparison.mustNotBeBetween(value, number(upper))
+          : Comparison.mustBeBetween(value, number(upper));
+    }
+    if (upper != null) {
+      throw new IllegalArgumentException(op + " takes one number");
+    }
+    return switch (op) {
+      case "<" -> Comparison.mustBeLessThan(value);
+      case "<=" -> Comparison.mustBeLessOrEqualTo(value);
+      case ">" -> Comparison.mustBeGreaterThan(value);
+      case ">=" -> Comparison.mustBeGreaterOrEqualTo(value);
+      case "==" -> Comparison.mustBe(value);
+      default -> Comparison.mustNotBe(value);
+    };
+  }
+
+  private static double number(String text) {
+    try {
+      return new BigDecimal(text).doubleValue();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a number");
+    }
+  }
+
+  /** An ISO-8601 duration ({@code PT24H}, {@code P2D}) or a number of seconds. */
+  private static Duration duration(String text) {
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      try {
+        return Duration.ofNanos(new BigDecimal(text).movePointRight(9).longValueExact());
+      } catch (NumberFormatException | ArithmeticException notSeconds) {
+        throw new IllegalArgumentException(
+            "'" + text + "' is not a duration: PT24H, P2D, or a number of seconds");
+      }
+    }
+  }
+}
