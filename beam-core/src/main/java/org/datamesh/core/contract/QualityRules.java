@@ -61,7 +61,8 @@ final class QualityRules {
     boolean anomaly =
         "custom".equals(type)
             && engine != null
-            && engine.trim().equalsIgnoreCase(QualityRule.ANOMALY_ENGINE);
+            && (engine.trim().equalsIgnoreCase(QualityRule.ANOMALY_ENGINE)
+                || engine.trim().equalsIgnoreCase(QualityRule.METRIC_ENGINE));
     boolean sql = "sql".equals(type) && Nodes.text(entry, "query") != null;
     if (!"library".equals(type) && !cel && !anomaly && !sql) {
       problems.notice(path, "a quality rule of type " + type + ": kept, not enforced yet");

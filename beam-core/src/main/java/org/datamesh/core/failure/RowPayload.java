@@ -50,7 +50,12 @@ public final class RowPayload {
     } else if (value instanceof Iterable<?> items) {
       ArrayNode array = node.putArray(name);
       for (Object item : items) {
-        array.add(item == null ? null : item.toString());
+        array.add(
+            item == null
+                ? null
+                : item instanceof java.time.Instant instant
+                    ? DataTypes.instantText(instant)
+                    : item.toString());
       }
     } else if (value instanceof java.time.Instant instant) {
       node.put(name, DataTypes.instantText(instant));

@@ -54,6 +54,15 @@ public final class ProtectedText {
     if (value instanceof java.time.Instant instant) {
       return DataTypes.instantText(instant);
     }
+    if (value instanceof Iterable<?> items) {
+      // As a list prints itself, but instants in the library's one text form.
+      StringBuilder text = new StringBuilder("[");
+      for (Object item : items) {
+        text.append(text.length() > 1 ? ", " : "")
+            .append(item instanceof java.time.Instant instant ? DataTypes.instantText(instant) : item);
+      }
+      return text.append(']').toString();
+    }
     return String.valueOf(value);
   }
 

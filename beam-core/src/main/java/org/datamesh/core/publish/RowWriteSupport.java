@@ -63,7 +63,12 @@ final class RowWriteSupport extends WriteSupport<Row> {
     for (int i = 0; i < count; i++) {
       Object value = row.getValue(i);
       if (value == null) {
-        continue; // an OPTIONAL field left out is null; a REQUIRED one was checked upstream
+        if (!fields.getField(i).getType().getNullable()) {
+          // Parquet's writer would not notice, and the file would be unreadable.
+          throw new IllegalStateException(
+              "the required column " + fields.getField(i).getName() + " has no value");
+        }
+        continue; // an OPTIONAL field left out is null
       }
       String name = fields.getField(i).getName();
       consumer.startField(name, i);
@@ -124,6 +129,9 @@ final class RowWriteSupport extends WriteSupport<Row> {
         any = true;
       }
       consumer.startGroup();
+      if (item == null && !elementType.getNullable()) {
+        throw new IllegalStateException("a list whose items are required holds a null item");
+      }
       if (item != null) {
         consumer.startField("element", 0);
         writeValue(elementType, item);

@@ -121,6 +121,16 @@ class RowParquetSinkTest {
     assertThat(DuckDb.columnTypes("read_parquet('" + file + "')").size(), equalTo(15));
   }
 
+  @Test
+  void aRequiredColumnWithoutAValueIsRefusedNotWrittenUnreadable() throws Exception {
+    Row missingId =
+        Row.withSchema(SCHEMA).attachValues(Arrays.asList(new Object[SCHEMA.getFieldCount()]));
+    IllegalStateException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> write("bad.parquet", missingId));
+    assertThat(refused.getMessage(), equalTo("the required column id has no value"));
+  }
+
   private Path write(String name, Row... rows) throws IOException {
     Path file = dir.resolve(name);
     RowParquetSink sink = RowParquetSink.of(SCHEMA, "rows");

@@ -48,6 +48,9 @@ final class RowText {
   }
 
   private static String text(Object value) {
+    if (value instanceof java.time.Instant instant) {
+      return org.datamesh.core.DataTypes.instantText(instant);
+    }
     return value instanceof Row nested ? jsonLine(nested) : String.valueOf(value);
   }
 

@@ -12,7 +12,7 @@ import org.datamesh.core.DataTypes;
  * The value at quantile {@code q} of a numeric column's non-null values, estimated from a KLL
  * sketch: metric {@code quantile(<column>,<q>)}, left out when the column has no value. The rank
  * of the value returned is within about 1.3% of {@code q} (99% confidence); exact while the
- * column holds fewer than a few hundred values. Values are read as doubles (decimals too).
+ * column holds at most 200 values. Values are read as doubles (decimals too).
  */
 record ApproxQuantile(String column, double q) implements Analyzer<QuantileSketch> {
 

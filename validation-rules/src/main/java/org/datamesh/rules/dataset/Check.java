@@ -257,7 +257,8 @@ public abstract class Check implements Serializable {
     if (maxAge.isNegative()) {
       throw new IllegalArgumentException("a freshness check's maximum age is not negative");
     }
-    return age(column, Comparison.mustBeLessOrEqualTo(maxAge.toNanos() / 1e9), clock);
+    return age(
+        column, Comparison.mustBeLessOrEqualTo(maxAge.getSeconds() + maxAge.getNano() / 1e9), clock);
   }
 
   /** The age in seconds of the newest value of {@code column}, judged by {@code comparison}. */

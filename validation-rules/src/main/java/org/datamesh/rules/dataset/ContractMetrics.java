@@ -67,7 +67,11 @@ final class ContractMetrics {
       if (!op.equals("<=") && !op.equals("<")) {
         throw new IllegalArgumentException("freshness is checked with <= or <, not " + op);
       }
-      double seconds = duration(parts.group(4)).toNanos() / 1e9;
+      Duration maxAge = duration(parts.group(4));
+      if (maxAge.isNegative()) {
+        throw new IllegalArgumentException("a freshness check's maximum age is not negative");
+      }
+      double seconds = maxAge.getSeconds() + maxAge.getNano() / 1e9;
       check =
           Check.age(
               arguments.column(),
@@ -162,7 +166,9 @@ final class ContractMetrics {
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
       try {
-        return Duration.ofNanos(new BigDecimal(text).movePointRight(9).longValueExact());
+        BigDecimal seconds = new BigDecimal(text);
+        return Duration.ofSeconds(seconds.longValue())
+            .plusNanos(seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
       } catch (NumberFormatException | ArithmeticException notSeconds) {
         throw new IllegalArgumentException(
             "'" + text + "' is not a duration: PT24H, P2D, or a number of seconds");

@@ -110,7 +110,7 @@ final class SqlMetric extends PTransform<PCollection<Row>, PCollection<KV<String
       plain = FieldType.DATETIME;
     } else if (type.getTypeName() == TypeName.ROW) {
       plain = FieldType.row(sqlSchema(type.getRowSchema()));
-    } else if (type.getTypeName() == TypeName.ARRAY) {
+    } else if (type.getTypeName() == TypeName.ARRAY || type.getTypeName() == TypeName.ITERABLE) {
       plain = FieldType.array(sqlType(type.getCollectionElementType()));
     } else {
       return type;
@@ -134,7 +134,7 @@ final class SqlMetric extends PTransform<PCollection<Row>, PCollection<KV<String
     if (type.getTypeName() == TypeName.ROW) {
       return asSql((Row) value, type.getRowSchema());
     }
-    if (type.getTypeName() == TypeName.ARRAY) {
+    if (type.getTypeName() == TypeName.ARRAY || type.getTypeName() == TypeName.ITERABLE) {
       List<Object> items = new ArrayList<>();
       for (Object item : (Iterable<?>) value) {
         items.add(asSql(item, type.getCollectionElementType()));

@@ -210,4 +210,37 @@ class QuantileAndFreshnessChecksTest {
         containsString("the metric median is not one of quantile, min, max"));
     assertThat(checks.notEnforced().get(1), containsString("freshness is checked with <= or <"));
   }
+
+  @Test
+  void aMetricEntryIsEnforcedWithoutANoticeAndABadDurationIsListedNotThrown() throws Exception {
+    org.datamesh.core.contract.DataContract contract =
+        ContractLoader.parse(
+            """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: feed
+            name: feed
+            version: 1.0.0
+            status: active
+            schema:
+              - name: feed
+                properties:
+                  - name: at
+                    logicalType: timestamp
+                    quality:
+                      - {type: custom, engine: datamesh-metric, implementation: "freshness <= P200000D"}
+                      - {type: custom, engine: datamesh-metric, implementation: "freshness <= -PT1H"}
+            """,
+            "feed.yaml");
+    assertThat(
+        contract.notices().stream().map(Object::toString).filter(n -> n.contains("not enforced")).toList(),
+        equalTo(List.of()));
+    ContractChecks checks = ContractChecks.of(contract.tables().get(0));
+    assertThat(checks.checks().size(), is(1));
+    assertThat(
+        checks.checks().get(0).comparison().expectation(),
+        equalTo(Comparison.mustBeLessOrEqualTo(200_000 * 86_400.0).expectation()));
+    assertThat(checks.notEnforced().size(), is(1));
+    assertThat(checks.notEnforced().get(0), containsString("maximum age is not negative"));
+  }
 }
