@@ -30,9 +30,12 @@ final class RowParquetSchema {
 
   private RowParquetSchema() {}
 
-  /** The message type of rows of {@code schema}; fails on what Parquet cannot hold. */
+  /**
+   * The message type of rows of {@code schema}; fails on a type Parquet cannot hold. Column names
+   * and decimals without a scale are refused by {@link AvroRows#schemaOf}, which {@link
+   * RowWriteSupport} calls first.
+   */
   static MessageType of(Schema schema, String name) {
-    AvroRows.schemaOf(schema, name); // the same refusals: column names, DECIMAL without a scale
     return new MessageType(name, fields(schema));
   }
 

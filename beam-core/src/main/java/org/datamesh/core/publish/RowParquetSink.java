@@ -32,7 +32,7 @@ final class RowParquetSink implements FileIO.Sink<Row> {
   private RowParquetSink(Schema schema, String name) {
     this.schema = schema;
     this.name = name;
-    RowParquetSchema.of(schema, name); // refuse an unpublishable schema when the pipeline is built
+    new RowWriteSupport(schema, name); // refuse an unpublishable schema when the pipeline is built
   }
 
   /** Writes rows whose first fields are those of {@code schema}, in a message named {@code name}. */

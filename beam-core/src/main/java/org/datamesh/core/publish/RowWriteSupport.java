@@ -35,8 +35,9 @@ final class RowWriteSupport extends WriteSupport<Row> {
 
   RowWriteSupport(Schema schema, String name) {
     this.schema = schema;
-    this.parquet = RowParquetSchema.of(schema, name);
+    // The Avro form first: it refuses column names and decimals Parquet readers cannot take.
     this.avroSchema = AvroRows.schemaOf(schema, name).toString();
+    this.parquet = RowParquetSchema.of(schema, name);
   }
 
   @Override

@@ -63,11 +63,7 @@ final class ContractAnomalies {
     } else if (!unit.isEmpty() && !unit.equals("rows") && !unit.equals("row")) {
       throw new IllegalArgumentException("the unit " + rule.unit() + " is not supported (rows or percent)");
     }
-    String severity = rule.severity() == null ? "" : rule.severity().toLowerCase(Locale.ROOT);
-    if (severity.equals("warning") || severity.equals("warn") || severity.equals("info")) {
-      check = check.asWarning();
-    }
-    return rule.name() != null && !rule.name().isBlank() ? check.withId(rule.name()) : check;
+    return ContractChecks.asDeclared(check, rule);
   }
 
   private static AnomalyStrategy strategy(String name, List<Double> args) {

@@ -165,7 +165,7 @@ public final class ContractChecks {
     if (rule.isSql()) {
       String query = column == null ? rule.query() : rule.query().replace("${property}", column);
       check = Check.sql(query, comparison).callingTheTable(table.name());
-      return named(severity(check, rule), rule);
+      return asDeclared(check, rule);
     }
     switch (metric(rule)) {
       case "rowCount":
@@ -212,6 +212,15 @@ public final class ContractChecks {
       }
       check = check.inPercent();
     }
+    return asDeclared(check, rule);
+  }
+
+  /**
+   * {@code check} as the rule declares it: WARN when its severity is {@code warning}, {@code warn}
+   * or {@code info}, and with its {@code name} as the id when it has one. Every kind of contract
+   * check (library, sql, anomaly, metric) goes through here.
+   */
+  static Check asDeclared(Check check, QualityRule rule) {
     return named(severity(check, rule), rule);
   }
 

@@ -96,11 +96,7 @@ final class ContractMetrics {
                         + " sum, approxDistinct, freshness");
           };
     }
-    String severity = rule.severity() == null ? "" : rule.severity().toLowerCase(Locale.ROOT);
-    if (severity.equals("warning") || severity.equals("warn") || severity.equals("info")) {
-      check = check.asWarning();
-    }
-    return rule.name() != null && !rule.name().isBlank() ? check.withId(rule.name()) : check;
+    return ContractChecks.asDeclared(check, rule);
   }
 
   /** A metric's arguments: the column (implied on a property) and, for a quantile, the rank. */
