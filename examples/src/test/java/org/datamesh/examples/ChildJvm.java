@@ -19,12 +19,29 @@ public final class ChildJvm {
 
   private ChildJvm() {}
 
-  /** {@code java -XX:TieredStopAtLevel=1 -Xmx<heap>}, from the JDK running the tests. */
+  /**
+   * The JDK packages Flink's serializers reach into when a streaming job checkpoints, opened as
+   * datamesh.jar's manifest opens them ({@code Add-Opens}); a JVM started with {@code -cp} needs
+   * them as flags.
+   */
+  public static final List<String> FLINK_OPENS =
+      List.of(
+          "java.lang", "java.lang.reflect", "java.io", "java.net", "java.nio", "sun.nio.ch",
+          "java.text", "java.time", "java.util", "java.util.concurrent",
+          "java.util.concurrent.atomic", "java.util.concurrent.locks");
+
+  /**
+   * {@code java -XX:TieredStopAtLevel=1 -Xmx<heap>} with {@link #FLINK_OPENS}, from the JDK
+   * running the tests.
+   */
   public static List<String> java(String heap) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add(C1_ONLY);
     command.add("-Xmx" + heap);
+    for (String pkg : FLINK_OPENS) {
+      command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
+    }
     return command;
   }
 }

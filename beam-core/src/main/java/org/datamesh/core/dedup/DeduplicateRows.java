@@ -1,6 +1,5 @@
 package org.datamesh.core.dedup;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -143,51 +142,6 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
         DisplayData.item("keepLatestBy", orderingField).withLabel("Keep the latest by"));
   }
 
-  /** The value rows are deduplicated on; null when a key part is missing (never merged). */
-  private static @Nullable Object keyOf(Row row, int[] keyIndices) {
-    if (keyIndices.length == 1) {
-      Object value = row.getValue(keyIndices[0]);
-      return value == null ? null : keyText(value);
-    }
-    List<String> parts = new ArrayList<>(keyIndices.length);
-    for (int index : keyIndices) {
-      Object value = row.getValue(index);
-      if (value == null) {
-        return null;
-      }
-      parts.add(keyText(value));
-    }
-    return parts;
-  }
-
-  /**
-   * A key part as text equal for equal values: decimals without trailing zeros (1.0 and 1.00 are
-   * one key), instants as their point in time whatever their zone, bytes by content.
-   */
-  private static String keyText(Object value) {
-    if (value instanceof java.math.BigDecimal decimal) {
-      return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof org.joda.time.ReadableInstant instant) {
-      return Long.toString(instant.getMillis());
-    }
-    if (value instanceof java.time.Instant instant) {
-      return instant.getEpochSecond() + "." + instant.getNano();
-    }
-    if (value instanceof byte[] bytes) {
-      return java.util.Base64.getEncoder().encodeToString(bytes);
-    }
-    return value.toString();
-  }
-
-  private static int[] indicesOf(Schema schema, List<String> fields) {
-    int[] indices = new int[fields.size()];
-    for (int i = 0; i < indices.length; i++) {
-      indices[i] = schema.indexOf(fields.get(i));
-    }
-    return indices;
-  }
-
   /**
    * Sends each row to the shard of its key. Rows with a null key part go to a shard too (spread by
    * their content) and are passed through there: one output, so runners such as Flink can chain
@@ -206,9 +160,9 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<KV<Integer, Row>> out) {
       if (keyIndices == null) {
-        keyIndices = indicesOf(row.getSchema(), keyFields);
+        keyIndices = RowKeys.indicesOf(row.getSchema(), keyFields);
       }
-      Object key = keyOf(row, keyIndices);
+      Object key = RowKeys.keyOf(row, keyIndices);
       // String and List hash codes are defined by their content, so every worker agrees.
       int hash = key == null ? row.hashCode() : key.hashCode();
       out.output(KV.of(Math.floorMod(hash, shards), row));
@@ -241,9 +195,9 @@ public final class DeduplicateRows extends PTransform<PCollection<Row>, Deduplic
       long setAside = 0;
       for (Row row : shard.getValue()) {
         if (keyIndices == null) {
-          keyIndices = indicesOf(row.getSchema(), keyFields);
+          keyIndices = RowKeys.indicesOf(row.getSchema(), keyFields);
         }
-        Object key = keyOf(row, keyIndices);
+        Object key = RowKeys.keyOf(row, keyIndices);
         if (key == null) {
           out.get(unique).output(row);
           continue;

@@ -27,7 +27,8 @@ public final class RowPayload {
     }
   }
 
-  private static ObjectNode toJson(Row row) {
+  /** The row as a JSON object, field by field, without the {@link SourceField}. */
+  public static ObjectNode toJson(Row row) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     for (Field field : row.getSchema().getFields()) {
       if (field.getName().equals(SourceField.NAME)) {

@@ -160,7 +160,11 @@ final class CsvHeader {
   }
 
   ParseOutcome toOutcome(CsvRecord record, String file, long recordNumber, String product) {
-    SourcePosition position = SourcePosition.fileRecord(file, recordNumber, record.line());
+    return toOutcome(record, SourcePosition.fileRecord(file, recordNumber, record.line()), product);
+  }
+
+  /** The row or failure of {@code record}, read at {@code position}. */
+  ParseOutcome toOutcome(CsvRecord record, SourcePosition position, String product) {
     List<Violation> problems = new ArrayList<>(headerProblems);
     if (problems.isEmpty()) {
       problems.addAll(record.problems());

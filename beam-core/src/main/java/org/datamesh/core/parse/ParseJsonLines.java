@@ -1,13 +1,9 @@
 package org.datamesh.core.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -19,7 +15,6 @@ import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.RecordStep;
 import org.datamesh.core.failure.SourcePosition;
-import org.datamesh.core.failure.Violation;
 
 /**
  * Parses JSON-lines files (one JSON object per line) into {@link Row}s of a given schema; every
@@ -139,6 +134,7 @@ public final class ParseJsonLines
   /** Reads one file or one range of a file, line by line. */
   private static final class ParseFileFn extends RecordParsingFn<FileSplit> {
     private final int maxRecordChars;
+    private transient JsonLineParser parser;
 
     ParseFileFn(
         Schema schema,
@@ -178,37 +174,10 @@ public final class ParseJsonLines
     }
 
     private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
-      List<Violation> problems = new ArrayList<>();
-      JsonNode node = null;
-      Violation lineProblem = LineProblems.of(line, maxRecordChars);
-      if (lineProblem != null) {
-        problems.add(lineProblem);
-      } else {
-        try {
-          node = JsonLine.read(line.text());
-          Violation escaped = JsonEscapes.problem(line.text());
-          if (escaped != null) {
-            problems.add(escaped);
-          }
-        } catch (JsonLine.ProblemException e) {
-          problems.add(e.violation());
-        }
+      if (parser == null) {
+        parser = new JsonLineParser(schema(), maxRecordChars, product());
       }
-      Object[] values = new Object[schema().getFieldCount()];
-      if (problems.isEmpty()) {
-        for (int f = 0; f < values.length; f++) {
-          Field field = schema().getField(f);
-          try {
-            values[f] = JsonValues.read(field, node.get(field.getName()));
-          } catch (FieldValueException e) {
-            problems.add(e.violation());
-          }
-        }
-      }
-      if (!problems.isEmpty()) {
-        return parseFailure(problems, position, Utf8Text.printable(line.text()));
-      }
-      return ParseOutcome.of(values, position, line.text());
+      return parser.parse(line, position);
     }
   }
 }

@@ -1,23 +1,17 @@
 package org.datamesh.core.parse;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.StageResult;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.SourcePosition;
-import org.datamesh.core.failure.Violation;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.RecordStep;
 
@@ -149,11 +143,7 @@ public final class ParseLogLines
   private static final class ParseFileFn extends RecordParsingFn<FileIO.ReadableFile> {
     private final int maxRecordChars;
     private final LogPattern pattern;
-    /** Each field's group number, or -1 for a field the pattern does not capture. */
-    private final int[] groups;
-    // Compiled once per DoFn instance, on first use (the base class owns the one @Setup); a
-    // DoFn instance runs one bundle at a time, so its matcher is reset rather than recreated.
-    private transient @Nullable Matcher matcher;
+    private transient LogLineParser parser;
 
     ParseFileFn(
         Schema schema,
@@ -165,10 +155,6 @@ public final class ParseLogLines
       super(schema, path, withSourcePositions, product);
       this.maxRecordChars = maxRecordChars;
       this.pattern = pattern;
-      this.groups = new int[schema.getFieldCount()];
-      for (int f = 0; f < groups.length; f++) {
-        groups[f] = pattern.group(schema.getField(f).getName());
-      }
     }
 
     @ProcessElement
@@ -189,45 +175,11 @@ public final class ParseLogLines
           out);
     }
 
-    private Matcher matcher(String text) {
-      if (matcher == null) {
-        matcher = pattern.compile().matcher(text);
-        return matcher;
-      }
-      return matcher.reset(text);
-    }
-
     private ParseOutcome parse(BoundedLineReader.Line line, SourcePosition position) {
-      List<Violation> problems = new ArrayList<>();
-      Matcher match = null;
-      Violation lineProblem = LineProblems.of(line, maxRecordChars);
-      if (lineProblem != null) {
-        problems.add(lineProblem);
-      } else {
-        match = matcher(line.text());
-        if (!match.matches()) {
-          problems.add(
-              Violation.error(
-                  "parse.log_pattern", null, "the record does not match the log pattern"));
-        }
+      if (parser == null) {
+        parser = new LogLineParser(schema(), pattern, maxRecordChars, product());
       }
-      Object[] values = new Object[schema().getFieldCount()];
-      if (problems.isEmpty()) {
-        for (int f = 0; f < values.length; f++) {
-          Field field = schema().getField(f);
-          String text = groups[f] < 0 ? null : match.group(groups[f]);
-          try {
-            // An empty capture is a missing value, as an unquoted empty CSV field is.
-            values[f] = FieldValues.parse(field, text == null || text.isEmpty() ? null : text);
-          } catch (FieldValueException e) {
-            problems.add(e.violation());
-          }
-        }
-      }
-      if (!problems.isEmpty()) {
-        return parseFailure(problems, position, Utf8Text.printable(line.text()));
-      }
-      return ParseOutcome.of(values, position, line.text());
+      return parser.parse(line, position);
     }
   }
 }

@@ -3,6 +3,8 @@ package org.datamesh.core.parse;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
+import org.datamesh.core.failure.Stage;
+import org.datamesh.core.failure.Violation;
 import org.datamesh.core.failure.SourcePosition;
 
 /**
@@ -24,6 +26,17 @@ record ParseOutcome(
 
   static ParseOutcome of(Object[] values, SourcePosition position, String raw, List<String> warnings) {
     return new ParseOutcome(values, position, raw, null, warnings);
+  }
+
+  /** The outcome of a record that could not be parsed, with every problem found and its text. */
+  static ParseOutcome failure(
+      String product, List<Violation> problems, SourcePosition position, String raw) {
+    return of(
+        Failure.builder(Stage.PARSE, product)
+            .setViolations(problems)
+            .setSource(position)
+            .setRawPayload(raw)
+            .build());
   }
 
   static ParseOutcome of(Failure failure) {

@@ -44,6 +44,29 @@ final class RecordNotes {
         recordCount);
   }
 
+  /**
+   * The rows and failures of a step whose notes are failures only (it counts nothing itself): no
+   * grouping, so an unbounded input stays unbounded.
+   */
+  static StageResult failuresOnly(PCollection<Row> rows, PCollection<RecordNote> notes) {
+    TupleTag<Row> rowsTag = new TupleTag<>() {};
+    TupleTag<Failure> failures = new TupleTag<>() {};
+    PCollection<Failure> failed =
+        notes
+            .apply("Failures", ParDo.of(new FailureFn()))
+            .setCoder(FailureSchemaProvider.coder());
+    return StageResult.in(PCollectionTuple.of(rowsTag, rows).and(failures, failed), rowsTag, failures);
+  }
+
+  private static final class FailureFn extends DoFn<RecordNote, Failure> {
+    @ProcessElement
+    public void process(@Element RecordNote note, OutputReceiver<Failure> out) {
+      if (note.failure() != null) {
+        out.output(note.failure());
+      }
+    }
+  }
+
   private static final class SplitFn extends DoFn<RecordNote, Failure> {
     private final TupleTag<Failure> failures;
     private final TupleTag<KV<String, Long>> warnings;

@@ -24,7 +24,6 @@ import org.datamesh.core.coders.CompactRowCoder;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.SourceField;
 import org.datamesh.core.failure.SourcePosition;
-import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
 import org.datamesh.core.record.RecordPath;
 import org.datamesh.core.record.StepFailure;
@@ -43,6 +42,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   private final Schema outputSchema;
   private final boolean withSourcePositions;
   private final String product;
+  private final boolean countsRecords;
   private final TupleTag<Row> rows = new TupleTag<>() {};
   private final TupleTag<RecordNote> notes = new TupleTag<>() {};
   private final Counter parsedCounter = Metrics.counter(METRICS_NAMESPACE, "rows");
@@ -54,6 +54,21 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   private transient @Nullable SourcePosition lastEmitted;
 
   RecordParsingFn(Schema schema, RecordPath path, boolean withSourcePositions, String product) {
+    this(schema, path, withSourcePositions, product, true);
+  }
+
+  /**
+   * @param countsRecords whether each bundle reports how many records it read and the warnings
+   *     they raised, per window (what a bounded run's summary sums); a stream counts its messages
+   *     per event-time window itself instead
+   */
+  RecordParsingFn(
+      Schema schema,
+      RecordPath path,
+      boolean withSourcePositions,
+      String product,
+      boolean countsRecords) {
+    this.countsRecords = countsRecords;
     this.schema = schema;
     this.path = path;
     Schema pathOutput = path.outputSchema(schema);
@@ -78,6 +93,19 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
     PCollection<Row> rows = parsed.get(fn.rows).setCoder(CompactRowCoder.of(fn.outputSchema));
     PCollection<RecordNote> notes = parsed.get(fn.notes).setCoder(new RecordNote.Coder());
     return RecordNotes.split(rows, notes);
+  }
+
+  /**
+   * Parses {@code input} with {@code fn}, a step that does not count records: the rows and the
+   * failures only, with no grouping, so the input may be unbounded.
+   */
+  static <InputT> StageResult applyUncounted(PCollection<InputT> input, RecordParsingFn<InputT> fn) {
+    PCollectionTuple parsed =
+        input.apply(
+            "ParseRecords", ParDo.of(fn).withOutputTags(fn.rows, TupleTagList.of(fn.notes)));
+    PCollection<Row> rows = parsed.get(fn.rows).setCoder(CompactRowCoder.of(fn.outputSchema));
+    PCollection<RecordNote> notes = parsed.get(fn.notes).setCoder(new RecordNote.Coder());
+    return RecordNotes.failuresOnly(rows, notes);
   }
 
   Schema schema() {
@@ -116,6 +144,9 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   public void finishBundle(FinishBundleContext context) {
     parsedCounter.inc(parsed);
     failedCounter.inc(failed);
+    if (!countsRecords) {
+      return;
+    }
     for (Map.Entry<BoundedWindow, BundleTally> entry : tallies.entrySet()) {
       BoundedWindow window = entry.getKey();
       BundleTally tally = entry.getValue();
@@ -132,12 +163,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
 
   /** The outcome of a record that could not be parsed, with every problem found and its text. */
   ParseOutcome parseFailure(List<Violation> problems, SourcePosition position, String raw) {
-    return ParseOutcome.of(
-        Failure.builder(Stage.PARSE, product)
-            .setViolations(problems)
-            .setSource(position)
-            .setRawPayload(raw)
-            .build());
+    return ParseOutcome.failure(product, problems, position, raw);
   }
 
   /** Reads the records of one stream of bytes named {@code name}, from its start. */

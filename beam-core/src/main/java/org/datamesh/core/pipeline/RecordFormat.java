@@ -10,6 +10,7 @@ import org.datamesh.core.parse.ParseCsv;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.parse.ParseJsonLines;
 import org.datamesh.core.parse.ParseLogLines;
+import org.datamesh.core.parse.ParseMessages;
 import org.datamesh.core.record.RecordPath;
 
 /**
@@ -133,6 +134,28 @@ public final class RecordFormat implements Serializable {
       default:
         throw new IllegalStateException("unknown format " + kind);
     }
+  }
+
+  /**
+   * The parsing transform for messages of this format (one record a message; a CSV message has no
+   * header, its columns in the schema's order), running {@code path} on each record it reads.
+   */
+  public ParseMessages parseMessages(String product, RecordPath path) {
+    ParseMessages parse;
+    switch (kind) {
+      case CSV:
+        parse = ParseMessages.csv(schema).withDelimiter(delimiter);
+        break;
+      case JSON_LINES:
+        parse = ParseMessages.json(schema);
+        break;
+      case LOG_LINES:
+        parse = ParseMessages.logLines(schema, logPattern);
+        break;
+      default:
+        throw new IllegalStateException(product + " is built from rows, not messages");
+    }
+    return parse.forProduct(product).withSourcePositions().then(path);
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.datamesh.examples.contract.RunCommand;
 import org.datamesh.examples.contract.ValidateContractCommand;
 import org.datamesh.examples.demo.DemoCommand;
 import org.datamesh.examples.kafka.IngestLogCommand;
+import org.datamesh.examples.kafka.StreamCommand;
 import org.datamesh.examples.keys.KeysCommand;
 import org.datamesh.examples.read.ReadCommand;
 import org.datamesh.examples.sla.SlaCommand;
@@ -40,6 +41,7 @@ public final class DatameshCli {
           new ReadCommand(),
           new SlaCommand(),
           new IngestLogCommand(),
+          new StreamCommand(),
           new BenchCommand(),
           new BenchReportCommand());
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 
 /** The help text, built from the commands and their options' annotations so it cannot drift. */
 final class Help {
@@ -50,8 +49,15 @@ final class Help {
             + " contract, or an unusable input or folder.");
   }
 
-  private static List<Method> ownGetters(Class<? extends PipelineOptions> type) {
-    return Arrays.stream(type.getDeclaredMethods())
+  /** The command's own options: those of its type and of the project's types it extends, not Beam's. */
+  private static List<Method> ownGetters(Class<?> type) {
+    List<Method> getters = new java.util.ArrayList<>(Arrays.asList(type.getDeclaredMethods()));
+    for (Class<?> parent : type.getInterfaces()) {
+      if (parent.getName().startsWith("org.datamesh.")) {
+        getters.addAll(ownGetters(parent));
+      }
+    }
+    return getters.stream()
         .filter(m -> m.isAnnotationPresent(Description.class))
         .sorted(Comparator.comparing(Help::property))
         .toList();

@@ -94,7 +94,7 @@ public final class ContractFile {
     }
   }
 
-  Path path() {
+  public Path path() {
     return file;
   }
 
@@ -144,6 +144,20 @@ public final class ContractFile {
   ProductSpec spec(DataContract contract, RecordFormat.Kind format) throws UsageException {
     try {
       return ContractProducts.spec(contract, format);
+    } catch (ContractException e) {
+      throw refused(e.problems());
+    }
+  }
+
+  /**
+   * The spec of {@code table} of {@code contract}, reading {@code format}, protected with {@code
+   * keys}; problems as {@link #spec}.
+   */
+  public ProductSpec spec(
+      DataContract contract, ContractTable table, RecordFormat.Kind format, @Nullable DataKeys keys)
+      throws UsageException {
+    try {
+      return ContractProducts.spec(contract, table, format, keys);
     } catch (ContractException e) {
       throw refused(e.problems());
     }

@@ -7,15 +7,11 @@ import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.checkerframework.checker.nullness.qual.Nullable;
-import org.datamesh.core.contract.ContractProtection;
-import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.evolution.BreakingChangeException;
 import org.datamesh.core.pipeline.DataProductPipeline;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.product.RunId;
-import org.datamesh.core.protect.DataKeys;
 import org.datamesh.core.publish.ConcurrentCommitException;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.PublishDataProduct;
@@ -102,7 +98,9 @@ public final class RunCommand implements Command {
     ContractFile file = ContractFile.of(options.getContract());
     DataContract contract = file.load(options.getDomain());
     List<TableInputs.TableInput> inputs = TableInputs.of(args, contract);
-    List<ProductSpec> specs = file.specs(contract, inputs, keys(contract, options, file));
+    List<ProductSpec> specs =
+        file.specs(
+            contract, inputs, KeysetOption.forContract(contract, options.getKeyset(), file.path()));
     List<Relationship> relationships = file.relationships(contract);
     TableInputs.check(inputs, options);
     String output = OutputFolder.prepare(options.getOutput(), options);
@@ -210,29 +208,6 @@ public final class RunCommand implements Command {
       lines.add("  quality       quality/" + manifest.runId() + "/report.json");
     }
     return lines;
-  }
-
-  /**
-   * The keys of {@code --keyset} or {@code DATAMESH_KEYSET}; null when the contract protects no
-   * column and none is named. A contract that protects columns without a keyset is exit 2 here,
-   * in one line, before anything is read or written.
-   */
-  private static @Nullable DataKeys keys(DataContract contract, RunOptions options, ContractFile file)
-      throws UsageException {
-    DataKeys keys = KeysetOption.read(options.getKeyset());
-    if (keys != null) {
-      return keys;
-    }
-    for (ContractTable table : contract.tables()) {
-      String path = ContractProtection.firstProtectedPath(table);
-      if (path != null) {
-        throw new UsageException(
-            "contract " + file.path() + " protects columns (" + path + ": classification or"
-                + " protection) and no keyset is given: use --keyset=PATH or "
-                + KeysetOption.ENVIRONMENT + "=PATH (create one with: keys --keyset=PATH)");
-      }
-    }
-    return null;
   }
 
   /**

@@ -9,13 +9,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -98,7 +94,7 @@ public final class IngestLogCommand implements Command {
     long start = System.nanoTime();
     Sent sent;
     try (QuietConsole quiet = QuietConsole.unless(false)) {
-      requireReachable(servers, timeout);
+      KafkaBrokers.requireReachable(servers, timeout, "nothing was sent");
       sent = send(file, servers, topic, timeout, out);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -191,23 +187,6 @@ public final class IngestLogCommand implements Command {
     settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return settings;
-  }
-
-  /** Asks the brokers for the cluster, so an unreachable one is one clear line, not a stall. */
-  private static void requireReachable(String servers, Duration timeout)
-      throws UsageException, InterruptedException {
-    Properties settings = new Properties();
-    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-    settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "datamesh-ingest-log-check");
-    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    try (Admin admin = Admin.create(settings)) {
-      admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
-      throw new UsageException(
-          "no Kafka broker answered at " + servers + " within " + timeout.toSeconds()
-              + " s; nothing was sent");
-    }
   }
 
   private static Path file(String name) throws UsageException {

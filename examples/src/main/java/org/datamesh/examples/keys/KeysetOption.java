@@ -3,6 +3,9 @@ package org.datamesh.examples.keys;
 import java.nio.file.Path;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.datamesh.core.contract.ContractProtection;
+import org.datamesh.core.contract.ContractTable;
+import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.protect.DataKeys;
 import org.datamesh.core.protect.KeysetException;
 import org.datamesh.core.protect.KeysetFiles;
@@ -39,5 +42,28 @@ public final class KeysetOption {
     } catch (KeysetException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /**
+   * The keys of {@code option} or the environment; null when the contract protects no column and
+   * none is named. A contract that protects columns without a keyset is a usage error naming the
+   * first protected column's path, before anything is read or written.
+   */
+  public static @Nullable DataKeys forContract(
+      DataContract contract, @Nullable String option, Object contractFile) throws UsageException {
+    DataKeys keys = read(option);
+    if (keys != null) {
+      return keys;
+    }
+    for (ContractTable table : contract.tables()) {
+      String path = ContractProtection.firstProtectedPath(table);
+      if (path != null) {
+        throw new UsageException(
+            "contract " + contractFile + " protects columns (" + path + ": classification or"
+                + " protection) and no keyset is given: use --keyset=PATH or " + ENVIRONMENT
+                + "=PATH (create one with: keys --keyset=PATH)");
+      }
+    }
+    return null;
   }
 }

@@ -26,7 +26,7 @@ import org.datamesh.examples.ChildJvm;
  * run.kill();
  * }</pre>
  */
-final class RunProcess {
+public final class RunProcess {
 
   private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
 
@@ -45,7 +45,7 @@ final class RunProcess {
    * Starts the run; {@code properties} become {@code -D} system properties of the new JVM. Its
    * working files (Flink's, those of a killed run) stay in {@code tmp} next to the log.
    */
-  static RunProcess start(
+  public static RunProcess start(
       Path contract, Path input, Path output, Path log, Map<String, String> properties)
       throws IOException {
     return start(
@@ -60,7 +60,7 @@ final class RunProcess {
   }
 
   /** Starts {@code datamesh} with {@code args} ({@code run ...}), as {@link #start} does. */
-  static RunProcess start(List<String> args, Path log, Map<String, String> properties)
+  public static RunProcess start(List<String> args, Path log, Map<String, String> properties)
       throws IOException {
     Path tmp = Files.createDirectories(log.resolveSibling("tmp"));
     List<String> command = new ArrayList<>(ChildJvm.java("1g"));
@@ -76,14 +76,14 @@ final class RunProcess {
   }
 
   /** Waits for the run to end by itself and returns its exit status. */
-  int exitStatus() throws InterruptedException, IOException {
+  public int exitStatus() throws InterruptedException, IOException {
     boolean ended = process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     assertThat("the run finished in time\n" + log(), ended, is(true));
     return process.exitValue();
   }
 
   /** Waits for the run to print {@code line}, failing if it ends first or takes too long. */
-  void awaitLine(String line) throws InterruptedException, IOException {
+  public void awaitLine(String line) throws InterruptedException, IOException {
     await("'" + line + "'", () -> log().lines().anyMatch(line::equals));
   }
 
@@ -91,7 +91,7 @@ final class RunProcess {
    * Waits until {@code condition} holds (checked every 20 ms), failing with {@code what} and the
    * log if the run ends first or takes too long.
    */
-  void await(String what, Condition condition) throws InterruptedException, IOException {
+  public void await(String what, Condition condition) throws InterruptedException, IOException {
     long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
     while (!condition.holds()) {
       if (!isAlive()) {
@@ -105,16 +105,16 @@ final class RunProcess {
   }
 
   /** Something about the run or its output that a test waits for. */
-  interface Condition {
+  public interface Condition {
     boolean holds() throws IOException;
   }
 
   /** Whether the run was still going after {@code millis}. */
-  boolean stillRunningAfter(long millis) throws InterruptedException {
+  public boolean stillRunningAfter(long millis) throws InterruptedException {
     return !process.waitFor(millis, TimeUnit.MILLISECONDS);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -122,7 +122,7 @@ final class RunProcess {
    * SIGKILL on Linux: the process gets no chance to clean up, finish a write or unlock. Fails if
    * the run had already ended by itself, so that no kill test passes without killing.
    */
-  void kill() throws InterruptedException, IOException {
+  public void kill() throws InterruptedException, IOException {
     process.destroyForcibly();
     assertThat(process.waitFor(30, TimeUnit.SECONDS), is(true));
     assertThat(
@@ -132,7 +132,7 @@ final class RunProcess {
   }
 
   /** Everything the run has printed so far. */
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 }

@@ -1,0 +1,91 @@
+package org.datamesh.examples.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.datamesh.examples.cli.UsageException;
+
+/**
+ * A stream's checkpoint folder on embedded Flink: Flink keeps each completed checkpoint there
+ * ({@code <job id>/chk-<n>/_metadata}) and retains the last one when the job stops or dies, and a
+ * stream started again resumes from the newest one.
+ */
+final class StreamCheckpoints {
+
+  private StreamCheckpoints() {}
+
+  /** The folder named by {@code --checkpoints=DIR} in {@code args}, if any. */
+  static Optional<Path> named(List<String> args) {
+    return args.stream()
+        .filter(a -> a.startsWith("--checkpoints="))
+        .map(a -> Path.of(a.substring("--checkpoints=".length())).toAbsolutePath())
+        .findFirst();
+  }
+
+  /**
+   * The Flink options that keep checkpoints in {@code folder} and resume from the newest one
+   * there, if any; the folder is created when missing.
+   */
+  static List<String> flinkOptions(Path folder) throws UsageException {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UsageException("--checkpoints: the folder " + folder + " cannot be created");
+    }
+    List<String> options = new ArrayList<>();
+    options.add("--stateBackend=filesystem");
+    options.add("--stateBackendStoragePath=" + folder.toUri());
+    options.add("--externalizedCheckpointsEnabled=true");
+    options.add("--retainExternalizedCheckpointsOnCancellation=true");
+    Optional<Path> newest = newest(folder);
+    if (newest.isPresent()) {
+      // Beam hands --savepointPath to a cluster only; embedded Flink takes the checkpoint to
+      // resume from in its configuration, read from --flinkConfDir.
+      options.add("--savepointPath=" + newest.get().toUri());
+      options.add("--flinkConfDir=" + resumeConfiguration(folder, newest.get()));
+    }
+    return options;
+  }
+
+  /** A Flink configuration folder saying to resume from {@code checkpoint}. */
+  private static Path resumeConfiguration(Path folder, Path checkpoint) throws UsageException {
+    Path conf = folder.resolve("resume-conf");
+    try {
+      Files.createDirectories(conf);
+      Files.writeString(
+          conf.resolve("config.yaml"),
+          "execution.savepoint.path: \"" + checkpoint.toUri() + "\"\n");
+    } catch (IOException e) {
+      throw new UsageException("--checkpoints: cannot write to " + conf);
+    }
+    return conf;
+  }
+
+  /** The newest complete checkpoint in {@code folder}: the {@code chk-<n>} holding the newest {@code _metadata}. */
+  static Optional<Path> newest(Path folder) {
+    try (Stream<Path> files = Files.walk(folder, 3)) {
+      return files
+          .filter(f -> f.getFileName().toString().equals("_metadata"))
+          .filter(f -> f.getParent().getFileName().toString().startsWith("chk-"))
+          .max(Comparator.comparing(StreamCheckpoints::modified))
+          .map(Path::getParent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the checkpoint folder " + folder, e);
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.datamesh.examples.kafka;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.datamesh.examples.cli.Placeholder;
+
+/** Options of {@code datamesh stream}. */
+public interface StreamOptions extends KafkaOptions {
+
+  @Description("The product's ODCS v3 contract, a YAML file (required)")
+  String getContract();
+
+  void setContract(String contract);
+
+  @Description("The topic the raw records are read from, one record a message (required)")
+  String getInputTopic();
+
+  void setInputTopic(String inputTopic);
+
+  @Description(
+      "The topic the product's rows are written to as JSON, keyed by the primary key (default: the"
+          + " topic of the contract's kafka server)")
+  String getOutputTopic();
+
+  void setOutputTopic(String outputTopic);
+
+  @Description(
+      "The topic every failed record is written to as JSON with its reasons (default: the output"
+          + " topic followed by .quarantine)")
+  String getQuarantineTopic();
+
+  void setQuarantineTopic(String quarantineTopic);
+
+  @Description("A topic for each window's counts as JSON, besides printing them (optional)")
+  String getTallyTopic();
+
+  void setTallyTopic(String tallyTopic);
+
+  @Description("Layout of a message: json (one object), csv (one record, columns in the contract's order) or log")
+  @Default.String("json")
+  String getMessageFormat();
+
+  void setMessageFormat(String messageFormat);
+
+  @Description(
+      "The timestamp or date column giving each record's event time (default: the broker's"
+          + " timestamp)")
+  @Placeholder("COLUMN")
+  String getEventTime();
+
+  void setEventTime(String eventTime);
+
+  @Description("The table to build, for a contract of several tables")
+  String getTable();
+
+  void setTable(String table);
+
+  @Description("Length of the event-time windows records are counted in (ISO-8601)")
+  @Placeholder("DURATION")
+  @Default.String("PT1M")
+  String getWindow();
+
+  void setWindow(String window);
+
+  @Description("How long past its end a window waits for late records before it is reported (ISO-8601)")
+  @Placeholder("DURATION")
+  @Default.String("PT0S")
+  String getAllowedLateness();
+
+  void setAllowedLateness(String allowedLateness);
+
+  @Description("How far behind the newest event time records may arrive without being late (ISO-8601)")
+  @Placeholder("DURATION")
+  @Default.String("PT10S")
+  String getMaxOutOfOrderness();
+
+  void setMaxOutOfOrderness(String maxOutOfOrderness);
+
+  @Description("How long, in event time, a key is remembered for deduplication (ISO-8601)")
+  @Placeholder("DURATION")
+  @Default.String("P1D")
+  String getDeduplicationMemory();
+
+  void setDeduplicationMemory(String deduplicationMemory);
+
+  @Description(
+      "The consumer group whose offsets are committed at each checkpoint (default: datamesh. and"
+          + " the product's id)")
+  String getConsumerGroup();
+
+  void setConsumerGroup(String consumerGroup);
+
+  @Description(
+      "A folder for the stream's checkpoints (embedded Flink): a stream started again with the same"
+          + " folder resumes from its last checkpoint, and writes its topics exactly once (Kafka"
+          + " transactions, visible to read_committed consumers at each checkpoint)")
+  @Placeholder("DIR")
+  String getCheckpoints();
+
+  void setCheckpoints(String checkpoints);
+
+  @Description(
+      "The keyset file protecting the contract's classified columns (else the environment"
+          + " variable DATAMESH_KEYSET); needed when the contract protects any column; create one"
+          + " with: keys --keyset=PATH")
+  String getKeyset();
+
+  void setKeyset(String keyset);
+}

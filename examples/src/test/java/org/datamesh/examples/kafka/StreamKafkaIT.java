@@ -1,0 +1,323 @@
+package org.datamesh.examples.kafka;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.datamesh.examples.cli.CliOutcome;
+import org.datamesh.examples.cli.ExitCode;
+import org.datamesh.examples.contract.RunProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole loop against a real broker: {@code ingest-log} sends a file of order events, {@code
+ * stream} (embedded Flink, its own JVM) builds the product from the topic, and the output,
+ * quarantine and tally topics hold exactly what the events call for: each valid version once,
+ * every failure with its reasons and its payload encrypted, no e-mail address in clear, and
+ * window counts that add up.
+ */
+class StreamKafkaIT {
+
+  @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+  private static final int ORDERS = 400;
+
+  @TempDir Path dir;
+
+  /** The events to send and what the product must make of them, worked out here, not by it. */
+  private static final class Events {
+    final List<String> lines = new ArrayList<>();
+    final Set<String> published = new HashSet<>();
+    int duplicates;
+    int quarantined;
+    final Set<String> emails = new HashSet<>();
+  }
+
+  private static Events events() {
+    Events events = new Events();
+    for (int i = 0; i < ORDERS; i++) {
+      String id = String.format(Locale.ROOT, "ORD-%06d", i);
+      String at = T0.plusMillis(450L * i).toString();
+      String email = "customer" + i + "@example.com";
+      events.emails.add(email);
+      String v1 = order(" " + id + " ", 1, email, "12.34", at); // trimmed by standardization
+      events.lines.add(v1);
+      events.published.add(id + "/1");
+      if (i % 10 == 3) {
+        events.lines.add(v1); // a producer's retry: the same content again
+        events.duplicates++;
+      }
+      if (i % 7 == 2) {
+        events.lines.add(order(id, 2, email, "15.00", at)); // a newer version: an update
+        events.published.add(id + "/2");
+      }
+      if (i % 13 == 5) {
+        events.lines.add(order(id, 0, email, "9.99", at)); // an older version, late
+        events.duplicates++;
+      }
+      if (i % 50 == 17) {
+        events.lines.add("{\"order_id\": \"" + id + "\", \"customer_email\": \"" + email); // cut off
+        events.quarantined++;
+      }
+      if (i % 40 == 11) {
+        events.lines.add(order("ORD-9" + id.substring(5), 1, email, "-5.00", at)); // below minimum
+        events.quarantined++;
+      }
+    }
+    return events;
+  }
+
+  private static String order(String id, int version, String email, String amount, String at) {
+    return "{\"order_id\":\"" + id + "\",\"version\":" + version + ",\"customer_email\":\"" + email
+        + "\",\"amount\":" + amount + ",\"ordered_at\":\"" + at + "\"}";
+  }
+
+  @Test
+  void ingestedEventsBecomeTheProductItsQuarantineAndWindowCountsThatAddUp() throws Exception {
+    Events events = events();
+    Path file = dir.resolve("order-events.jsonl");
+    Files.write(file, events.lines, StandardCharsets.UTF_8);
+    Path keyset = dir.resolve("keys.json");
+    assertThat(CliOutcome.run("keys", "--keyset=" + keyset).status(), is(ExitCode.OK));
+    Path contract = contract();
+
+    CliOutcome sent = ingest(file, "order-events-raw");
+    assertThat(sent.err(), sent.status(), is(ExitCode.OK));
+
+    RunProcess stream =
+        RunProcess.start(
+            List.of(
+                "stream",
+                "--contract=" + contract,
+                "--bootstrapServers=" + KAFKA.bootstrapServers(),
+                "--inputTopic=order-events-raw",
+                "--tallyTopic=order-events.tallies",
+                "--eventTime=ordered_at",
+                "--keyset=" + keyset,
+                "--parallelism=2"),
+            dir.resolve("stream.log"),
+            Map.of());
+    try {
+      int total = events.lines.size();
+      // The output topic is the contract's kafka server's: the table's name.
+      List<ConsumerRecord<String, String>> rows =
+          TopicRecords.readUntil(
+              KAFKA.bootstrapServers(), "order_events", r -> r.size() >= events.published.size(),
+              Duration.ofMinutes(3));
+      List<ConsumerRecord<String, String>> failures =
+          TopicRecords.readUntil(
+              KAFKA.bootstrapServers(), "order_events.quarantine",
+              r -> r.size() >= events.quarantined, Duration.ofMinutes(1));
+      List<ConsumerRecord<String, String>> tallies =
+          TopicRecords.readUntil(
+              KAFKA.bootstrapServers(), "order-events.tallies",
+              r -> sum(r, "in") >= total, Duration.ofMinutes(2));
+
+      Set<String> published = new HashSet<>();
+      for (ConsumerRecord<String, String> row : rows) {
+        JsonNode value = JSON.readTree(row.value());
+        String id = value.get("order_id").asText();
+        assertThat("keyed by the primary key", row.key(), equalTo(id));
+        assertThat("published once: " + id, published.add(id + "/" + value.get("version").asLong()), is(true));
+        assertThat(value.get("customer_email").asText(), not(containsString("@")));
+      }
+      assertThat(stream.log(), published, equalTo(events.published));
+      assertThat(failures, hasSize(events.quarantined));
+      List<String> payloads = new ArrayList<>();
+      Map<String, Integer> stages = new HashMap<>();
+      for (ConsumerRecord<String, String> failure : failures) {
+        JsonNode value = JSON.readTree(failure.value());
+        payloads.add(value.get("payload").asText());
+        stages.merge(value.get("stage").asText(), 1, Integer::sum);
+        assertThat(value.get("source").get("source").asText(), equalTo("order-events-raw"));
+        assertThat(value.get("violations").get(0).get("reason").asText(), not(equalTo("")));
+      }
+      assertThat(payloads, everyItem(startsWith("enc:")));
+      assertThat(stages.get("PARSE"), equalTo(countOf(events.lines, l -> !l.endsWith("}"))));
+      for (String email : events.emails) {
+        assertThat(String.join("\n", rows.stream().map(ConsumerRecord::value).toList()), not(containsString(email)));
+      }
+      assertThat(sum(tallies, "in"), equalTo((long) total));
+      assertThat(sum(tallies, "published"), equalTo((long) events.published.size()));
+      assertThat(sum(tallies, "quarantined"), equalTo((long) events.quarantined));
+      assertThat(sum(tallies, "deduplicated"), equalTo((long) events.duplicates));
+      assertThat("events span three windows of a minute", windows(tallies), hasSize(3));
+      assertThat(stream.log(), containsString("sales.order_events window 2026-12-01T10:00:00.000Z"));
+      String raw = String.join("\n", tallies.stream().map(ConsumerRecord::value).toList());
+      assertThat(raw, not(containsString("@")));
+      assertThat(stream.log(), not(containsString("@example.com")));
+      stream.log().lines().filter(l -> l.contains(" window ") || l.startsWith("Streaming"))
+          .forEach(System.out::println);
+    } finally {
+      stream.kill();
+    }
+  }
+
+  @Test
+  void aStreamKilledMidwayAndStartedAgainLosesNothingAndWritesNothingTwice() throws Exception {
+    Events events = events();
+    int half = events.lines.size() / 2;
+    Path first = Files.write(dir.resolve("first.jsonl"), events.lines.subList(0, half));
+    Path second = Files.write(dir.resolve("second.jsonl"), events.lines.subList(half, events.lines.size()));
+    Path keyset = dir.resolve("keys.json");
+    assertThat(CliOutcome.run("keys", "--keyset=" + keyset).status(), is(ExitCode.OK));
+    Path contract = contract();
+    String servers = KAFKA.bootstrapServers();
+    assertThat(ingest(first, "restart-raw").status(), is(ExitCode.OK));
+    List<String> args =
+        List.of(
+            "stream",
+            "--contract=" + contract,
+            "--bootstrapServers=" + servers,
+            "--inputTopic=restart-raw",
+            "--outputTopic=restart-orders",
+            "--tallyTopic=restart-tallies",
+            "--eventTime=ordered_at",
+            "--keyset=" + keyset,
+            "--checkpoints=" + dir.resolve("checkpoints"),
+            "--checkpointingInterval=2000",
+            "--parallelism=2");
+
+    RunProcess before = RunProcess.start(args, dir.resolve("before.log"), Map.of());
+    try {
+      // Some rows committed (they are visible once their checkpoint completes), then SIGKILL.
+      List<ConsumerRecord<String, String>> early =
+          TopicRecords.readUntil(servers, "restart-orders", r -> r.size() >= 50, Duration.ofMinutes(3));
+      assertThat(before.log(), early.size(), org.hamcrest.Matchers.greaterThanOrEqualTo(50));
+    } finally {
+      before.kill();
+    }
+    assertThat(ingest(second, "restart-raw").status(), is(ExitCode.OK));
+    RunProcess after = RunProcess.start(args, dir.resolve("after.log"), Map.of());
+    try {
+      after.await("a resume", () -> after.log().contains("Resuming from the checkpoint"));
+      List<ConsumerRecord<String, String>> rows =
+          TopicRecords.readUntil(
+              servers, "restart-orders", r -> r.size() >= events.published.size(), Duration.ofMinutes(3));
+      List<ConsumerRecord<String, String>> failures =
+          TopicRecords.readUntil(
+              servers, "restart-orders.quarantine", r -> r.size() >= events.quarantined,
+              Duration.ofMinutes(1));
+      List<ConsumerRecord<String, String>> tallies =
+          TopicRecords.readUntil(
+              servers, "restart-tallies", r -> sum(r, "in") >= events.lines.size(), Duration.ofMinutes(2));
+      List<String> published = new ArrayList<>();
+      for (ConsumerRecord<String, String> row : rows) {
+        JsonNode value = JSON.readTree(row.value());
+        published.add(value.get("order_id").asText() + "/" + value.get("version").asLong());
+      }
+      assertThat("no row twice", new HashSet<>(published), hasSize(published.size()));
+      assertThat(after.log(), new HashSet<>(published), equalTo(events.published));
+      assertThat(failures, hasSize(events.quarantined));
+      assertThat(sum(tallies, "in"), equalTo((long) events.lines.size()));
+      assertThat(sum(tallies, "published"), equalTo((long) events.published.size()));
+      assertThat(sum(tallies, "deduplicated"), equalTo((long) events.duplicates));
+    } finally {
+      after.kill();
+    }
+  }
+
+  private static CliOutcome ingest(Path file, String topic) {
+    return CliOutcome.run(
+        "ingest-log", "--file=" + file, "--bootstrapServers=" + KAFKA.bootstrapServers(),
+        "--topic=" + topic);
+  }
+
+  @Test
+  void anUnreachableBrokerIsOneLineAndExitTwoBeforeAnythingRuns() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    long start = System.nanoTime();
+    CliOutcome outcome =
+        CliOutcome.run(
+            "stream", "--contract=" + contract(), "--bootstrapServers=127.0.0.1:" + closedPort,
+            "--inputTopic=in", "--outputTopic=out", "--keyset=" + keyset(), "--timeoutSeconds=3");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(outcome.err().strip().lines().toList(), hasSize(1));
+    assertThat(
+        outcome.err(),
+        containsString("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 3 s"));
+    assertThat(seconds, lessThan(20.0));
+  }
+
+  @Test
+  void aProtectedContractWithoutAKeysetIsOneLineAndExitTwo() throws Exception {
+    CliOutcome outcome =
+        CliOutcome.run(
+            "stream", "--contract=" + contract(), "--bootstrapServers=" + KAFKA.bootstrapServers(),
+            "--inputTopic=in");
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(outcome.err(), containsString("no keyset is given"));
+  }
+
+  private Path keyset() {
+    Path keyset = dir.resolve("other-keys.json");
+    assertThat(CliOutcome.run("keys", "--keyset=" + keyset).status(), is(ExitCode.OK));
+    return keyset;
+  }
+
+  /** The test contract, its kafka server pointed at the test's broker. */
+  private Path contract() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("orders-stream.odcs.yaml")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return Files.writeString(
+          dir.resolve("orders-stream.odcs.yaml"),
+          text.replace("localhost:9092", KAFKA.bootstrapServers()));
+    }
+  }
+
+  private static long sum(List<ConsumerRecord<String, String>> tallies, String field) {
+    long sum = 0;
+    for (ConsumerRecord<String, String> tally : tallies) {
+      try {
+        sum += JSON.readTree(tally.value()).get(field).asLong();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return sum;
+  }
+
+  private static Set<String> windows(List<ConsumerRecord<String, String>> tallies)
+      throws IOException {
+    Set<String> windows = new HashSet<>();
+    for (ConsumerRecord<String, String> tally : tallies) {
+      windows.add(JSON.readTree(tally.value()).get("windowStart").asText());
+    }
+    return windows;
+  }
+
+  private static int countOf(List<String> lines, java.util.function.Predicate<String> which) {
+    return (int) lines.stream().filter(which).count();
+  }
+}
