@@ -13,6 +13,7 @@ public interface StreamOptions extends KafkaOptions {
   void setContract(String contract);
 
   @Description("The topic the raw records are read from, one record a message (required)")
+  @Placeholder("TOPIC")
   String getInputTopic();
 
   void setInputTopic(String inputTopic);
@@ -20,6 +21,7 @@ public interface StreamOptions extends KafkaOptions {
   @Description(
       "The topic the product's rows are written to as JSON, keyed by the primary key (default: the"
           + " topic of the contract's kafka server)")
+  @Placeholder("TOPIC")
   String getOutputTopic();
 
   void setOutputTopic(String outputTopic);
@@ -27,17 +29,20 @@ public interface StreamOptions extends KafkaOptions {
   @Description(
       "The topic every failed record is written to as JSON with its reasons (default: the output"
           + " topic followed by .quarantine)")
+  @Placeholder("TOPIC")
   String getQuarantineTopic();
 
   void setQuarantineTopic(String quarantineTopic);
 
   @Description("A topic for each window's counts as JSON, besides printing them (optional)")
+  @Placeholder("TOPIC")
   String getTallyTopic();
 
   void setTallyTopic(String tallyTopic);
 
   @Description("Layout of a message: json (one object), csv (one record, columns in the contract's order) or log")
   @Default.String("json")
+  @Placeholder("FORMAT")
   String getMessageFormat();
 
   void setMessageFormat(String messageFormat);
@@ -51,6 +56,7 @@ public interface StreamOptions extends KafkaOptions {
   void setEventTime(String eventTime);
 
   @Description("The table to build, for a contract of several tables")
+  @Placeholder("TABLE")
   String getTable();
 
   void setTable(String table);
@@ -84,8 +90,9 @@ public interface StreamOptions extends KafkaOptions {
   void setDeduplicationMemory(String deduplicationMemory);
 
   @Description(
-      "The consumer group whose offsets are committed at each checkpoint (default: datamesh. and"
-          + " the product's id)")
+      "The consumer group whose offsets are committed at each checkpoint (default:"
+          + " datamesh.<product id>.<table>)")
+  @Placeholder("GROUP")
   String getConsumerGroup();
 
   void setConsumerGroup(String consumerGroup);
@@ -103,6 +110,7 @@ public interface StreamOptions extends KafkaOptions {
       "The keyset file protecting the contract's classified columns (else the environment"
           + " variable DATAMESH_KEYSET); needed when the contract protects any column; create one"
           + " with: keys --keyset=PATH")
+  @Placeholder("FILE")
   String getKeyset();
 
   void setKeyset(String keyset);
