@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -32,7 +31,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.coders.CompactRowCoder;
 import org.datamesh.core.failure.RowPayload;
 import org.joda.time.Duration;
-import org.joda.time.Instant;
 
 /**
  * Deduplicates an unbounded stream of rows by key, across windows: a row whose key was seen
@@ -56,14 +54,17 @@ import org.joda.time.Instant;
  * content (a producer's retry, a replay) is always a duplicate. Rows with a missing key part are
  * never merged, as in batch.
  *
- * <p>A key is forgotten once the event-time watermark passes its latest row's time plus the
- * memory, by a timer: state does not grow with the stream's length, only with the keys of one
- * memory's worth of events. The rows are moved to the global window for this, keeping their
- * timestamps.
+ * <p>A key is forgotten {@link #forgettingAfter the memory} after its last row was processed, by
+ * a processing-time timer: state does not grow with the stream's length, only with the keys seen
+ * in one memory's worth of time. Processing time rather than event time, so that a replayed
+ * history (whose event times the watermark passes at once) is deduplicated as well as a live
+ * stream. A row arriving after its key was forgotten is published again; so is an older version
+ * then, which a compacted topic would keep as the newest. The rows are moved to the global window
+ * for this, keeping their timestamps.
  */
 public final class DeduplicateStream extends PTransform<PCollection<Row>, DeduplicationResult> {
 
-  /** How long a key is remembered by default: one day of event time. */
+  /** How long a key is remembered by default: one day after its last row. */
   public static final Duration DEFAULT_MEMORY = Duration.standardDays(1);
 
   private final List<String> keyFields;
@@ -89,9 +90,9 @@ public final class DeduplicateStream extends PTransform<PCollection<Row>, Dedupl
     return new DeduplicateStream(keyFields, field, memory);
   }
 
-  /** Returns a {@link DeduplicateStream} like this one but remembering a key for {@code memory} of event time. */
+  /** Returns a {@link DeduplicateStream} like this one but remembering a key for {@code memory} after its last row. */
   public DeduplicateStream forgettingAfter(Duration memory) {
-    if (memory.isShorterThan(Duration.millis(1))) {
+    if (memory.getMillis() < 1) {
       throw new IllegalArgumentException("the memory must be positive");
     }
     return new DeduplicateStream(keyFields, orderingField, memory);
@@ -183,11 +184,8 @@ public final class DeduplicateStream extends PTransform<PCollection<Row>, Dedupl
     @StateId("kept")
     private final StateSpec<ValueState<Row>> kept;
 
-    @StateId("forgetAt")
-    private final StateSpec<ValueState<Long>> forgetAt = StateSpecs.value(VarLongCoder.of());
-
     @TimerId("forget")
-    private final TimerSpec forget = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+    private final TimerSpec forget = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
 
     KeepNewestFn(
         SchemaCoder<Row> rowCoder,
@@ -205,9 +203,7 @@ public final class DeduplicateStream extends PTransform<PCollection<Row>, Dedupl
     @ProcessElement
     public void process(
         @Element KV<String, Row> keyed,
-        @Timestamp Instant timestamp,
         @StateId("kept") ValueState<Row> keptRow,
-        @StateId("forgetAt") ValueState<Long> forgetTime,
         @TimerId("forget") Timer forgetTimer,
         MultiOutputReceiver out) {
       Row row = keyed.getValue();
@@ -223,19 +219,14 @@ public final class DeduplicateStream extends PTransform<PCollection<Row>, Dedupl
         keptRow.write(row);
         out.get(unique).output(row);
       }
-      long until = timestamp.plus(memory).getMillis();
-      Long current = forgetTime.read();
-      if (current == null || until > current) {
-        forgetTime.write(until);
-        forgetTimer.withNoOutputTimestamp().set(new Instant(until));
-      }
+      // Each row of the key pushes its forgetting back by the whole memory. No output timestamp:
+      // a processing-time timer would otherwise hold the watermark at this row for the memory.
+      forgetTimer.withNoOutputTimestamp().offset(memory).setRelative();
     }
 
     @OnTimer("forget")
-    public void forget(
-        @StateId("kept") ValueState<Row> keptRow, @StateId("forgetAt") ValueState<Long> forgetTime) {
+    public void forget(@StateId("kept") ValueState<Row> keptRow) {
       keptRow.clear();
-      forgetTime.clear();
     }
 
     /** Whether {@code row} replaces {@code previous}: different content, and not older. */

@@ -10,8 +10,8 @@ import org.datamesh.core.failure.SourcePosition;
 
 /**
  * Orders rows of one key so the one to keep comes first: greatest ordering value (nulls last), then
- * the later source record, then the greater content, so the choice is the same on every runner
- * whatever order the rows arrive in.
+ * the later source record of the same file or topic partition, then the greater content, so the
+ * choice is the same on every runner whatever order the rows arrive in.
  */
 final class LatestFirst implements Comparator<Row>, Serializable {
 
@@ -31,7 +31,11 @@ final class LatestFirst implements Comparator<Row>, Serializable {
     }
     SourcePosition pa = SourceField.positionOf(a);
     SourcePosition pb = SourceField.positionOf(b);
-    if (pa != null && pb != null && pa.source().equals(pb.source())) {
+    // Offsets order records of one file, or of one partition of a topic, never across them.
+    if (pa != null
+        && pb != null
+        && pa.source().equals(pb.source())
+        && java.util.Objects.equals(pa.partition(), pb.partition())) {
       int byPosition = Long.compare(pa.offset(), pb.offset());
       if (byPosition != 0) {
         return -byPosition;

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -22,6 +23,7 @@ import org.datamesh.core.failure.SourcePosition;
  * Message message = Message.of("orders", 0, 42L, "{\"order_id\":\"A1\"}".getBytes(UTF_8));
  * }</pre>
  */
+@DefaultCoder(Message.Coder.class)
 public final class Message implements Serializable {
 
   private final String topic;

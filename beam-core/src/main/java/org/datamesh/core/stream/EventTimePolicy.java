@@ -13,16 +13,26 @@ import org.joda.time.Instant;
  * Event time for one Kafka partition: each record's time from a function of the record (a field
  * of the row it becomes), and a watermark trailing the newest time seen by the allowed
  * out-of-orderness. A record the function gives no time (one that fails to parse, say) takes the
- * newest time its partition has seen, so it is counted in the window of the records around it,
- * or the broker's timestamp when the partition has seen none.
+ * newest time this policy has seen, so it is counted in the window of the records around it, or
+ * the broker's timestamp when it has seen none (a reader may make a new policy each time it
+ * resumes a partition, with the watermark it had reached).
  *
  * <p>Unlike Beam's {@code CustomTimestampPolicyWithLimitedDelay}, a partition that has nothing
  * left to read, or never had anything, does not hold the watermark back: once it is read to its
  * end its watermark follows the clock (less the out-of-orderness), so the windows of a replayed
  * history close when the history is read, and one idle partition does not stop every window.
- * The watermark never goes back, and never passes the clock.
+ * The price: a reader may ask for the watermark after taking the last record of a backlog and
+ * before asking its time, so that record (and, live, any record further behind the clock than
+ * the out-of-orderness) is late: published and counted as any other, in a late pane. The
+ * watermark never goes back, and never passes the clock.
  */
 final class EventTimePolicy extends TimestampPolicy<byte[], byte[]> {
+
+  /** The latest event time kept: a year before the end of the global window. */
+  static final Instant LATEST =
+      org.apache.beam.sdk.transforms.windowing.GlobalWindow.INSTANCE
+          .maxTimestamp()
+          .minus(Duration.standardDays(365));
 
   private final SerializableFunction<KafkaRecord<byte[], byte[]>, @Nullable Instant> eventTime;
   private final Duration maxOutOfOrderness;
@@ -47,8 +57,10 @@ final class EventTimePolicy extends TimestampPolicy<byte[], byte[]> {
     }
     if (time.isBefore(BoundedWindow.TIMESTAMP_MIN_VALUE)) {
       time = BoundedWindow.TIMESTAMP_MIN_VALUE;
-    } else if (time.isAfter(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
-      time = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    } else if (time.isAfter(LATEST)) {
+      // A window's report is timed at its end plus the lateness, which must stay inside the
+      // global window: a time beyond that (a broken producer clock) would stop the stream.
+      time = LATEST;
     }
     if (time.isAfter(newest)) {
       newest = time;

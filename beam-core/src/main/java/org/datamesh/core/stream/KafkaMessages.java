@@ -37,9 +37,13 @@ import org.joda.time.Instant;
  * the broker's timestamp when none is given; a message without one (a failing one) takes the
  * newest time of its partition ({@link EventTimePolicy}). The watermark
  * trails the newest time by the out-of-orderness and follows the clock once a partition is read
- * to its end ({@link EventTimePolicy}). A new consumer group starts at the earliest offset; with a
- * group, offsets are committed when the runner finalizes a checkpoint, so a restarted pipeline
- * resumes where the last checkpoint left off.
+ * to its end ({@link EventTimePolicy}).
+ *
+ * <p>No offset is committed to Kafka: Beam 2.62 commits the offsets it has <em>read</em>, whether
+ * or not what they became was written, so a pipeline started again from committed offsets could
+ * skip records. A pipeline resumes from its runner's checkpoint instead (on Flink, from a retained
+ * checkpoint), and without one reads the topic from its earliest offset again: records are read
+ * twice at worst, never skipped.
  */
 public final class KafkaMessages extends PTransform<PBegin, PCollection<Message>> {
 
@@ -83,7 +87,7 @@ public final class KafkaMessages extends PTransform<PBegin, PCollection<Message>
     return new KafkaMessages(bootstrapServers, topic, eventTime, delay, consumerGroup);
   }
 
-  /** Returns a {@link KafkaMessages} like this one but reading as {@code group}, committing its offsets. */
+  /** Returns a {@link KafkaMessages} like this one but reading as the consumer group {@code group} (offsets are not committed). */
   public KafkaMessages withConsumerGroup(String group) {
     return new KafkaMessages(bootstrapServers, topic, eventTime, maxOutOfOrderness, group);
   }
@@ -107,9 +111,6 @@ public final class KafkaMessages extends PTransform<PBegin, PCollection<Message>
             .withValueDeserializer(ByteArrayDeserializer.class)
             .withConsumerConfigUpdates(consumer)
             .withTimestampPolicyFactory(policy);
-    if (consumerGroup != null) {
-      read = read.commitOffsetsInFinalize();
-    }
     return begin
         .apply("ReadKafka", read)
         .apply("ToMessages", ParDo.of(new ToMessageFn()))

@@ -30,8 +30,8 @@ import org.joda.time.Duration;
  *     pipeline
  *         .apply(KafkaMessages.from("localhost:9092", "orders-raw").withEventTime(eventTime))
  *         .apply(StreamDataProduct.of(spec).withWindow(Duration.standardMinutes(1)));
- * result.published().apply(KafkaRows.to("localhost:9092", "orders"));
- * result.failures().apply(KafkaFailures.to("localhost:9092", "orders-quarantine"));
+ * result.published().apply(ToKafka.rows("localhost:9092", "orders", spec.key()));
+ * result.failures().apply(ToKafka.failures("localhost:9092", "orders.quarantine"));
  * }</pre>
  *
  * <p>Nothing is dropped for being late: the event time only decides a message's window and when
@@ -40,7 +40,8 @@ import org.joda.time.Duration;
  * {@code in = published + quarantined + deduplicated}.
  *
  * <p>The spec's dataset checks, partitions and retention are for published files and are not
- * applied to a stream.
+ * applied to a stream; nor are warnings (WARN rules) counted per window yet: the rows that raise
+ * them are published, as in batch.
  */
 public final class StreamDataProduct extends PTransform<PCollection<Message>, StreamResult> {
 
@@ -62,7 +63,7 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
 
   /** The streaming product of {@code spec}, a table read from files of a format a message can hold. */
   public static StreamDataProduct of(ProductSpec spec) {
-    spec.outputSchema();
+    spec.outputSchema(); // a spec whose path does not fit its schema fails here, not at run time
     return new StreamDataProduct(
         spec, DEFAULT_WINDOW, Duration.ZERO, DeduplicateStream.DEFAULT_MEMORY);
   }
@@ -89,6 +90,9 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
 
   /** Returns a {@link StreamDataProduct} like this one but remembering keys for {@code memory}. */
   public StreamDataProduct withDeduplicationMemory(Duration memory) {
+    if (memory.getMillis() < 1) {
+      throw new IllegalArgumentException("the deduplication memory must be positive");
+    }
     return new StreamDataProduct(spec, window, allowedLateness, memory);
   }
 

@@ -40,6 +40,9 @@ final class TallyWindows {
   static final int QUARANTINED = 2;
   static final int DEDUPLICATED = 3;
 
+  /** The last time a report may be timed at: inside the global window. */
+  private static final Instant LAST_REPORT = GlobalWindow.INSTANCE.maxTimestamp();
+
   private TallyWindows() {}
 
   /** The tallies of the windows of {@code size}, from the four counted collections. */
@@ -152,7 +155,8 @@ final class TallyWindows {
       if (sum == null) {
         // The first count since the last pane: the window reports once the watermark is past its
         // end plus the lateness (at once, for a window reported already).
-        reportTimer.set(count.getValue().end().plus(allowedLateness));
+        Instant report = count.getValue().end().plus(allowedLateness);
+        reportTimer.set(report.isAfter(LAST_REPORT) ? LAST_REPORT : report);
         pendingCounts.write(count.getValue());
       } else {
         pendingCounts.write(plus(sum, count.getValue()));

@@ -26,6 +26,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.FailureJson;
 import org.datamesh.core.failure.RowPayload;
+import org.datamesh.core.failure.SourceField;
+import org.datamesh.core.failure.SourcePosition;
 
 /**
  * Writes a stream's outputs to Kafka topics as JSON text, through an idempotent producer with
@@ -74,7 +76,9 @@ public final class ToKafka<T> extends PTransform<PCollection<T>, PDone> {
 
   /**
    * Rows as JSON objects (without the source position), keyed by the text of {@code keyFields}:
-   * one value as it is, several as a JSON array; no key when there are none or one is missing.
+   * one value as it is, several as a JSON array. A row without a key (none declared, or a part
+   * missing) is keyed by its source position, {@code topic[partition]@offset}, so that it is never
+   * merged with another and a compacted topic takes it.
    */
   public static ToKafka<Row> rows(String bootstrapServers, String topic, List<String> keyFields) {
     List<String> key = List.copyOf(keyFields);
@@ -82,7 +86,7 @@ public final class ToKafka<T> extends PTransform<PCollection<T>, PDone> {
         bootstrapServers, topic, "rows", row -> keyed(row, key), null);
   }
 
-  /** Failures as {@link FailureJson} objects, keyed by their source (topic-partition@offset). */
+  /** Failures as {@link FailureJson} objects, keyed by their source ({@code topic[partition]@offset}). */
   public static ToKafka<Failure> failures(String bootstrapServers, String topic) {
     return new ToKafka<>(
         bootstrapServers,
@@ -132,6 +136,12 @@ public final class ToKafka<T> extends PTransform<PCollection<T>, PDone> {
         parts.add(value);
       }
       key = parts == null ? null : text(parts);
+    }
+    if (key == null) {
+      // Never merged with another row, as in batch; and a compacted topic refuses records
+      // without a key, which would stop the stream at this one: keyed by where it came from.
+      SourcePosition position = SourceField.positionOf(row);
+      key = position == null ? null : position.toString();
     }
     return KV.of(key, text(node));
   }

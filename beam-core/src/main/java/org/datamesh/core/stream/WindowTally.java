@@ -14,8 +14,10 @@ import org.joda.time.Instant;
  * came in, and how many of them were published, quarantined or set aside as duplicates.
  *
  * <p>The first pane of a window ({@code pane == 0}) comes once the watermark has passed the
- * window's end plus the allowed lateness; messages arriving later still are published all the
- * same, and each later pane counts what arrived since the one before. So a window's panes add up:
+ * window's end plus the allowed lateness; messages arriving later still (behind the watermark)
+ * are published all the same, and each later pane counts what arrived since the one before. The
+ * first pane is as complete as the watermark is right: see {@code EventTimePolicy} for when a
+ * source's watermark runs ahead of a record. So a window's panes add up:
  * summed over them, {@code in == published + quarantined + deduplicated}. A single pane balances
  * too unless a late message's outcome arrives just after the pane that counted it in.
  */
@@ -34,7 +36,7 @@ public record WindowTally(
     return in == published + quarantined + deduplicated;
   }
 
-  /** The first pane, complete up to the allowed lateness; later panes count late messages. */
+  /** Whether this is the window's first pane; later panes count late messages. */
   public boolean onTime() {
     return pane == 0;
   }

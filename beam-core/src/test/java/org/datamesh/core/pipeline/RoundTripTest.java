@@ -30,7 +30,7 @@ class RoundTripTest {
   private static final DataProduct JSON = DataProduct.of("props", "jsonl_round_trip", "1.0.0");
 
   /** One pipeline a try, both formats in it; shrinking re-runs pipelines, so it is bounded. */
-  @Property(tries = 15, seed = "20261122", shrinking = ShrinkingMode.BOUNDED)
+  @Property(tries = 10, seed = "20261122", shrinking = ShrinkingMode.BOUNDED)
   void validRecordsReadBackUnchanged(
       @ForAll("tables") RandomTables.Table table,
       @ForAll @From("lineEnds") String lineEnd,

@@ -132,6 +132,57 @@ class StreamDataProductTest {
     pipeline.run().waitUntilFinish();
   }
 
+  @Test
+  void aKeyIsForgottenTheMemoryAfterItsLastRowInProcessingTimeNotEventTime(TestPipeline pipeline) {
+    offset = 0;
+    TestStream<Message> messages =
+        TestStream.create(Message.Coder.of())
+            .addElements(at(5, "{\"id\":\"A\",\"version\":1}"))
+            // The watermark passes the event time plus the memory at once, as for a replayed
+            // history: the key is still remembered.
+            .advanceWatermarkTo(T0.plus(Duration.standardDays(3)))
+            .addElements(at(6, "{\"id\":\"A\",\"version\":1}"))
+            .advanceProcessingTime(Duration.standardMinutes(30))
+            .addElements(at(7, "{\"id\":\"A\",\"version\":1}")) // 30 min after: remembered
+            .advanceProcessingTime(Duration.standardMinutes(61))
+            .addElements(at(8, "{\"id\":\"A\",\"version\":1}")) // an hour after: forgotten
+            .advanceWatermarkToInfinity();
+
+    StreamResult result =
+        pipeline
+            .apply(messages)
+            .apply(StreamDataProduct.of(SPEC).withDeduplicationMemory(Duration.standardHours(1)));
+
+    PAssert.that(idAndVersion(result.published(), "Published")).containsInAnyOrder("A/1", "A/1");
+    PAssert.that(idAndVersion(result.duplicates(), "Duplicates")).containsInAnyOrder("A/1", "A/1");
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aProductWithoutAKeyPublishesEveryRowAndCountsThem(TestPipeline pipeline) {
+    offset = 0;
+    ProductSpec keyless =
+        ProductSpec.of(DataProduct.of("sales", "events", "1.0.0"))
+            .readingFrom(RecordFormat.jsonLines(RAW))
+            .through(ConformToSchema.to(PUBLISHED));
+    TestStream<Message> messages =
+        TestStream.create(Message.Coder.of())
+            .addElements(
+                at(1, "{\"id\":\"A\",\"version\":1}"),
+                at(2, "{\"id\":\"A\",\"version\":1}"),
+                at(3, "{\"id\":"))
+            .advanceWatermarkToInfinity();
+
+    StreamResult result = pipeline.apply(messages).apply(StreamDataProduct.of(keyless));
+
+    PAssert.that(idAndVersion(result.published(), "Published")).containsInAnyOrder("A/1", "A/1");
+    PAssert.that(result.duplicates()).empty();
+    PAssert.that(result.tallies())
+        .containsInAnyOrder(
+            new WindowTally(T0, T0.plus(Duration.standardMinutes(1)), 0, 3, 2, 1, 0));
+    pipeline.run().waitUntilFinish();
+  }
+
   private static PCollection<String> idAndVersion(PCollection<Row> rows, String name) {
     return rows.apply(
         name,

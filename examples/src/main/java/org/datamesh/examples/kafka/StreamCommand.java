@@ -49,8 +49,10 @@ import org.joda.time.Duration;
  * reasons (payloads of protected products encrypted). Each window's counts are printed as it
  * closes ({@code --window}, {@code --allowedLateness}), and sent to {@code --tallyTopic} if given:
  * summed over a window's panes, in = published + quarantined + duplicates. On embedded Flink (the
- * default runner) the job checkpoints every 10 seconds unless told otherwise, committing the
- * consumer group's offsets, so a restart resumes from the last checkpoint.
+ * default runner) the job checkpoints every 10 seconds unless told otherwise; with {@code
+ * --checkpoints=DIR} it keeps them there, a restart resumes from the newest, and the topics are
+ * written exactly once. Without it, a restart reads the topic from its start again (no offset is
+ * committed: see {@link KafkaMessages}).
  *
  * <p>The contract, keyset and options are checked, and the brokers asked, before anything runs:
  * a mistake, or brokers that do not answer within {@code --timeoutSeconds}, is one line and exit
@@ -73,16 +75,26 @@ public final class StreamCommand implements Command {
     return StreamOptions.class;
   }
 
+  /** What {@code stream} builds before it runs: the pipeline, and the brokers it needs. */
+  record Plan(Pipeline pipeline, List<String> brokers, java.time.Duration timeout, String banner) {}
+
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    Pipeline pipeline = plan(args, out);
-    pipeline.run().waitUntilFinish();
+    Plan plan = plan(args);
+    for (String servers : plan.brokers()) {
+      KafkaBrokers.requireReachable(servers, plan.timeout(), "nothing was read");
+    }
+    out.print(plan.banner());
+    plan.pipeline().run().waitUntilFinish();
     out.println("The stream stopped.");
     return ExitCode.OK;
   }
 
-  /** Checks {@code args} and builds the streaming pipeline, printing what it will do. */
-  static Pipeline plan(String[] args, PrintStream out) throws Exception {
+  /**
+   * Checks {@code args} and builds the streaming pipeline without asking the brokers or running
+   * anything. Tests use it to look at what a runner would be given.
+   */
+  static Plan plan(String[] args) throws Exception {
     StreamOptions options = Options.parse(streamingArgs(args), StreamOptions.class);
     boolean exactlyOnce = !blank(options.getCheckpoints());
     if (exactlyOnce && !options.getRunner().getSimpleName().equals("FlinkRunner")) {
@@ -132,11 +144,6 @@ public final class StreamCommand implements Command {
     if (!blank(options.getEventTime())) {
       source = source.withEventTime(eventTime(spec, options.getEventTime()));
     }
-    java.time.Duration timeout = java.time.Duration.ofSeconds(options.getTimeoutSeconds());
-    KafkaBrokers.requireReachable(servers, timeout, "nothing was read");
-    if (!outputServers.equals(servers)) {
-      KafkaBrokers.requireReachable(outputServers, timeout, "nothing was read");
-    }
 
     Pipeline pipeline = Pipeline.create(options);
     StreamResult result = pipeline.apply("Messages", source).apply("Product", product);
@@ -155,19 +162,25 @@ public final class StreamCommand implements Command {
     if (tallies != null) {
       result.tallies().apply("SendTallies", tallies);
     }
+    StringBuilder banner = new StringBuilder();
     if (exactlyOnce) {
       Optional<Path> resumed = StreamCheckpoints.newest(Path.of(options.getCheckpoints()).toAbsolutePath());
-      out.println(
+      banner.append(
           resumed.map(c -> "Resuming from the checkpoint " + c).orElse("No checkpoint to resume from")
-              + "; checkpoints in " + options.getCheckpoints() + ", topics written exactly once.");
+              + "; checkpoints in " + options.getCheckpoints() + ", topics written exactly once.\n");
     }
-    out.printf(
-        Locale.ROOT,
-        "Streaming %s (table %s) from topic %s at %s: rows to %s, failures to %s; windows of %s."
-            + " Stop with Ctrl-C.%n",
-        contract.product().id(), table.folder(), inputTopic, servers, outputTopic, quarantineTopic,
-        options.getWindow());
-    return pipeline;
+    banner.append(
+        String.format(
+            Locale.ROOT,
+            "Streaming %s (table %s) from topic %s at %s: rows to %s, failures to %s; windows of"
+                + " %s. Stop with Ctrl-C.%n",
+            contract.product().id(), table.folder(), inputTopic, servers, outputTopic,
+            quarantineTopic, options.getWindow()));
+    return new Plan(
+        pipeline,
+        servers.equals(outputServers) ? List.of(servers) : List.of(servers, outputServers),
+        java.time.Duration.ofSeconds(options.getTimeoutSeconds()),
+        banner.toString());
   }
 
   /**

@@ -90,8 +90,8 @@ public interface StreamOptions extends KafkaOptions {
   void setDeduplicationMemory(String deduplicationMemory);
 
   @Description(
-      "The consumer group whose offsets are committed at each checkpoint (default:"
-          + " datamesh.<product id>.<table>)")
+      "The consumer group the stream reads as, and the prefix of its exactly-once writers' names"
+          + " (default: datamesh.<product id>.<table>); no offset is committed to it")
   @Placeholder("GROUP")
   String getConsumerGroup();
 

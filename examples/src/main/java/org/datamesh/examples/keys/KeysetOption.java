@@ -50,7 +50,7 @@ public final class KeysetOption {
    * first protected column's path, before anything is read or written.
    */
   public static @Nullable DataKeys forContract(
-      DataContract contract, @Nullable String option, Object contractFile) throws UsageException {
+      DataContract contract, @Nullable String option, Path contractFile) throws UsageException {
     DataKeys keys = read(option);
     if (keys != null) {
       return keys;

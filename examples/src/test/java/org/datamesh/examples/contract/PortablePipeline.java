@@ -35,13 +35,13 @@ import org.apache.beam.sdk.values.TupleTag;
  * assertThat(report.groupedKeys(), hasItem(containsString("Deduplicate")));
  * }</pre>
  */
-final class PortablePipeline {
+public final class PortablePipeline {
 
   /**
    * What was checked: the proto, the names of the ParDo and Combine steps whose functions were
    * read back, the number of coders read back, and the steps that group or keep state by key.
    */
-  record Report(
+  public record Report(
       RunnerApi.Pipeline proto,
       List<String> functions,
       int coders,
@@ -50,7 +50,7 @@ final class PortablePipeline {
   private PortablePipeline() {}
 
   /** Checks {@code pipeline}, failing with the step's name at the first problem. */
-  static Report check(Pipeline pipeline) throws IOException {
+  public static Report check(Pipeline pipeline) throws IOException {
     RunnerApi.Pipeline proto = PipelineTranslation.toProto(pipeline);
     PipelineValidator.validate(proto);
     RunnerApi.Components components = proto.getComponents();

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.support.DuckDb;
-import org.datamesh.examples.cli.CliOutcome;
+import org.datamesh.examples.ChildJvm;
 import org.datamesh.examples.demo.mesh.MeshLedger;
 import org.datamesh.examples.demo.mesh.MeshSampleGenerator;
 import org.datamesh.examples.demo.mesh.MeshSize;
@@ -33,18 +33,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's main command as a user runs it: the whole mesh at the default size, read back by
- * DuckDB against every contract, and the two models against their baselines at a second seed.
- * {@link MeshOnRunnersIT} compares every product across the runners.
+ * The README's main command as a user runs it (the jar, on embedded Flink): the whole mesh, read
+ * back by DuckDB against every contract, counts against the generator's ledger, personal data
+ * protected, and the two models against their baselines, at a seed and size other than the
+ * default the README's command uses. {@link MeshOnRunnersIT} compares every product across the
+ * runners.
  */
 class DemoIT {
+
+  /**
+   * Orders generated: half the default, to keep the build's time. Measured at this size, the
+   * forecast's MAPE 43.8% against 56.9% naive (seed 42) and 44.2% against 61.8% (seed 7); the
+   * recommendations' hit rate 0.687 against 0.531 popular and 0.733 against 0.562.
+   */
+  private static final int ORDERS = 10_000;
+
+  /** Not the demo's default (42), so the models are not only checked where they were tuned. */
+  private static final long SEED = 7;
 
   @TempDir Path dir;
 
   @Test
   void theJarBuildsTheWholeMeshThatBalancesAndDuckDbReads() throws Exception {
     Path output = dir.resolve("not-yet-there");
-    String printed = runJar("demo", "--output=" + output);
+    // Not the default seed or size: the README's command, which CI runs beside this test, builds
+    // the default (seed 42, 20,000 orders); this one checks that the models' lead over their
+    // baselines holds at another seed.
+    String printed =
+        runJar("demo", "--output=" + output, "--records=" + ORDERS, "--seed=" + SEED);
     assertThat(printed, containsString("Building 12 products on FlinkRunner"));
     assertThat(printed, containsString("Every source product's counts match the defects"));
     assertThat(printed, containsString("beats naive"));
@@ -57,7 +73,7 @@ class DemoIT {
     assertThat(catalog.get("products").size(), equalTo(12));
     assertThat(Files.isRegularFile(output.resolve("index.html")), is(true));
     MeshLedger ledger =
-        MeshSampleGenerator.write(dir.resolve("again"), MeshSize.defaults(), 42);
+        MeshSampleGenerator.write(dir.resolve("again"), MeshSize.ofOrders(ORDERS), SEED);
     for (MeshProduct product : products) {
       Manifest manifest = MeshReadback.check(output, product);
       if (product instanceof SourceProduct) {
@@ -67,17 +83,6 @@ class DemoIT {
     assertModelsBeatBaselines(output);
     assertPersonalDataProtectedAndJoinable(output);
     assertNoEmailInClearOutsideTheSamples(output, printed);
-  }
-
-  @Test
-  void theModelsBeatTheirBaselinesAtASecondSeed() throws Exception {
-    Path output = dir.resolve("seed7");
-    String printed =
-        runInProcess(
-            "demo", "--output=" + output, "--seed=7",
-            "--products=crm/customers,sales/orders,sales/order-forecast,sales/recommendations");
-    assertThat(printed, containsString("Building 4 products"));
-    assertModelsBeatBaselines(output);
   }
 
   private static void assertModelsBeatBaselines(Path output) throws Exception {
@@ -146,7 +151,7 @@ class DemoIT {
         emails.add(fields[2].trim());
       }
     }
-    assertThat(emails.size(), greaterThan(1000));
+    assertThat(emails.size(), greaterThan(500));
     List<Path> texts;
     try (var files = Files.walk(output)) {
       texts =
@@ -201,7 +206,7 @@ class DemoIT {
         }
       }
     }
-    assertThat("rows scanned", values, greaterThan(100_000L));
+    assertThat("rows scanned", values, greaterThan(50_000L));
     // The filter finds what is there: over the samples it finds their emails.
     String samples = output.resolve("_samples/customers.csv").toString().replace("'", "''");
     Object inSamples =
@@ -210,7 +215,7 @@ class DemoIT {
                     + " ignore_errors = true) WHERE CAST(\"email\" AS VARCHAR) LIKE '%@%'")
             .get(0)
             .get("n");
-    assertThat("emails the same filter finds in the samples", (Long) inSamples, greaterThan(1000L));
+    assertThat("emails the same filter finds in the samples", (Long) inSamples, greaterThan(500L));
   }
 
   /** Lines a runner or library printed: log levels, Pekko, Flink's and Hadoop's notices. */
@@ -233,6 +238,8 @@ class DemoIT {
     assertThat("mvn package built " + jar, Files.isRegularFile(jar), is(true));
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    // C1 only, as for the other child JVMs: this test checks what the demo builds, not its speed.
+    command.add(ChildJvm.C1_ONLY);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
@@ -241,11 +248,5 @@ class DemoIT {
     assertThat("demo finished in time", process.waitFor(6, TimeUnit.MINUTES), is(true));
     assertThat(printed, process.exitValue(), is(0));
     return printed;
-  }
-
-  private static String runInProcess(String... args) {
-    CliOutcome outcome = CliOutcome.run(args);
-    assertThat(outcome.out() + outcome.err(), outcome.status(), is(0));
-    return outcome.out();
   }
 }
