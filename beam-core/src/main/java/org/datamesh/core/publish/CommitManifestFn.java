@@ -21,6 +21,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.FailureSample;
 import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.QualityGateException;
 import org.datamesh.core.quality.TableQuality;
@@ -109,8 +110,10 @@ final class CommitManifestFn extends DoFn<Long, String> {
       quality.replaceAll((table, q) -> q.judgedAgainst(read.pastMetrics(table)));
     }
     List<Manifest.Table> committed = new ArrayList<>();
+    Map<String, List<FailureSample>> samples = new LinkedHashMap<>();
     for (ManifestViews views : tables) {
       committed.add(table(views, quality.get(views.table()), context));
+      samples.put(views.table(), context.sideInput(views.failureSamples()));
     }
     // The gate decides before the lock is taken: a failed run never touches the manifest.
     List<CheckResult> blocking = new ArrayList<>();
@@ -118,12 +121,13 @@ final class CommitManifestFn extends DoFn<Long, String> {
     if (!quality.isEmpty()) {
       String createdAt = Instant.now().toString();
       QualityFiles.writeReport(
-          directory, runId, QualityFiles.report(product, runId, createdAt, committed, quality));
+          directory, runId, QualityFiles.report(product, runId, createdAt, committed, quality, samples));
       QualityFiles.write(
           directory,
           runId,
           QualityReportHtml.FILE,
-          QualityReportHtml.render(product, runId, createdAt, committed, quality, history));
+          QualityReportHtml.render(
+              product, runId, createdAt, committed, quality, samples, history));
     }
     if (!blocking.isEmpty()) {
       try (CommitLock lock = CommitLock.take(directory)) {

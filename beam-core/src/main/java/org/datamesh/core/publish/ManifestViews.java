@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.Violation;
+import org.datamesh.core.quality.FailureSample;
 import org.datamesh.core.quality.TableQuality;
 
 /**
@@ -42,7 +43,8 @@ record ManifestViews(
     PCollectionView<Map<String, Long>> failuresByStage,
     PCollectionView<Map<String, Long>> failuresByRule,
     PCollectionView<Map<String, Long>> warningsByRule,
-    PCollectionView<List<TableQuality>> quality)
+    PCollectionView<List<TableQuality>> quality,
+    PCollectionView<List<FailureSample>> failureSamples)
     implements Serializable {
 
   /**
@@ -90,7 +92,9 @@ record ManifestViews(
             .apply(prefix + "CountPerRule", Count.perElement())
             .apply(prefix + "FailuresByRule", View.asMap()),
         warnings(prefix, records).apply(prefix + "WarningsByRule", View.asMap()),
-        quality(prefix, records).apply(prefix + "QualityView", View.asList()));
+        quality(prefix, records).apply(prefix + "QualityView", View.asList()),
+        quarantinedRecords.apply(
+            prefix + "FailureSamples", Combine.globally(new FailureSamples()).asSingletonView()));
   }
 
   /** The table's check results: none when it has no dataset checks. */
@@ -126,6 +130,7 @@ record ManifestViews(
         failuresByStage,
         failuresByRule,
         warningsByRule,
-        quality);
+        quality,
+        failureSamples);
   }
 }

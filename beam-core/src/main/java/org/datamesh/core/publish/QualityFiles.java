@@ -17,6 +17,7 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.FailureSample;
 import org.datamesh.core.quality.TableQuality;
 
 /**
@@ -40,13 +41,17 @@ final class QualityFiles {
 
   private QualityFiles() {}
 
-  /** The run's report: gate, score, and per table its counts, checks and metrics. */
+  /**
+   * The run's report: gate, score, and per table its counts, checks, metrics and a few
+   * quarantined records per rule ({@link FailureSamples}).
+   */
   static byte[] report(
       DataProduct product,
       String runId,
       String createdAt,
       List<Manifest.Table> tables,
-      Map<String, TableQuality> quality) {
+      Map<String, TableQuality> quality,
+      Map<String, List<FailureSample>> samples) {
     List<CheckResult> all = new ArrayList<>();
     quality.values().forEach(q -> all.addAll(q.checks()));
     List<String> failed = all.stream().filter(CheckResult::blocks).map(CheckResult::describe).toList();
@@ -74,6 +79,7 @@ final class QualityFiles {
       entry.put("failuresByStage", table.quality().failuresByStage());
       entry.put("failuresByRule", table.quality().failuresByRule());
       entry.put("warningsByRule", table.quality().warningsByRule());
+      entry.put("failureSamples", samples.getOrDefault(table.name(), List.of()));
       perTable.add(entry);
     }
     report.put("tables", perTable);

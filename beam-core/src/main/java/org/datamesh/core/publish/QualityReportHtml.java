@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.FailureSample;
 import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.TableQuality;
 
@@ -21,8 +22,9 @@ import org.datamesh.core.quality.TableQuality;
  * escapes every value (rule ids and check names come from contracts); styles are inline and
  * there is no script, so the file works opened from disk without a network.
  *
- * <p>It holds metrics and rule ids, never a record's value: checks measure the published rows,
- * after protection, and failure samples are not shown.
+ * <p>It holds no clear value of a protected column: checks measure the published rows, after
+ * protection, and the failure samples (a few quarantined records per rule) are taken from the
+ * quarantine as written, whose payloads are encrypted whenever the product protects a column.
  */
 final class QualityReportHtml {
 
@@ -43,6 +45,7 @@ final class QualityReportHtml {
       String createdAt,
       List<Manifest.Table> tables,
       Map<String, TableQuality> quality,
+      Map<String, List<FailureSample>> samples,
       QualityHistory history) {
     List<CheckResult> all = new ArrayList<>();
     quality.values().forEach(q -> all.addAll(q.checks()));
@@ -68,7 +71,13 @@ final class QualityReportHtml {
       TableQuality found = quality.get(table.name());
       TableQuality checked =
           found == null ? new TableQuality(table.name(), Map.of(), List.of()) : found;
-      perTable.add(table(table, checked, history, runId, failed.isEmpty()));
+      Map<String, Object> tableModel = table(table, checked, history, runId, failed.isEmpty());
+      tableModel.put(
+          "samples",
+          samples.getOrDefault(table.name(), List.of()).stream()
+              .map(QualityReportHtml::sample)
+              .toList());
+      perTable.add(tableModel);
     }
     model.put("tables", perTable);
     StringWriter out = new StringWriter();
@@ -134,6 +143,16 @@ final class QualityReportHtml {
       charts.add(TrendChart.of(metric + " of " + table.name(), points).model());
     }
     model.put("charts", charts);
+    return model;
+  }
+
+  private static Map<String, Object> sample(FailureSample sample) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("stage", sample.stage());
+    model.put("rule", sample.rules().get(0));
+    model.put("source", sample.source() == null ? "" : sample.source());
+    model.put("reason", sample.reason());
+    model.put("payload", sample.payload() == null ? "" : sample.payload());
     return model;
   }
 

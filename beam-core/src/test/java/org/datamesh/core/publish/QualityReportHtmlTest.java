@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.datamesh.core.failure.Severity;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.FailureSample;
 import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.TableQuality;
 import org.junit.jupiter.api.Test;
@@ -50,10 +51,15 @@ class QualityReportHtmlTest {
   }
 
   static String render(TableQuality quality, List<String> history) {
+    return render(quality, history, List.of());
+  }
+
+  static String render(TableQuality quality, List<String> history, List<FailureSample> samples) {
     byte[] html =
         QualityReportHtml.render(
             PRODUCT, "run-3", "2026-12-06T10:00:00Z", List.of(table("orders")),
-            Map.of("orders", quality), QualityHistory.parse(history, "run-3"));
+            Map.of("orders", quality), Map.of("orders", samples),
+            QualityHistory.parse(history, "run-3"));
     return new String(html, StandardCharsets.UTF_8);
   }
 
@@ -145,6 +151,30 @@ class QualityReportHtmlTest {
     assertThat(html, not(containsString("src=")));
     assertThat(html, not(containsString("<link")));
     assertThat(html, not(containsString("https://")));
+  }
+
+  @Test
+  void failureSamplesShowWhereWhyAndTheRecordEscaped() {
+    FailureSample hostile =
+        new FailureSample(
+            "VALIDATE", List.of("email.format", "amount.range"), "email",
+            "email.format: email is not an email address; amount.range: amount must be >= 0",
+            "orders.csv record 7 (line 8)", "7,<script>alert(1)</script>,-3");
+    FailureSample secret =
+        new FailureSample(
+            "VALIDATE", List.of("email.format"), "email", "email.format: email is not an email address",
+            "orders.csv record 9 (line 10)", FailureSample.ENCRYPTED);
+    String html = render(failedGate(), HISTORY, List.of(hostile, secret));
+    assertThat(
+        html,
+        containsString(
+            "<tr class=\"sample\"><td>email.format</td><td>VALIDATE</td>"
+                + "<td>orders.csv record 7 (line 8)</td><td class=\"reason\">email.format: email"
+                + " is not an email address; amount.range: amount must be &gt;&#61; 0</td>"
+                + "<td><code>7,&lt;script&gt;alert(1)&lt;/script&gt;,-3</code></td></tr>"));
+    assertThat(html, containsString("<code>(encrypted with the product&#39;s keyset)</code>"));
+    assertThat(html, not(containsString("<script")));
+    assertThat(render(failedGate(), HISTORY), containsString("No record was quarantined."));
   }
 
   @Test

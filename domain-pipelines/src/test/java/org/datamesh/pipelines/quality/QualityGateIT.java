@@ -64,7 +64,8 @@ class QualityGateIT {
       """;
 
   static final String GOOD = "id,email\n1,a@x.org\n2,b@x.org\n3,\n4,d@x.org\n";
-  static final String TOO_FEW = "id,email\n1,a@x.org\n2,b@x.org\n";
+  /** Two rows, and a record without its id, quarantined: its sample is in the report. */
+  static final String TOO_FEW = "id,email\n1,a@x.org\n2,b@x.org\n,c@x.org\n";
 
   @TempDir Path dir;
 
@@ -111,6 +112,11 @@ class QualityGateIT {
     assertThat(report.path("published").asBoolean(), is(false));
     assertThat(report.path("tables").get(0).path("metrics").path("rowCount").asDouble(), is(2.0));
     assertThat(report.path("failedChecks").get(0).asText(), containsString("enough_rows"));
+    JsonNode sample = report.path("tables").get(0).path("failureSamples").get(0);
+    assertThat(sample.path("source").asText(), is(few + " record 3 (line 4)"));
+    assertThat(sample.path("stage").asText(), is("VALIDATE"));
+    assertThat(sample.path("rules").get(0).asText(), is("id.not_null"));
+    assertThat(sample.path("payload").asText(), is(",c@x.org"));
     assertThat(
         json.readTree(product.resolve("quality/run-1/report.json").toFile()).path("gate").asText(),
         is("passed"));

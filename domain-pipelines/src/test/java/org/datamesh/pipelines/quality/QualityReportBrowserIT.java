@@ -81,6 +81,10 @@ class QualityReportBrowserIT {
     assertThat(section, containsString("&gt;= 3 rows"));
     assertThat(dom, containsString("Gate failed: not published"));
     assertThat(dom, containsString("<svg"));
+    assertThat(
+        "the quarantined record's sample is shown",
+        dom,
+        containsString("<tr class=\"sample\"><td>id.not_null</td><td>VALIDATE</td>"));
   }
 
   /** Runs headless Chromium on {@code args} and returns what it wrote to its standard output. */
