@@ -22,6 +22,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
 import org.datamesh.core.quality.FailureSample;
+import org.datamesh.core.quality.FrequentValue;
 import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.QualityGateException;
 import org.datamesh.core.quality.TableQuality;
@@ -163,12 +164,14 @@ final class CommitManifestFn extends DoFn<Long, String> {
     Map<String, Double> metrics = new TreeMap<>();
     List<CheckResult> checks = new ArrayList<>();
     List<HistoryCheck> history = new ArrayList<>();
+    Map<String, List<FrequentValue>> topValues = new TreeMap<>();
     for (TableQuality q : found) {
       metrics.putAll(q.metrics());
       checks.addAll(q.checks());
       history.addAll(q.history());
+      topValues.putAll(q.topValues());
     }
-    return new TableQuality(views.table(), metrics, checks, history);
+    return new TableQuality(views.table(), metrics, checks, history, topValues);
   }
 
   /**

@@ -76,6 +76,7 @@ final class QualityFiles {
           "anomalyChecks",
           found == null ? List.of() : found.history().stream().map(h -> h.id()).toList());
       entry.put("metrics", found == null ? Map.of() : found.metrics());
+      entry.put("topValues", found == null ? Map.of() : found.topValues());
       entry.put("failuresByStage", table.quality().failuresByStage());
       entry.put("failuresByRule", table.quality().failuresByRule());
       entry.put("warningsByRule", table.quality().warningsByRule());

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
 import org.datamesh.core.quality.FailureSample;
+import org.datamesh.core.quality.FrequentValue;
 import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.TableQuality;
 
@@ -119,6 +120,7 @@ final class QualityReportHtml {
     model.put("checks", checks);
     model.put("anomalies", anomalies);
     model.put("metrics", entries(quality.metrics()));
+    model.put("topValues", topValues(quality, counts.published()));
     model.put("failuresByStage", entries(table.quality().failuresByStage()));
     model.put("failuresByRule", entries(table.quality().failuresByRule()));
     model.put("warningsByRule", entries(table.quality().warningsByRule()));
@@ -144,6 +146,31 @@ final class QualityReportHtml {
     }
     model.put("charts", charts);
     return model;
+  }
+
+  /** Each column's most common values with their share of the published rows. */
+  private static List<Map<String, Object>> topValues(TableQuality quality, long published) {
+    List<Map<String, Object>> columns = new ArrayList<>();
+    quality.topValues().forEach(
+        (column, values) -> {
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (FrequentValue value : values) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("value", value.value());
+            row.put(
+                "count",
+                (value.maxError() > 0 ? "at least " : "") + CheckResult.format(value.count()));
+            row.put(
+                "share",
+                published == 0 ? "" : CheckResult.format(100.0 * value.count() / published) + "%");
+            rows.add(row);
+          }
+          Map<String, Object> model = new LinkedHashMap<>();
+          model.put("column", column);
+          model.put("values", rows);
+          columns.add(model);
+        });
+    return columns;
   }
 
   private static Map<String, Object> sample(FailureSample sample) {

@@ -24,15 +24,30 @@ import java.util.TreeMap;
  *     {@code history} checks follow once they are judged ({@link #judgedAgainst})
  * @param history checks judged against past runs (anomalies) by the commit step, which reads
  *     the product's history; empty when the table has none
+ * @param topValues the most common published values of each column a check asked about, most
+ *     common first; reported, never kept in the history
  */
 public record TableQuality(
-    String table, Map<String, Double> metrics, List<CheckResult> checks, List<HistoryCheck> history)
+    String table,
+    Map<String, Double> metrics,
+    List<CheckResult> checks,
+    List<HistoryCheck> history,
+    Map<String, List<FrequentValue>> topValues)
     implements Serializable {
 
   public TableQuality {
     metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
     checks = List.copyOf(checks);
     history = List.copyOf(history);
+    TreeMap<String, List<FrequentValue>> top = new TreeMap<>();
+    topValues.forEach((column, values) -> top.put(column, List.copyOf(values)));
+    topValues = Collections.unmodifiableMap(top);
+  }
+
+  /** What checks found, without values of columns. */
+  public TableQuality(
+      String table, Map<String, Double> metrics, List<CheckResult> checks, List<HistoryCheck> history) {
+    this(table, metrics, checks, history, Map.of());
   }
 
   /** What checks without history checks found. */
@@ -51,7 +66,7 @@ public record TableQuality(
     }
     List<CheckResult> all = new ArrayList<>(checks);
     history.forEach(check -> all.add(check.judge(table, metrics, past)));
-    return new TableQuality(table, metrics, all, history);
+    return new TableQuality(table, metrics, all, history, topValues);
   }
 
   /** Whether {@code result} is the result of one of this table's history checks. */

@@ -14,6 +14,7 @@ import org.datamesh.core.failure.Severity;
 import org.datamesh.core.product.DataProduct;
 import org.datamesh.core.quality.CheckResult;
 import org.datamesh.core.quality.FailureSample;
+import org.datamesh.core.quality.FrequentValue;
 import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.TableQuality;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,29 @@ class QualityReportHtmlTest {
     assertThat(html, containsString("<code>(encrypted with the product&#39;s keyset)</code>"));
     assertThat(html, not(containsString("<script")));
     assertThat(render(failedGate(), HISTORY), containsString("No record was quarantined."));
+  }
+
+  @Test
+  void theMostCommonValuesAreListedWithTheirShareOfPublishedRows() {
+    TableQuality quality =
+        new TableQuality(
+            "orders",
+            Map.of("rowCount", 3.0, "mostCommon(status)", 2.0),
+            List.of(),
+            List.of(),
+            Map.of(
+                "status",
+                List.of(new FrequentValue("<b>shipped</b>", 2, 0), new FrequentValue("lost", 1, 1))));
+    String html = render(quality, List.of());
+    assertThat(html, containsString("<h3>Most common values</h3>"));
+    // 3 published rows in table("orders")
+    assertThat(
+        html,
+        containsString(
+            "<tr><td><code>&lt;b&gt;shipped&lt;/b&gt;</code></td><td class=\"number\">2</td>"
+                + "<td class=\"number\">66.6667%</td></tr>"));
+    assertThat(html, containsString("<td class=\"number\">at least 1</td>"));
+    assertThat(render(failedGate(), HISTORY), not(containsString("Most common values")));
   }
 
   @Test

@@ -8,24 +8,27 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.DoubleCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
 import org.apache.beam.sdk.values.Row;
+import org.datamesh.core.quality.FrequentValue;
 
 /**
  * Every analyzer of a table in one combiner, so the rows are traversed once whatever the number
  * of metrics: each row goes to each distinct analyzer's state, partial states merge analyzer by
- * analyzer, and the output is every metric by name.
+ * analyzer, and the output is every metric by name, with the most common values of the columns
+ * asked about.
  *
  * <pre>{@code
- * PCollection<Map<String, Double>> metrics =
+ * PCollection<AnalyzeRows.Analysis> found =
  *     rows.apply(Combine.globally(AnalyzeRows.of(List.of(new RowCount(), ValueCount.nulls("email")))));
  * }</pre>
  */
-final class AnalyzeRows extends CombineFn<Row, AnalyzeRows.States, Map<String, Double>> {
+final class AnalyzeRows extends CombineFn<Row, AnalyzeRows.States, AnalyzeRows.Analysis> {
+
+  /** What the analyzers found: every metric by name, and the columns' most common values. */
+  record Analysis(Map<String, Double> metrics, Map<String, List<FrequentValue>> topValues)
+      implements Serializable {}
 
   /** Each analyzer's state, in the analyzers' order. */
   static final class States implements Serializable {
@@ -87,12 +90,17 @@ final class AnalyzeRows extends CombineFn<Row, AnalyzeRows.States, Map<String, D
   }
 
   @Override
-  public Map<String, Double> extractOutput(States accumulator) {
-    Map<String, Double> metrics = new TreeMap<>();
+  public Analysis extractOutput(States accumulator) {
+    TreeMap<String, Double> metrics = new TreeMap<>();
+    TreeMap<String, List<FrequentValue>> topValues = new TreeMap<>();
     for (int i = 0; i < accumulator.states.length; i++) {
       metrics.putAll(analyzers.get(i).metrics(accumulator.states[i]));
+      // two analyzers of one column's values (a check asking for more): the longer list wins
+      analyzers.get(i).topValues(accumulator.states[i]).forEach(
+          (column, values) -> topValues.merge(column, List.copyOf(values),
+              (a, b) -> a.size() >= b.size() ? a : b));
     }
-    return metrics;
+    return new Analysis(metrics, topValues);
   }
 
   @Override
@@ -101,8 +109,7 @@ final class AnalyzeRows extends CombineFn<Row, AnalyzeRows.States, Map<String, D
   }
 
   @Override
-  public Coder<Map<String, Double>> getDefaultOutputCoder(
-      CoderRegistry registry, Coder<Row> inputCoder) {
-    return MapCoder.of(StringUtf8Coder.of(), DoubleCoder.of());
+  public Coder<Analysis> getDefaultOutputCoder(CoderRegistry registry, Coder<Row> inputCoder) {
+    return SerializableCoder.of(Analysis.class);
   }
 }

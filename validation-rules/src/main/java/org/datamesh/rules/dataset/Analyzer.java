@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
+import org.datamesh.core.quality.FrequentValue;
 
 /**
  * Computes metrics over rows, one row at a time, with a state that partial results merge into:
@@ -32,6 +33,14 @@ public interface Analyzer<S extends Serializable> extends Serializable {
 
   /** The metrics by name; a metric without a value (the minimum of no values) is left out. */
   Map<String, Double> metrics(S state);
+
+  /**
+   * Values the analyzer reports beside its metrics: per column, its most common values ({@link
+   * TopValues}); none by default.
+   */
+  default Map<String, List<FrequentValue>> topValues(S state) {
+    return Map.of();
+  }
 
   /** The columns the analyzer reads. */
   default List<String> columns() {

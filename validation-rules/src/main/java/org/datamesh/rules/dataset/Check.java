@@ -5,10 +5,14 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Severity;
+import org.datamesh.core.protect.ProtectedText;
 import org.datamesh.core.quality.CheckResult;
 import org.datamesh.rules.dataset.anomaly.AnomalyCheck;
 import org.datamesh.rules.dataset.anomaly.AnomalyStrategy;
@@ -23,6 +27,8 @@ import org.datamesh.rules.dataset.anomaly.AnomalyStrategy;
  * Check.nullValues("email", Comparison.mustBeLessOrEqualTo(5)).inPercent().asWarning();
  * Check.duplicateValues(List.of("customer_id"), Comparison.mustBe(0)).withId("customer_id.unique");
  * Check.min("amount", Comparison.mustBeGreaterOrEqualTo(0));
+ * Check.mostCommonValue("country", Comparison.mustBeLessOrEqualTo(40)).inPercent();
+ * Check.topValuesIn("status", 3, List.of("shipped", "pending", "cancelled"));
  * Check.anomaly("rowCount", AnomalyStrategy.relativeRateOfChange(0.5, 2.0));
  * Check.anomaly("nullValues(email)", AnomalyStrategy.zScore(3)).inPercent().asWarning();
  * }</pre>
@@ -82,6 +88,9 @@ public abstract class Check implements Serializable {
   /** The columns whose quarantined records are counted as invalid values. */
   abstract List<String> invalidFields();
 
+  /** What a {@link #topValuesIn} check asserts; null for other checks. */
+  abstract @Nullable TopValuesIn topValuesIn();
+
   /** A {@link #sql} check's query, as given; null for other checks. */
   public abstract @Nullable String sqlQuery();
 
@@ -116,6 +125,8 @@ public abstract class Check implements Serializable {
 
     abstract Builder setSqlQuery(@Nullable String query);
 
+    abstract Builder setTopValuesIn(@Nullable TopValuesIn rule);
+
     abstract Builder setSqlTable(@Nullable String table);
 
     abstract Check build();
@@ -138,7 +149,8 @@ public abstract class Check implements Serializable {
         .setAnalyzers(List.of(new RowCount()))
         .setDuplicateKeys(List.of())
         .setInvalidFields(List.of())
-        .setSqlQuery(null);
+        .setSqlQuery(null)
+        .setTopValuesIn(null);
   }
 
   /** The number of published rows (ODCS {@code rowCount}). */
@@ -241,6 +253,39 @@ public abstract class Check implements Serializable {
   public static Check quantile(String column, double q, Comparison comparison) {
     ApproxQuantile quantile = new ApproxQuantile(column, q);
     return value(ApproxQuantile.metric(column, q), quantile, comparison);
+  }
+
+  /**
+   * The published rows holding the most common non-null value of {@code column} (metric {@code
+   * mostCommon(<column>)}, 0 when it has no value), typically {@link #inPercent}: a default or
+   * placeholder value crowding out the others ({@code "unknown"} in 60% of rows) fails {@code
+   * mostCommonValue("country", mustBeLessOrEqualTo(40)).inPercent()}. Counted by a
+   * frequent-items sketch ({@link TopValues}): exact while the column has fewer than about 750
+   * distinct values, at worst a small under-count beyond. The report lists the column's ten most
+   * common values with their counts.
+   */
+  public static Check mostCommonValue(String column, Comparison comparison) {
+    return count(TopValues.mostCommonMetric(column), comparison)
+        .setAnalyzers(List.of(new RowCount(), new TopValues(column, TopValues.REPORTED)))
+        .build();
+  }
+
+  /**
+   * The {@code k} most common values of {@code column} are all among {@code allowed} (compared
+   * as text): a new value becoming common ({@code status} suddenly {@code "error"} in the top 3)
+   * fails it. Metric {@code topValuesOutside(<column>,<k>,<allowed>)}, the number of the {@code
+   * k} that are not allowed, which must be 0; the report lists the column's most common values.
+   */
+  public static Check topValuesIn(String column, int k, Collection<?> allowed) {
+    Set<String> texts = new TreeSet<>();
+    allowed.forEach(value -> texts.add(ProtectedText.canonical(value)));
+    TopValuesIn rule = new TopValuesIn(column, k, texts);
+    return count(rule.metric(), Comparison.mustBe(0))
+        .setDenominator(List.of())
+        .setUnit(Unit.VALUE)
+        .setAnalyzers(List.of(new TopValues(column, Math.max(k, TopValues.REPORTED))))
+        .setTopValuesIn(rule)
+        .build();
   }
 
   /**

@@ -3,6 +3,8 @@ package org.datamesh.rules.dataset;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,10 +34,13 @@ import org.datamesh.core.contract.QualityRule;
  * }</pre>
  *
  * <p>Metrics: {@code quantile(q)}, {@code min}, {@code max}, {@code mean}, {@code stddev}, {@code
- * sum}, {@code approxDistinct} and {@code freshness} (an ISO-8601 duration or seconds, with
+ * sum}, {@code approxDistinct}, {@code mostCommon} (rows holding the most common value; {@code
+ * unit: percent} makes it a share of the rows) and {@code freshness} (an ISO-8601 duration or seconds, with
  * {@code <} or {@code <=}) on a property; on the object, the column comes first: {@code
  * quantile(amount, 0.5)}, {@code freshness(order_ts)}. Operators: {@code <}, {@code <=}, {@code >},
- * {@code >=}, {@code ==}, {@code !=}, {@code between a and b}, {@code not between a and b}.
+ * {@code >=}, {@code ==}, {@code !=}, {@code between a and b}, {@code not between a and b}. And
+ * {@code topValues(3) in (shipped, pending, cancelled)}: the 3 most common values are all listed
+ * (quotes optional; on the object {@code topValues(status, 3) in (...)}).
  */
 final class ContractMetrics {
 
@@ -45,6 +50,10 @@ final class ContractMetrics {
               + "(<=|>=|==|!=|<|>|not\\s+between|between)\\s*(\\S+)(?:\\s+and\\s+(\\S+))?\\s*",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern TOP_VALUES =
+      Pattern.compile(
+          "\\s*topValues\\s*(?:\\(([^)]*)\\))?\\s*in\\s*[(\\[](.*)[)\\]]\\s*", Pattern.CASE_INSENSITIVE);
+
   private ContractMetrics() {}
 
   /**
@@ -53,11 +62,15 @@ final class ContractMetrics {
    */
   static Check check(QualityRule rule, @Nullable String column) {
     String text = rule.implementation();
+    Matcher top = text == null ? null : TOP_VALUES.matcher(text);
+    if (top != null && top.matches()) {
+      return ContractChecks.asDeclared(topValuesIn(top, column), rule);
+    }
     Matcher parts = text == null ? null : IMPLEMENTATION.matcher(text);
     if (parts == null || !parts.matches()) {
       throw new IllegalArgumentException(
           "a datamesh-metric check's implementation reads <metric> <op> <value>, e.g."
-              + " \"quantile(0.95) < 5000\" or \"freshness <= PT24H\"");
+              + " \"quantile(0.95) < 5000\" or \"freshness <= PT24H\", or topValues(<k>) in (<values>)");
     }
     String metric = parts.group(1);
     Arguments arguments = new Arguments(metric, parts.group(2), column);
@@ -90,13 +103,54 @@ final class ContractMetrics {
             case "stddev" -> Check.stddev(arguments.column(), comparison);
             case "sum" -> Check.sum(arguments.column(), comparison);
             case "approxDistinct" -> Check.approxDistinct(arguments.column(), comparison);
+            case "mostCommon" -> Check.mostCommonValue(arguments.column(), comparison);
             default ->
                 throw new IllegalArgumentException(
                     "the metric " + metric + " is not one of quantile, min, max, mean, stddev,"
-                        + " sum, approxDistinct, freshness");
+                        + " sum, approxDistinct, mostCommon, topValues, freshness");
           };
+      String unit = rule.unit() == null ? "" : rule.unit().toLowerCase(Locale.ROOT);
+      if (unit.startsWith("percent")) {
+        if (!metric.equals("mostCommon")) {
+          throw new IllegalArgumentException(
+              "only mostCommon is measured in percent, not " + metric);
+        }
+        check = check.inPercent();
+      }
     }
     return ContractChecks.asDeclared(check, rule);
+  }
+
+  /** {@code topValues(k) in (a, b, c)}, or on the object {@code topValues(column, k) in (...)}. */
+  private static Check topValuesIn(Matcher top, @Nullable String column) {
+    String arguments = top.group(1) == null ? "" : top.group(1).trim();
+    String[] given = arguments.isEmpty() ? new String[0] : arguments.split("\\s*,\\s*");
+    int at = column == null ? 1 : 0;
+    if (given.length != at + 1 || (column == null && given[0].isEmpty())) {
+      throw new IllegalArgumentException(
+          column == null
+              ? "on the object, topValues names its column and how many: topValues(status, 3) in (a, b)"
+              : "topValues needs how many values: topValues(3) in (a, b)");
+    }
+    int k;
+    try {
+      k = Integer.parseInt(given[at]);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + given[at] + "' is not a number of values");
+    }
+    List<String> allowed = new ArrayList<>();
+    for (String value : top.group(2).split(",")) {
+      String trimmed = value.trim();
+      if (trimmed.length() >= 2
+          && (trimmed.startsWith("'") && trimmed.endsWith("'")
+              || trimmed.startsWith("\"") && trimmed.endsWith("\""))) {
+        trimmed = trimmed.substring(1, trimmed.length() - 1);
+      }
+      if (!trimmed.isEmpty()) {
+        allowed.add(trimmed);
+      }
+    }
+    return Check.topValuesIn(column != null ? column : given[0], k, allowed);
   }
 
   /** A metric's arguments: the column (implied on a property) and, for a quantile, the rank. */

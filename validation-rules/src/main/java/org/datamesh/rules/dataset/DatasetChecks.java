@@ -15,19 +15,22 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.publish.ProductRecords;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.core.quality.FrequentValue;
 import org.datamesh.core.quality.HistoryCheck;
 import org.datamesh.core.quality.TableQuality;
 
@@ -114,14 +117,16 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
     invalidFields.forEach(field -> zeros.put(FailureMetrics.invalid(field), 0.0));
 
     List<PCollection<KV<String, Double>>> parts = new ArrayList<>();
+    PCollection<AnalyzeRows.Analysis> analysis =
+        rows.apply("Analyze", Combine.globally(AnalyzeRows.of(analyzers)));
     parts.add(
-        rows.apply("Analyze", Combine.globally(AnalyzeRows.of(analyzers)))
-            .apply(
-                "Metrics",
-                FlatMapElements.into(
-                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
-                    .via((Map<String, Double> m) -> m.entrySet().stream()
-                        .map(e -> KV.of(e.getKey(), e.getValue())).toList())));
+        analysis.apply(
+            "Metrics",
+            FlatMapElements.into(
+                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
+                .via((AnalyzeRows.Analysis a) -> a.metrics().entrySet().stream()
+                    .map(e -> KV.of(e.getKey(), e.getValue())).toList())));
+    PCollectionView<AnalyzeRows.Analysis> analyzed = analysis.apply("Analyzed", View.asSingleton());
     if (!keys.isEmpty()) {
       parts.add(rows.apply("Duplicates", new KeyDuplicates(new ArrayList<>(keys))));
     }
@@ -169,8 +174,19 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
         .apply("SumMetrics", Combine.globally(new SumByName()))
         .apply(
             "Judge",
-            MapElements.into(TypeDescriptor.of(TableQuality.class))
-                .via((Map<String, Double> metrics) -> judge(name, judged, metrics)))
+            ParDo.of(
+                    new DoFn<Map<String, Double>, TableQuality>() {
+                      @ProcessElement
+                      public void process(
+                          @Element Map<String, Double> metrics,
+                          OutputReceiver<TableQuality> out,
+                          ProcessContext context) {
+                        Map<String, List<FrequentValue>> top =
+                            context.sideInput(analyzed).topValues();
+                        out.output(judge(name, judged, metrics, top));
+                      }
+                    })
+                .withSideInputs(analyzed))
         .setCoder(SerializableCoder.of(TableQuality.class));
   }
 
@@ -179,7 +195,24 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
    * anomaly checks are handed on unjudged ({@link TableQuality#history()}).
    */
   static TableQuality judge(String table, List<Check> checks, Map<String, Double> metrics) {
+    return judge(table, checks, metrics, Map.of());
+  }
+
+  /**
+   * Every check's result on {@code metrics} and on the columns' most common values {@code top}
+   * (from which checks on them derive their metric).
+   */
+  static TableQuality judge(
+      String table,
+      List<Check> checks,
+      Map<String, Double> metrics,
+      Map<String, List<FrequentValue>> top) {
     Map<String, Double> all = new LinkedHashMap<>(metrics);
+    for (Check check : checks) {
+      if (check.topValuesIn() != null && top.containsKey(check.topValuesIn().column())) {
+        all.put(check.metric(), check.topValuesIn().outside(top.get(check.topValuesIn().column())));
+      }
+    }
     for (Check check : checks) {
       if (!all.containsKey(check.metric())) {
         Double sum = 0.0;
@@ -201,7 +234,7 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
         history.add(check.historyCheck()); // judged by the commit step, which has the history
       }
     }
-    return new TableQuality(table, all, results, history);
+    return new TableQuality(table, all, results, history, top);
   }
 
   private void requireColumns(Schema schema) {

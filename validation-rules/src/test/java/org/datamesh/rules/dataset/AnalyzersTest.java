@@ -111,7 +111,8 @@ class AnalyzersTest {
     combine.addInput(a, ROWS.get(0));
     combine.addInput(b, ROWS.get(1));
     combine.addInput(b, ROWS.get(2));
-    Map<String, Double> metrics = combine.extractOutput(combine.mergeAccumulators(List.of(a, b)));
+    Map<String, Double> metrics =
+        combine.extractOutput(combine.mergeAccumulators(List.of(a, b))).metrics();
     assertThat(metrics.get("rowCount"), is(3.0));
     assertThat(metrics.get("nullValues(status)"), is(1.0));
     assertThat(metrics.get("max(amount)"), is(20.0));
