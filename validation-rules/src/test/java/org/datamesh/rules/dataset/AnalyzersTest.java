@@ -41,6 +41,11 @@ class AnalyzersTest {
 
   /** Runs {@code analyzer} over the rows in two partial states, then merges them. */
   static <S extends Serializable> Map<String, Double> run(Analyzer<S> analyzer, List<Row> rows) {
+    return analyzer.metrics(merged(analyzer, rows));
+  }
+
+  /** {@code rows} added to two states in turn, then merged into a third, as Beam may. */
+  static <S extends Serializable> S merged(Analyzer<S> analyzer, List<Row> rows) {
     S first = analyzer.create();
     S second = analyzer.create();
     for (int i = 0; i < rows.size(); i++) {
@@ -50,7 +55,7 @@ class AnalyzersTest {
         second = analyzer.add(second, rows.get(i));
       }
     }
-    return analyzer.metrics(analyzer.merge(analyzer.create(), analyzer.merge(first, second)));
+    return analyzer.merge(analyzer.create(), analyzer.merge(first, second));
   }
 
   @Test

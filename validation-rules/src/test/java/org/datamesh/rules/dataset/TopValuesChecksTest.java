@@ -59,16 +59,7 @@ class TopValuesChecksTest {
 
   private static <S extends java.io.Serializable> Map<String, List<FrequentValue>> top(
       Analyzer<S> analyzer, List<Row> rows) {
-    S first = analyzer.create();
-    S second = analyzer.create();
-    for (int i = 0; i < rows.size(); i++) {
-      if (i % 3 == 0) {
-        first = analyzer.add(first, rows.get(i));
-      } else {
-        second = analyzer.add(second, rows.get(i));
-      }
-    }
-    return analyzer.topValues(analyzer.merge(first, second));
+    return analyzer.topValues(AnalyzersTest.merged(analyzer, rows));
   }
 
   @Test
