@@ -3,8 +3,10 @@ package org.datamesh.rules;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -51,6 +53,63 @@ public final class FieldPath implements Serializable {
     return new FieldPath(next);
   }
 
+  /**
+   * The path written as {@link #toString} writes it: {@code customer.address.zip}, {@code
+   * lines[].quantity}, {@code tags[]}. A top-level column whose name holds a dot is not a path:
+   * look it up in the schema first.
+   */
+  public static FieldPath parse(String text) {
+    List<String> steps = new ArrayList<>();
+    for (String part : text.split("\\.", -1)) {
+      String name = part;
+      int items = 0;
+      while (name.endsWith(ITEMS)) {
+        name = name.substring(0, name.length() - ITEMS.length());
+        items++;
+      }
+      if (name.isEmpty() || name.contains("[") || name.contains("]")) {
+        throw new IllegalArgumentException(
+            "'" + text + "' is not a path: names joined by dots, [] after an array's name");
+      }
+      steps.add(name);
+      for (int i = 0; i < items; i++) {
+        steps.add(ITEMS);
+      }
+    }
+    return new FieldPath(steps);
+  }
+
+  /** Whether the path goes into an array's items, so a record may hold any number of values. */
+  public boolean throughItems() {
+    return steps.contains(ITEMS);
+  }
+
+  /**
+   * Gives {@code action} every value at this path in {@code row}: through nested rows exactly
+   * one, null below a missing row (as SQL reads {@code customer.address.zip}); through arrays one
+   * per item, none below a missing array.
+   */
+  public void forEachValue(Row row, Consumer<@Nullable Object> action) {
+    walk(row.getValue(steps.get(0)), 1, action);
+  }
+
+  private void walk(@Nullable Object value, int step, Consumer<@Nullable Object> action) {
+    if (step == steps.size()) {
+      action.accept(value);
+      return;
+    }
+    String next = steps.get(step);
+    if (next.equals(ITEMS)) {
+      if (value != null) {
+        for (Object item : (Iterable<?>) value) {
+          walk(item, step + 1, action);
+        }
+      }
+    } else {
+      walk(value == null ? null : ((Row) value).getValue(next), step + 1, action);
+    }
+  }
+
   /** The top-level column the path starts at. */
   public String column() {
     return steps.get(0);
@@ -66,7 +125,7 @@ public final class FieldPath implements Serializable {
   }
 
   /** The type found at this path in rows of {@code schema}; throws when there is no such place. */
-  FieldType typeIn(Schema schema) {
+  public FieldType typeIn(Schema schema) {
     if (!schema.hasField(column())) {
       throw new IllegalArgumentException(
           "the rows have no column " + column() + " (fields: " + schema.getFieldNames() + ")");

@@ -33,12 +33,14 @@ record ApproxQuantile(String column, double q) implements Analyzer<QuantileSketc
 
   @Override
   public QuantileSketch add(QuantileSketch sketch, Row row) {
-    if (row.getValue(column) instanceof Number number) {
-      double value = number.doubleValue();
-      if (!Double.isNaN(value)) {
-        sketch.add(value);
-      }
-    }
+    ColumnValues.forEach(
+        row,
+        column,
+        value -> {
+          if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
+            sketch.add(number.doubleValue());
+          }
+        });
     return sketch;
   }
 
@@ -60,7 +62,7 @@ record ApproxQuantile(String column, double q) implements Analyzer<QuantileSketc
 
   @Override
   public void checkTypes(Schema schema) {
-    FieldType type = schema.getField(column).getType();
+    FieldType type = ColumnValues.type(schema, column);
     if (!type.getTypeName().isNumericType() && !DataTypes.isFixedDecimal(type)) {
       throw new IllegalArgumentException(
           "a quantile needs a numeric column; " + column + " is " + type);

@@ -132,6 +132,9 @@ public abstract class Check implements Serializable {
     abstract Check build();
   }
 
+  /** How a path steps into an array's items ({@code lines[].sku}). */
+  private static final String FIELD_ITEMS = "[]";
+
   /** A count of rows named {@code metric}, ERROR, in rows, computed by {@link RowCount}. */
   static Builder builder(String metric, @Nullable Comparison comparison) {
     return count(metric, comparison);
@@ -158,12 +161,30 @@ public abstract class Check implements Serializable {
     return count(RowCount.METRIC, comparison).setDenominator(List.of()).build();
   }
 
-  /** Published rows whose {@code column} is null (ODCS {@code nullValues}). */
+  /**
+   * Published rows whose {@code column} is null (ODCS {@code nullValues}). {@code column} may be
+   * a path into nested rows ({@code customer.address.zip}: null when {@code customer} is) or
+   * arrays ({@code lines[].sku}: every item's value counts, and a percentage is of the values).
+   */
   public static Check nullValues(String column, Comparison comparison) {
     ValueCount nulls = ValueCount.nulls(column);
-    return count(nulls.metric(), comparison)
-        .setAnalyzers(List.of(new RowCount(), nulls))
-        .build();
+    return perValue(count(nulls.metric(), comparison), column, List.of(nulls)).build();
+  }
+
+  /**
+   * {@code check} counting {@code analyzers}; for a path through arrays, percentages are of the
+   * values there rather than of the rows.
+   */
+  private static Builder perValue(Builder check, String column, List<Analyzer<?>> analyzers) {
+    List<Analyzer<?>> all = new ArrayList<>();
+    all.add(new RowCount());
+    all.addAll(analyzers);
+    if (column.contains(FIELD_ITEMS)) {
+      ValueCount values = ValueCount.values(column);
+      all.add(values);
+      check.setDenominator(List.of(values.metric()));
+    }
+    return check.setAnalyzers(all);
   }
 
   /**
@@ -173,9 +194,10 @@ public abstract class Check implements Serializable {
   public static Check missingValues(
       String column, @Nullable List<?> missingValues, Comparison comparison) {
     ValueCount missing = ValueCount.missing(column, missingValues);
-    return count("missingValues(" + column + ")", comparison)
-        .setCounted(List.of(missing.metric()))
-        .setAnalyzers(List.of(new RowCount(), missing))
+    return perValue(
+            count("missingValues(" + column + ")", comparison).setCounted(List.of(missing.metric())),
+            column,
+            List.of(missing))
         .build();
   }
 
@@ -195,13 +217,21 @@ public abstract class Check implements Serializable {
         count(metric, comparison)
             .setDenominator(List.of(RowCount.METRIC, FailureMetrics.QUARANTINED))
             .setInvalidFields(List.of(column));
+    if (column.contains(FIELD_ITEMS)) {
+      ValueCount values = ValueCount.values(column);
+      check
+          .setDenominator(List.of(values.metric(), FailureMetrics.QUARANTINED))
+          .setAnalyzers(List.of(new RowCount(), values));
+    }
     if (validValues == null && pattern == null) {
       return check.setCounted(List.of(quarantined)).build();
     }
     ValueCount published = ValueCount.invalid(column, validValues, pattern);
+    List<Analyzer<?>> analyzers = new ArrayList<>(check.build().analyzers());
+    analyzers.add(published);
     return check
         .setCounted(List.of(quarantined, published.metric()))
-        .setAnalyzers(List.of(new RowCount(), published))
+        .setAnalyzers(analyzers)
         .build();
   }
 

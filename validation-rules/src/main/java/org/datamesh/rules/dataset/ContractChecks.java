@@ -1,13 +1,16 @@
 package org.datamesh.rules.dataset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractField;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.QualityRule;
 import org.datamesh.rules.ContractRules;
+import org.datamesh.rules.FieldPath;
 
 /**
  * The dataset checks a contract's table declares: its {@code quality} entries of type {@code
@@ -44,9 +47,12 @@ import org.datamesh.rules.ContractRules;
  * the published rows ({@link Check#sql}); the query names the table by its name or as {@code
  * ${object}}, and a property's column as {@code ${property}}.
  *
- * <p>Not enforced, and listed by {@link #notEnforced()}: other {@code custom} rules (vendor engines), other units or metrics, entries on nested
- * properties, and entries without a comparison or with several. {@code text} entries are
- * documentation and are neither.
+ * <p>Entries on nested properties check the values at their path ({@code customer.address.zip},
+ * {@code lines[].sku}: see {@link Check#nullValues}).
+ *
+ * <p>Not enforced, and listed by {@link #notEnforced()}: other {@code custom} rules (vendor
+ * engines), other units or metrics, {@code sql} entries on nested properties, and entries without
+ * a comparison or with several. {@code text} entries are documentation and are neither.
  */
 public final class ContractChecks {
 
@@ -62,19 +68,21 @@ public final class ContractChecks {
   public static ContractChecks of(ContractTable table) {
     List<Check> checks = new ArrayList<>();
     List<String> notEnforced = new ArrayList<>();
+    Map<String, String> columns = columnsByRule(table);
     for (QualityRule rule : ContractRules.datasetChecks(table)) {
+      String column = rule.field() == null ? null : columns.get(rule.path());
       if (rule.isAnomaly() || rule.isMetric()) {
-        addCustom(table, rule, checks, notEnforced);
+        addCustom(rule, column, checks, notEnforced);
         continue;
       }
-      String why = unsupported(table, rule);
+      String why = unsupported(rule, column);
       if (why != null) {
         if (!why.isEmpty()) {
           notEnforced.add(rule.path() + ": " + why);
         }
         continue;
       }
-      Check check = check(table, rule);
+      Check check = check(table, rule, column);
       if (check == null) {
         notEnforced.add(rule.path() + ": the metric " + metric(rule) + " is not supported here");
       } else if (checks.stream().anyMatch(c -> c.id().equals(check.id()))) {
@@ -94,17 +102,35 @@ public final class ContractChecks {
     return new ContractChecks(checks, notEnforced);
   }
 
+  /**
+   * The column or path ({@code customer.address.zip}, {@code lines[].sku}) each property's
+   * quality entry is about, by the entry's path in the contract.
+   */
+  private static Map<String, String> columnsByRule(ContractTable table) {
+    Map<String, String> columns = new HashMap<>();
+    table.fields().forEach(field -> addColumns(field, FieldPath.column(field.name()), columns));
+    return columns;
+  }
+
+  private static void addColumns(ContractField field, FieldPath path, Map<String, String> columns) {
+    field.quality().forEach(rule -> columns.put(rule.path(), path.toString()));
+    field.properties().forEach(property -> addColumns(property, path.field(property.name()), columns));
+    if (field.items() != null) {
+      addColumns(field.items(), path.items(), columns);
+    }
+  }
+
   private static void addCustom(
-      ContractTable table, QualityRule rule, List<Check> checks, List<String> notEnforced) {
-    if (rule.field() != null && (nested(rule.path()) || table.field(rule.field()) == null)) {
-      notEnforced.add(rule.path() + ": a rule on a nested property is not evaluated yet");
+      QualityRule rule, @Nullable String column, List<Check> checks, List<String> notEnforced) {
+    if (rule.field() != null && column == null) {
+      notEnforced.add(rule.path() + ": the property it is declared on was not found");
       return;
     }
     try {
       Check check =
           rule.isAnomaly()
-              ? ContractAnomalies.check(rule, rule.field())
-              : ContractMetrics.check(rule, rule.field());
+              ? ContractAnomalies.check(rule, column)
+              : ContractMetrics.check(rule, column);
       boolean taken = checks.stream().anyMatch(c -> c.id().equals(check.id()));
       checks.add(taken ? check.withId(check.id() + "." + rule.path()) : check);
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -123,13 +149,17 @@ public final class ContractChecks {
   }
 
   /** Why {@code rule} is not a check: empty for documentation, null when it is one. */
-  private static @Nullable String unsupported(ContractTable table, QualityRule rule) {
+  private static @Nullable String unsupported(QualityRule rule, @Nullable String column) {
     switch (rule.type()) {
       case "text":
         return "";
       case "sql":
         if (!rule.isSql()) {
           return "a sql rule needs a query";
+        }
+        if (column != null && !column.equals(rule.field())) {
+          return "a sql rule on a nested property is not evaluated yet (write it on the object,"
+              + " reading the nested field in the query)";
         }
         if (Comparison.fromOdcs(rule.thresholds()) == null) {
           return "a dataset check needs exactly one comparison (mustBe, mustBeLessThan, ...)";
@@ -140,8 +170,8 @@ public final class ContractChecks {
       default:
         return "a " + rule.type() + " rule is not a dataset check";
     }
-    if (rule.field() != null && (nested(rule.path()) || table.field(rule.field()) == null)) {
-      return "a rule on a nested property is not evaluated yet";
+    if (rule.field() != null && column == null) {
+      return "the property it is declared on was not found";
     }
     if (Comparison.fromOdcs(rule.thresholds()) == null) {
       return "a dataset check needs exactly one comparison (mustBe, mustBeLessThan, ...)";
@@ -153,14 +183,9 @@ public final class ContractChecks {
     return null;
   }
 
-  private static boolean nested(String path) {
-    int first = path.indexOf("properties[");
-    return first >= 0 && path.indexOf("properties[", first + 1) >= 0 || path.contains("items");
-  }
-
-  private static @Nullable Check check(ContractTable table, QualityRule rule) {
+  private static @Nullable Check check(
+      ContractTable table, QualityRule rule, @Nullable String column) {
     Comparison comparison = Comparison.fromOdcs(rule.thresholds());
-    String column = rule.field();
     Check check;
     if (rule.isSql()) {
       String query = column == null ? rule.query() : rule.query().replace("${property}", column);
@@ -197,7 +222,7 @@ public final class ContractChecks {
             column != null
                 ? List.of(column)
                 : properties == null ? List.of() : properties.stream().map(String::valueOf).toList();
-        boolean known = columns.stream().allMatch(c -> table.field(c) != null);
+        boolean known = column != null || columns.stream().allMatch(c -> table.field(c) != null);
         check = columns.isEmpty() || !known ? null : Check.duplicateValues(columns, comparison);
         break;
       default:

@@ -239,8 +239,17 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
 
   private void requireColumns(Schema schema) {
     for (Check check : checks) {
+      for (List<String> key : check.duplicateKeys()) {
+        for (String column : key) {
+          if (key.size() > 1 && !schema.hasField(column)) {
+            throw new IllegalArgumentException(
+                "the check " + check.id() + " compares the columns " + key + " together; "
+                    + column + " is not a top-level column (a path is compared on its own)");
+          }
+        }
+      }
       for (String column : check.columns()) {
-        if (!schema.hasField(column)) {
+        if (!ColumnValues.exists(schema, column)) {
           throw new IllegalArgumentException(
               "the check " + check.id() + " reads the column " + column
                   + ", which the published rows do not have (columns: " + schema.getFieldNames()

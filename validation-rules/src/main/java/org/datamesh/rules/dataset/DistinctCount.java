@@ -22,10 +22,14 @@ record DistinctCount(String column) implements Analyzer<HyperLogLog> {
 
   @Override
   public HyperLogLog add(HyperLogLog state, Row row) {
-    Object value = row.getValue(column);
-    if (value != null) {
-      state.add(value);
-    }
+    ColumnValues.forEach(
+        row,
+        column,
+        value -> {
+          if (value != null) {
+            state.add(value);
+          }
+        });
     return state;
   }
 

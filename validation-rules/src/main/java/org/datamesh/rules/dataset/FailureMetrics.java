@@ -3,6 +3,7 @@ package org.datamesh.rules.dataset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.datamesh.core.failure.Failure;
@@ -18,6 +19,8 @@ import org.datamesh.core.failure.Violation;
 final class FailureMetrics extends DoFn<Failure, KV<String, Double>> {
 
   static final String QUARANTINED = "quarantined";
+
+  private static final Pattern ITEM = Pattern.compile("\\[\\d+\\]");
 
   private final List<String> columns;
 
@@ -35,7 +38,9 @@ final class FailureMetrics extends DoFn<Failure, KV<String, Double>> {
     out.output(KV.of(QUARANTINED, 1.0));
     Set<String> counted = new HashSet<>();
     for (Violation violation : failure.violations()) {
-      String field = violation.field();
+      // a nested rule names the item it found broken (lines[3].sku); its check, the path (lines[].sku)
+      String field =
+          violation.field() == null ? null : ITEM.matcher(violation.field()).replaceAll("[]");
       if (field != null
           && columns.contains(field)
           && !violation.ruleId().endsWith("not_null")

@@ -34,15 +34,18 @@ record Freshness(String column, Clock clock) implements Analyzer<long[]> {
 
   @Override
   public long[] add(long[] newest, Row row) {
-    Object value = row.getValue(column);
-    if (value == null) {
-      return newest;
-    }
-    long micros =
-        value instanceof LocalDate day
-            ? day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L
-            : DataTypes.epochMicros(value);
-    newest[0] = Math.max(newest[0], micros);
+    ColumnValues.forEach(
+        row,
+        column,
+        value -> {
+          if (value != null) {
+            long micros =
+                value instanceof LocalDate day
+                    ? day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L
+                    : DataTypes.epochMicros(value);
+            newest[0] = Math.max(newest[0], micros);
+          }
+        });
     return newest;
   }
 
@@ -70,7 +73,7 @@ record Freshness(String column, Clock clock) implements Analyzer<long[]> {
 
   @Override
   public void checkTypes(Schema schema) {
-    FieldType type = schema.getField(column).getType();
+    FieldType type = ColumnValues.type(schema, column);
     if (!DataTypes.isTimestamp(type) && !DataTypes.isDate(type)) {
       throw new IllegalArgumentException(
           "freshness needs a timestamp or date column; " + column + " is " + type);

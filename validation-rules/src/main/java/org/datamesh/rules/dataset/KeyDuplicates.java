@@ -56,6 +56,19 @@ final class KeyDuplicates
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<KV<String, String>> out) {
       for (List<String> key : keys) {
+        if (key.size() == 1) {
+          // one column, or a path: every value there is compared (each item of an array too)
+          String metric = metric(key);
+          ColumnValues.forEach(
+              row,
+              key.get(0),
+              value -> {
+                if (value != null) {
+                  out.output(KV.of(metric, String.valueOf(value)));
+                }
+              });
+          continue;
+        }
         List<String> values = new ArrayList<>(key.size());
         for (String column : key) {
           Object value = row.getValue(column);

@@ -29,10 +29,18 @@ record Statistics(String column) implements Analyzer<double[]> {
 
   @Override
   public double[] add(double[] s, Row row) {
-    if (!(row.getValue(column) instanceof Number number)) {
-      return s;
-    }
-    double x = number.doubleValue();
+    ColumnValues.forEach(
+        row,
+        column,
+        value -> {
+          if (value instanceof Number number) {
+            add(s, number.doubleValue());
+          }
+        });
+    return s;
+  }
+
+  private static void add(double[] s, double x) {
     s[N]++;
     double delta = x - s[MEAN];
     s[MEAN] += delta / s[N];
@@ -40,7 +48,6 @@ record Statistics(String column) implements Analyzer<double[]> {
     s[MIN] = Math.min(s[MIN], x);
     s[MAX] = Math.max(s[MAX], x);
     s[SUM] += x;
-    return s;
   }
 
   @Override

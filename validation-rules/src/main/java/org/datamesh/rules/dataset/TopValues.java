@@ -35,10 +35,14 @@ record TopValues(String column, int k) implements Analyzer<FrequentItems> {
 
   @Override
   public FrequentItems add(FrequentItems state, Row row) {
-    Object value = row.getValue(column);
-    if (value != null) {
-      state.add(ProtectedText.canonical(value));
-    }
+    ColumnValues.forEach(
+        row,
+        column,
+        value -> {
+          if (value != null) {
+            state.add(ProtectedText.canonical(value));
+          }
+        });
     return state;
   }
 

@@ -31,9 +31,15 @@ record ValueCount(
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   enum Kind {
+    ANY,
     NULL,
     MISSING,
     INVALID
+  }
+
+  /** Every value of {@code column}, null or not: for a path through arrays, how many there are. */
+  static ValueCount values(String column) {
+    return new ValueCount(Kind.ANY, column, null, null, "values(" + column + ")");
   }
 
   static ValueCount nulls(String column) {
@@ -67,14 +73,21 @@ record ValueCount(
 
   @Override
   public long[] add(long[] state, Row row) {
-    if (counts(row.getValue(column))) {
-      state[0]++;
-    }
+    ColumnValues.forEach(
+        row,
+        column,
+        value -> {
+          if (counts(value)) {
+            state[0]++;
+          }
+        });
     return state;
   }
 
   boolean counts(@Nullable Object value) {
     switch (kind) {
+      case ANY:
+        return true;
       case NULL:
         return value == null;
       case MISSING:
