@@ -1,6 +1,7 @@
 package org.datamesh.core.stream;
 
 import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -39,9 +40,11 @@ import org.joda.time.Duration;
  * like any other and counted in a late pane of its window. So, summed over a window's panes,
  * {@code in = published + quarantined + deduplicated}.
  *
- * <p>The spec's dataset checks, partitions and retention are for published files and are not
- * applied to a stream; nor are warnings (WARN rules) counted per window yet: the rows that raise
- * them are published, as in batch.
+ * <p>The spec's dataset checks are judged per window ({@link WindowQuality}), on the messages
+ * that arrived by the time the window's first tally is reported; a failed ERROR check is reported,
+ * not enforced (what was streamed is out). Partitions and retention are for published files and
+ * are not applied to a stream; nor are warnings (WARN rules) counted per window yet: the rows
+ * that raise them are published, as in batch.
  */
 public final class StreamDataProduct extends PTransform<PCollection<Message>, StreamResult> {
 
@@ -130,7 +133,15 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
     }
     PCollection<WindowTally> tallies =
         TallyWindows.of(messages, published, failures, duplicates, window, allowedLateness);
-    return new StreamResult(published, failures, duplicates, tallies);
+    PCollection<WindowQuality> quality =
+        spec.checks() == null
+            ? messages
+                .apply("NoChecks", ParDo.of(new NoQualityFn()))
+                .setCoder(SerializableCoder.of(WindowQuality.class))
+            : CheckWindows.of(
+                spec.checks(), spec.tableName(), messages, published, failures, duplicates, window,
+                allowedLateness);
+    return new StreamResult(published, failures, duplicates, tallies, quality);
   }
 
   @Override
@@ -143,6 +154,7 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
         .add(DisplayData.item("key", String.join(",", spec.key())).withLabel("Primary key"))
         .addIfNotNull(DisplayData.item("latestBy", spec.latestBy()).withLabel("Keep latest by"))
         .add(DisplayData.item("window", window.toString()).withLabel("Window"))
+        .add(DisplayData.item("checkedPerWindow", spec.checks() != null).withLabel("Checks per window"))
         .add(DisplayData.item("allowedLateness", allowedLateness.toString()).withLabel("Allowed lateness"))
         .add(
             DisplayData.item("deduplicationMemory", deduplicationMemory.toString())
@@ -150,6 +162,12 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
         .add(
             DisplayData.item("failurePayloads", spec.failureKeys() == null ? "clear" : "encrypted")
                 .withLabel("Failure payloads"));
+  }
+
+  /** A product without checks has no window quality: an empty collection on the stream's clock. */
+  private static final class NoQualityFn extends DoFn<Message, WindowQuality> {
+    @ProcessElement
+    public void process() {}
   }
 
   /** A product without a key has no duplicates: an empty collection on the stream's clock. */

@@ -13,7 +13,8 @@ import org.datamesh.core.failure.Failure;
 
 /**
  * What a streaming product produces ({@link StreamDataProduct}): the rows to publish, the failures
- * to quarantine, the rows set aside as duplicates, and a {@link WindowTally} per window and pane.
+ * to quarantine, the rows set aside as duplicates, a {@link WindowTally} per window and pane,
+ * and what the dataset checks found per window ({@link WindowQuality}).
  * Every message ends in exactly one of the first three.
  */
 public final class StreamResult implements POutput {
@@ -22,23 +23,27 @@ public final class StreamResult implements POutput {
   private static final TupleTag<Failure> FAILURES = new TupleTag<>("failures");
   private static final TupleTag<Row> DUPLICATES = new TupleTag<>("duplicates");
   private static final TupleTag<WindowTally> TALLIES = new TupleTag<>("tallies");
+  private static final TupleTag<WindowQuality> QUALITY = new TupleTag<>("quality");
 
   private final Pipeline pipeline;
   private final PCollection<Row> published;
   private final PCollection<Failure> failures;
   private final PCollection<Row> duplicates;
   private final PCollection<WindowTally> tallies;
+  private final PCollection<WindowQuality> quality;
 
   StreamResult(
       PCollection<Row> published,
       PCollection<Failure> failures,
       PCollection<Row> duplicates,
-      PCollection<WindowTally> tallies) {
+      PCollection<WindowTally> tallies,
+      PCollection<WindowQuality> quality) {
     this.pipeline = published.getPipeline();
     this.published = published;
     this.failures = failures;
     this.duplicates = duplicates;
     this.tallies = tallies;
+    this.quality = quality;
   }
 
   /**
@@ -65,6 +70,11 @@ public final class StreamResult implements POutput {
     return tallies;
   }
 
+  /** What the spec's dataset checks found in each window; empty when it has none. */
+  public PCollection<WindowQuality> quality() {
+    return quality;
+  }
+
   @Override
   public Pipeline getPipeline() {
     return pipeline;
@@ -73,7 +83,8 @@ public final class StreamResult implements POutput {
   @Override
   public Map<TupleTag<?>, PValue> expand() {
     return Map.of(
-        PUBLISHED, published, FAILURES, failures, DUPLICATES, duplicates, TALLIES, tallies);
+        PUBLISHED, published, FAILURES, failures, DUPLICATES, duplicates, TALLIES, tallies,
+        QUALITY, quality);
   }
 
   @Override

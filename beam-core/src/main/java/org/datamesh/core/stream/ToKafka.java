@@ -103,6 +103,30 @@ public final class ToKafka<T> extends PTransform<PCollection<T>, PDone> {
         bootstrapServers, topic, "window tallies", t -> KV.of(t.start().toString(), json(t)), null);
   }
 
+  /**
+   * Each window's dataset check results as JSON objects ({@link #json(WindowQuality)}), keyed by
+   * the window's start.
+   */
+  public static ToKafka<WindowQuality> quality(String bootstrapServers, String topic) {
+    return new ToKafka<>(
+        bootstrapServers, topic, "window quality", q -> KV.of(q.start().toString(), json(q)), null);
+  }
+
+  /**
+   * A window's quality as one JSON object: {@code windowStart}, {@code windowEnd}, {@code score},
+   * {@code checks} (as in a batch run's report), {@code metrics} and {@code topValues}.
+   */
+  public static String json(WindowQuality window) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("windowStart", window.start().toString());
+    node.put("windowEnd", window.end().toString());
+    node.put("score", window.quality().score());
+    node.set("checks", JSON.valueToTree(window.quality().checks()));
+    node.set("metrics", JSON.valueToTree(window.quality().metrics()));
+    node.set("topValues", JSON.valueToTree(window.quality().topValues()));
+    return text(node);
+  }
+
   /** A tally as one JSON object. */
   public static String json(WindowTally tally) {
     ObjectNode node = JSON.createObjectNode();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractTable;
@@ -24,6 +25,7 @@ import org.datamesh.core.stream.KafkaMessages;
 import org.datamesh.core.stream.StreamDataProduct;
 import org.datamesh.core.stream.StreamResult;
 import org.datamesh.core.stream.ToKafka;
+import org.datamesh.core.stream.WindowQuality;
 import org.datamesh.core.stream.WindowTally;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
@@ -48,7 +50,10 @@ import org.joda.time.Duration;
  * windows ({@code --deduplicationMemory}); every failure goes to the quarantine topic with its
  * reasons (payloads of protected products encrypted). Each window's counts are printed as it
  * closes ({@code --window}, {@code --allowedLateness}), and sent to {@code --tallyTopic} if given:
- * summed over a window's panes, in = published + quarantined + duplicates. On embedded Flink (the
+ * summed over a window's panes, in = published + quarantined + duplicates. The contract's dataset
+ * checks are judged per window on that window's records and printed (and sent to {@code
+ * --qualityTopic} if given); a failed ERROR check is reported, never enforced: what was streamed
+ * is out. On embedded Flink (the
  * default runner) the job checkpoints every 10 seconds unless told otherwise; with {@code
  * --checkpoints=DIR} it keeps them there, a restart resumes from the newest, and the topics are
  * written exactly once. Without it, a restart reads the topic from its start again (no offset is
@@ -151,16 +156,27 @@ public final class StreamCommand implements Command {
     ToKafka<Failure> failures = ToKafka.failures(outputServers, quarantineTopic);
     ToKafka<WindowTally> tallies =
         blank(options.getTallyTopic()) ? null : ToKafka.tallies(outputServers, options.getTallyTopic());
+    ToKafka<WindowQuality> quality =
+        blank(options.getQualityTopic())
+            ? null
+            : ToKafka.quality(outputServers, options.getQualityTopic());
     if (exactlyOnce) {
       rows = rows.withExactlyOnce(group + ".rows");
       failures = failures.withExactlyOnce(group + ".quarantine");
       tallies = tallies == null ? null : tallies.withExactlyOnce(group + ".tallies");
+      quality = quality == null ? null : quality.withExactlyOnce(group + ".quality");
     }
     result.published().apply("PublishRows", rows);
     result.failures().apply("Quarantine", failures);
-    result.tallies().apply("PrintTallies", ParDo.of(new PrintFn(contract.product().id())));
+    result.tallies()
+        .apply("PrintTallies", ParDo.of(new PrintFn<>(contract.product().id(), WindowTally::describe)));
     if (tallies != null) {
       result.tallies().apply("SendTallies", tallies);
+    }
+    result.quality()
+        .apply("PrintQuality", ParDo.of(new PrintFn<>(contract.product().id(), WindowQuality::describe)));
+    if (quality != null) {
+      result.quality().apply("SendQuality", quality);
     }
     StringBuilder banner = new StringBuilder();
     if (exactlyOnce) {
@@ -284,17 +300,19 @@ public final class StreamCommand implements Command {
     return value;
   }
 
-  /** Prints each window's counts as its pane is reported: on the runner's console. */
-  private static final class PrintFn extends DoFn<WindowTally, Void> {
+  /** Prints each window's counts or check results as they come: on the runner's console. */
+  private static final class PrintFn<T> extends DoFn<T, Void> {
     private final String product;
+    private final SerializableFunction<T, String> describe;
 
-    PrintFn(String product) {
+    PrintFn(String product, SerializableFunction<T, String> describe) {
       this.product = product;
+      this.describe = describe;
     }
 
     @ProcessElement
-    public void process(@Element WindowTally tally) {
-      System.out.println(product + " " + tally.describe());
+    public void process(@Element T element) {
+      System.out.println(product + " " + describe.apply(element));
     }
   }
 }

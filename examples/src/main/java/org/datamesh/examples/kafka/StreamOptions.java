@@ -40,6 +40,12 @@ public interface StreamOptions extends KafkaOptions {
 
   void setTallyTopic(String tallyTopic);
 
+  @Description("A topic for each window's dataset check results as JSON, besides printing them (optional)")
+  @Placeholder("TOPIC")
+  String getQualityTopic();
+
+  void setQualityTopic(String qualityTopic);
+
   @Description("Layout of a message: json (one object), csv (one record, columns in the contract's order) or log")
   @Default.String("json")
   @Placeholder("FORMAT")

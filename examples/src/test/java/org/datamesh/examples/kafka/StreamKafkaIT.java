@@ -4,9 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -119,6 +122,7 @@ class StreamKafkaIT {
                 "--bootstrapServers=" + KAFKA.bootstrapServers(),
                 "--inputTopic=order-events-raw",
                 "--tallyTopic=order-events.tallies",
+                "--qualityTopic=order-events.quality",
                 "--eventTime=ordered_at",
                 "--keyset=" + keyset,
                 "--parallelism=2"),
@@ -139,6 +143,13 @@ class StreamKafkaIT {
           TopicRecords.readUntil(
               KAFKA.bootstrapServers(), "order-events.tallies",
               r -> sum(r, "in") >= total, Duration.ofMinutes(2));
+
+      // each window's checks, judged once the watermark passes its end
+      int windowCount = windows(tallies).size();
+      List<ConsumerRecord<String, String>> quality =
+          TopicRecords.readUntil(
+              KAFKA.bootstrapServers(), "order-events.quality",
+              r -> r.size() >= windowCount, Duration.ofMinutes(1));
 
       Set<String> published = new HashSet<>();
       for (ConsumerRecord<String, String> row : rows) {
@@ -170,6 +181,20 @@ class StreamKafkaIT {
       assertThat(sum(tallies, "deduplicated"), equalTo((long) events.duplicates));
       assertThat("events span three windows of a minute", windows(tallies), hasSize(3));
       assertThat(stream.log(), containsString("sales.order_events window 2026-12-01T10:00:00.000Z"));
+      long judged = 0;
+      for (ConsumerRecord<String, String> window : quality) {
+        JsonNode value = JSON.readTree(window.value());
+        assertThat(windows(tallies), hasItem(value.get("windowStart").asText()));
+        List<String> checks = new ArrayList<>();
+        value.get("checks").forEach(c -> checks.add(c.get("id").asText() + "=" + c.get("passed").asBoolean()));
+        assertThat(window.value(), checks, equalTo(List.of("some_orders=true", "amounts_sane=true")));
+        judged += value.get("metrics").get("input").asLong();
+        assertThat(window.value(), not(containsString("@")));
+      }
+      // a window is judged on the messages on time for it: all of them, or all but a late few
+      assertThat(judged, lessThanOrEqualTo((long) total));
+      assertThat(judged, greaterThan(total / 2L));
+      assertThat(stream.log(), containsString("checks 2 of 2 passed"));
       String raw = String.join("\n", tallies.stream().map(ConsumerRecord::value).toList());
       assertThat(raw, not(containsString("@")));
       assertThat(stream.log(), not(containsString("@example.com")));

@@ -14,7 +14,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -22,11 +21,13 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.publish.ProductRecords;
 import org.datamesh.core.quality.CheckResult;
@@ -99,7 +100,7 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
   @Override
   public PCollection<TableQuality> expand(ProductRecords table) {
     String name = table.tableName();
-    PCollection<org.apache.beam.sdk.values.Row> rows = table.published();
+    PCollection<Row> rows = table.published();
     requireColumns(rows.getSchema());
     List<Analyzer<?>> analyzers = new ArrayList<>();
     analyzers.add(new RowCount());
@@ -116,9 +117,16 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
     keys.forEach(key -> zeros.put(KeyDuplicates.metric(key), 0.0));
     invalidFields.forEach(field -> zeros.put(FailureMetrics.invalid(field), 0.0));
 
+    // In windows (a stream), each window is judged on its own records: no default element for a
+    // window without any; its metrics default to those of no rows when it is judged.
+    boolean global = rows.getWindowingStrategy().getWindowFn() instanceof GlobalWindows;
+    AnalyzeRows analyze = AnalyzeRows.of(analyzers);
+    zeros.putAll(analyze.extractOutput(analyze.createAccumulator()).metrics());
     List<PCollection<KV<String, Double>>> parts = new ArrayList<>();
     PCollection<AnalyzeRows.Analysis> analysis =
-        rows.apply("Analyze", Combine.globally(AnalyzeRows.of(analyzers)));
+        rows.apply(
+            "Analyze",
+            global ? Combine.globally(analyze) : Combine.globally(analyze).withoutDefaults());
     parts.add(
         analysis.apply(
             "Metrics",
@@ -126,7 +134,11 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                     TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
                 .via((AnalyzeRows.Analysis a) -> a.metrics().entrySet().stream()
                     .map(e -> KV.of(e.getKey(), e.getValue())).toList())));
-    PCollectionView<AnalyzeRows.Analysis> analyzed = analysis.apply("Analyzed", View.asSingleton());
+    PCollectionView<AnalyzeRows.Analysis> analyzed =
+        analysis.apply(
+            "Analyzed",
+            View.<AnalyzeRows.Analysis>asSingleton()
+                .withDefaultValue(analyze.extractOutput(analyze.createAccumulator())));
     if (!keys.isEmpty()) {
       parts.add(rows.apply("Duplicates", new KeyDuplicates(new ArrayList<>(keys))));
     }
@@ -158,20 +170,24 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                     .via((Long n) -> KV.of(INPUT, n.doubleValue()))));
     parts.add(
         table.duplicates()
-            .apply("CountDeduplicated", Count.globally())
+            .apply(
+                "CountDeduplicated",
+                global ? Count.globally() : Combine.globally(Count.<Row>combineFn()).withoutDefaults())
             .apply(
                 "DeduplicatedMetric",
                 MapElements.into(
                         TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
                     .via((Long n) -> KV.of(DEDUPLICATED, n.doubleValue()))));
-    parts.add(
-        table.getPipeline()
-            .apply("Zeros", Create.of(toKvs(zeros)).withCoder(METRIC_CODER)));
     List<Check> judged = checks;
+    Map<String, Double> none = Map.copyOf(zeros);
     return PCollectionList.of(parts)
         .apply("AllMetrics", Flatten.pCollections())
         .setCoder(METRIC_CODER)
-        .apply("SumMetrics", Combine.globally(new SumByName()))
+        .apply(
+            "SumMetrics",
+            global
+                ? Combine.globally(new SumByName())
+                : Combine.globally(new SumByName()).withoutDefaults())
         .apply(
             "Judge",
             ParDo.of(
@@ -183,7 +199,10 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                           ProcessContext context) {
                         Map<String, List<FrequentValue>> top =
                             context.sideInput(analyzed).topValues();
-                        out.output(judge(name, judged, metrics, top));
+                        // what was not measured is what no record gives: 0 quarantined, ...
+                        Map<String, Double> all = new LinkedHashMap<>(none);
+                        all.putAll(metrics);
+                        out.output(judge(name, judged, all, top));
                       }
                     })
                 .withSideInputs(analyzed))
@@ -258,12 +277,6 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
       }
       check.analyzers().forEach(analyzer -> analyzer.checkTypes(schema));
     }
-  }
-
-  private static List<KV<String, Double>> toKvs(Map<String, Double> metrics) {
-    List<KV<String, Double>> kvs = new ArrayList<>();
-    metrics.forEach((k, v) -> kvs.add(KV.of(k, v)));
-    return kvs;
   }
 
   @Override
