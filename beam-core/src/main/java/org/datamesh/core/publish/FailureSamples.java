@@ -17,7 +17,8 @@ import org.datamesh.core.failure.SourcePosition;
 import org.datamesh.core.quality.FailureSample;
 
 /**
- * A few quarantined records of each rule, for the quality report: per first broken rule, the
+ * A few quarantined records of each rule, for the quality report: per first broken rule (a
+ * record breaking several is sampled under the first it broke), the
  * {@value #PER_RULE} earliest by source position (file or topic, partition, then record number or
  * offset), so a retried or repeated run shows the same samples. Bounded memory: at most {@value
  * #PER_RULE} failures per rule are held, however many fail.
@@ -28,7 +29,10 @@ final class FailureSamples
   /** How many samples of each rule a report shows. */
   static final int PER_RULE = 3;
 
-  /** Positionless failures come last, in the order they arrive. */
+  /**
+   * By source, partition and record number or offset; failures without a position come last,
+   * ordered by reason and payload, so that the choice never depends on the order they arrive.
+   */
   private static final Comparator<Held> EARLIEST =
       Comparator.comparing((Held h) -> h.source == null ? 1 : 0)
           .thenComparing(h -> h.source == null ? "" : h.source.source())
@@ -36,6 +40,11 @@ final class FailureSamples
           .thenComparingLong(h -> h.source == null ? 0 : h.source.offset())
           .thenComparing(h -> h.sample.reason())
           .thenComparing(h -> h.sample.payload() == null ? "" : h.sample.payload());
+
+  private static final Comparator<SourcePosition> POSITION =
+      Comparator.comparing(SourcePosition::source)
+          .thenComparing(p -> p.partition() == null ? -1 : p.partition())
+          .thenComparingLong(SourcePosition::offset);
 
   /** A sample and the position it is ordered by. */
   record Held(@Nullable SourcePosition source, FailureSample sample) implements Serializable {}
@@ -62,6 +71,13 @@ final class FailureSamples
 
   @Override
   public Kept addInput(Kept kept, Failure failure) {
+    List<Held> held = kept.byRule.get(failure.ruleId());
+    if (held != null && held.size() == PER_RULE && failure.source() != null) {
+      SourcePosition last = held.get(PER_RULE - 1).source();
+      if (last != null && POSITION.compare(failure.source(), last) > 0) {
+        return kept; // later than every sample kept: no sample to build
+      }
+    }
     kept.add(failure.ruleId(), new Held(failure.source(), FailureSample.of(failure)));
     return kept;
   }

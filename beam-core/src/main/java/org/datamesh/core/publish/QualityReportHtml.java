@@ -153,6 +153,9 @@ final class QualityReportHtml {
     List<Map<String, Object>> columns = new ArrayList<>();
     quality.topValues().forEach(
         (column, values) -> {
+          // a path through arrays counts its values, not the rows
+          Double counted = quality.metrics().get("values(" + column + ")");
+          double of = counted != null ? counted : column.contains("[]") ? 0 : published;
           List<Map<String, Object>> rows = new ArrayList<>();
           for (FrequentValue value : values) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -160,9 +163,7 @@ final class QualityReportHtml {
             row.put(
                 "count",
                 (value.maxError() > 0 ? "at least " : "") + CheckResult.format(value.count()));
-            row.put(
-                "share",
-                published == 0 ? "" : CheckResult.format(100.0 * value.count() / published) + "%");
+            row.put("share", of == 0 ? "" : CheckResult.format(100.0 * value.count() / of) + "%");
             rows.add(row);
           }
           Map<String, Object> model = new LinkedHashMap<>();

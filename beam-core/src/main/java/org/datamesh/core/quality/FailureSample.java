@@ -53,7 +53,11 @@ public record FailureSample(
     } else if (raw.startsWith(Failure.ENCRYPTED_PAYLOAD_PREFIX)) {
       payload = ENCRYPTED;
     } else if (raw.length() > PAYLOAD_CHARS || failure.rawTruncated()) {
-      payload = raw.substring(0, Math.min(raw.length(), PAYLOAD_CHARS)) + "…";
+      int end = Math.min(raw.length(), PAYLOAD_CHARS);
+      if (end > 0 && end < raw.length() && Character.isHighSurrogate(raw.charAt(end - 1))) {
+        end--; // never half a character
+      }
+      payload = raw.substring(0, end) + "…";
     } else {
       payload = raw;
     }

@@ -40,7 +40,9 @@ public record TableQuality(
     checks = List.copyOf(checks);
     history = List.copyOf(history);
     TreeMap<String, List<FrequentValue>> top = new TreeMap<>();
-    topValues.forEach((column, values) -> top.put(column, List.copyOf(values)));
+    if (topValues != null) { // null when read from a form written before top values existed
+      topValues.forEach((column, values) -> top.put(column, List.copyOf(values)));
+    }
     topValues = Collections.unmodifiableMap(top);
   }
 

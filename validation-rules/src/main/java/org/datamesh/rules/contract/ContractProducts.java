@@ -204,7 +204,7 @@ public final class ContractProducts {
         spec = spec.keepingLatestBy(table.latestBy());
       }
     }
-    List<Check> checks = ContractChecks.of(table).checks();
+    List<Check> checks = ContractChecks.of(table).readableIn(spec.outputSchema()).checks();
     if (!checks.isEmpty()) {
       spec = spec.checkedBy(DatasetChecks.of(checks));
     }

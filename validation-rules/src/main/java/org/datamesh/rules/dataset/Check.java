@@ -241,7 +241,8 @@ public abstract class Check implements Serializable {
    */
   public static Check duplicateValues(List<String> columns, Comparison comparison) {
     String metric = KeyDuplicates.metric(columns);
-    return count(metric, comparison).setDuplicateKeys(List.of(List.copyOf(columns))).build();
+    Builder check = count(metric, comparison).setDuplicateKeys(List.of(List.copyOf(columns)));
+    return columns.size() == 1 ? perValue(check, columns.get(0), List.of()).build() : check.build();
   }
 
   /** The estimated number of distinct non-null values of {@code column} (HyperLogLog). */
@@ -295,8 +296,10 @@ public abstract class Check implements Serializable {
    * common values with their counts.
    */
   public static Check mostCommonValue(String column, Comparison comparison) {
-    return count(TopValues.mostCommonMetric(column), comparison)
-        .setAnalyzers(List.of(new RowCount(), new TopValues(column, TopValues.REPORTED)))
+    return perValue(
+            count(TopValues.mostCommonMetric(column), comparison),
+            column,
+            List.of(new TopValues(column, TopValues.REPORTED)))
         .build();
   }
 

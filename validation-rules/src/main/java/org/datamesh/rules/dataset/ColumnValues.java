@@ -31,11 +31,6 @@ final class ColumnValues {
     }
   }
 
-  /** Whether a row may hold any number of values of {@code column} (a path through an array). */
-  static boolean manyPerRow(Schema schema, String column) {
-    return !schema.hasField(column) && path(column).throughItems();
-  }
-
   /** Whether {@code column} is a column or a path in rows of {@code schema}. */
   static boolean exists(Schema schema, String column) {
     if (schema.hasField(column)) {

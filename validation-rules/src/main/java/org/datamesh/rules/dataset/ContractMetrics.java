@@ -52,7 +52,7 @@ final class ContractMetrics {
 
   private static final Pattern TOP_VALUES =
       Pattern.compile(
-          "\\s*topValues\\s*(?:\\(([^)]*)\\))?\\s*in\\s*[(\\[](.*)[)\\]]\\s*", Pattern.CASE_INSENSITIVE);
+          "\\s*topValues\\s*(?:\\(([^)]*)\\))?\\s*in\\s*(?:\\((.*)\\)|\\[(.*)\\])\\s*", Pattern.CASE_INSENSITIVE);
 
   private ContractMetrics() {}
 
@@ -64,6 +64,9 @@ final class ContractMetrics {
     String text = rule.implementation();
     Matcher top = text == null ? null : TOP_VALUES.matcher(text);
     if (top != null && top.matches()) {
+      if (rule.unit() != null) {
+        throw new IllegalArgumentException("topValues counts values, it has no unit");
+      }
       return ContractChecks.asDeclared(topValuesIn(top, column), rule);
     }
     Matcher parts = text == null ? null : IMPLEMENTATION.matcher(text);
@@ -77,6 +80,9 @@ final class ContractMetrics {
     String op = parts.group(3).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     Check check;
     if (metric.equals("freshness")) {
+      if (rule.unit() != null) {
+        throw new IllegalArgumentException("freshness is an age, its unit is given by the value");
+      }
       if (!op.equals("<=") && !op.equals("<")) {
         throw new IllegalArgumentException("freshness is checked with <= or <, not " + op);
       }
@@ -116,6 +122,8 @@ final class ContractMetrics {
               "only mostCommon is measured in percent, not " + metric);
         }
         check = check.inPercent();
+      } else if (!unit.isEmpty() && !unit.startsWith("row")) {
+        throw new IllegalArgumentException("the unit " + rule.unit() + " is not rows or percent");
       }
     }
     return ContractChecks.asDeclared(check, rule);
@@ -138,19 +146,63 @@ final class ContractMetrics {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + given[at] + "' is not a number of values");
     }
-    List<String> allowed = new ArrayList<>();
-    for (String value : top.group(2).split(",")) {
-      String trimmed = value.trim();
-      if (trimmed.length() >= 2
-          && (trimmed.startsWith("'") && trimmed.endsWith("'")
-              || trimmed.startsWith("\"") && trimmed.endsWith("\""))) {
-        trimmed = trimmed.substring(1, trimmed.length() - 1);
-      }
-      if (!trimmed.isEmpty()) {
-        allowed.add(trimmed);
-      }
-    }
+    List<String> allowed = values(top.group(2) != null ? top.group(2) : top.group(3));
     return Check.topValuesIn(column != null ? column : given[0], k, allowed);
+  }
+
+  /**
+   * The values of a list: separated by commas, each bare (trimmed) or quoted with {@code '} or
+   * {@code "} (a comma or the other quote inside; the quote itself doubled, as in SQL).
+   */
+  static List<String> values(String list) {
+    List<String> values = new ArrayList<>();
+    int at = 0;
+    int length = list.length();
+    while (true) {
+      while (at < length && Character.isWhitespace(list.charAt(at))) {
+        at++;
+      }
+      StringBuilder value = new StringBuilder();
+      if (at < length && (list.charAt(at) == '\'' || list.charAt(at) == '"')) {
+        char quote = list.charAt(at++);
+        while (true) {
+          if (at >= length) {
+            throw new IllegalArgumentException("a value's quote " + quote + " is not closed: " + list);
+          }
+          char c = list.charAt(at++);
+          if (c == quote && at < length && list.charAt(at) == quote) {
+            value.append(quote);
+            at++;
+          } else if (c == quote) {
+            break;
+          } else {
+            value.append(c);
+          }
+        }
+        while (at < length && Character.isWhitespace(list.charAt(at))) {
+          at++;
+        }
+        if (at < length && list.charAt(at) != ',') {
+          throw new IllegalArgumentException("a quoted value is followed by a comma: " + list);
+        }
+        values.add(value.toString());
+      } else {
+        while (at < length && list.charAt(at) != ',') {
+          value.append(list.charAt(at++));
+        }
+        String bare = value.toString().trim();
+        if (bare.contains("'") || bare.contains("\"")) {
+          throw new IllegalArgumentException("a value with a quote inside is quoted whole: " + bare);
+        }
+        if (!bare.isEmpty()) {
+          values.add(bare);
+        }
+      }
+      if (at >= length) {
+        return values;
+      }
+      at++; // the comma
+    }
   }
 
   /** A metric's arguments: the column (implied on a property) and, for a quantile, the rank. */

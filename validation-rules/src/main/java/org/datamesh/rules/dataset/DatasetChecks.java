@@ -14,20 +14,19 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.publish.ProductRecords;
 import org.datamesh.core.quality.CheckResult;
@@ -64,6 +63,8 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
 
   private static final KvCoder<String, Double> METRIC_CODER =
       KvCoder.of(StringUtf8Coder.of(), DoubleCoder.of());
+  private static final SerializableCoder<AnalyzeRows.Analysis> ANALYSIS_CODER =
+      SerializableCoder.of(AnalyzeRows.Analysis.class);
 
   private final List<Check> checks;
 
@@ -134,11 +135,6 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                     TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
                 .via((AnalyzeRows.Analysis a) -> a.metrics().entrySet().stream()
                     .map(e -> KV.of(e.getKey(), e.getValue())).toList())));
-    PCollectionView<AnalyzeRows.Analysis> analyzed =
-        analysis.apply(
-            "Analyzed",
-            View.<AnalyzeRows.Analysis>asSingleton()
-                .withDefaultValue(analyze.extractOutput(analyze.createAccumulator())));
     if (!keys.isEmpty()) {
       parts.add(rows.apply("Duplicates", new KeyDuplicates(new ArrayList<>(keys))));
     }
@@ -178,35 +174,61 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                 MapElements.into(
                         TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
                     .via((Long n) -> KV.of(DEDUPLICATED, n.doubleValue()))));
-    List<Check> judged = checks;
-    Map<String, Double> none = Map.copyOf(zeros);
-    return PCollectionList.of(parts)
-        .apply("AllMetrics", Flatten.pCollections())
-        .setCoder(METRIC_CODER)
+    PCollection<AnalyzeRows.Analysis> summed =
+        PCollectionList.of(parts)
+            .apply("AllMetrics", Flatten.pCollections())
+            .setCoder(METRIC_CODER)
+            .apply(
+                "SumMetrics",
+                global
+                    ? Combine.globally(new SumByName())
+                    : Combine.globally(new SumByName()).withoutDefaults())
+            .apply(
+                "AsAnalysis",
+                MapElements.into(TypeDescriptor.of(AnalyzeRows.Analysis.class))
+                    .via((Map<String, Double> m) -> new AnalyzeRows.Analysis(m, Map.of())))
+            .setCoder(ANALYSIS_CODER);
+    PCollection<AnalyzeRows.Analysis> values =
+        analysis
+            .apply(
+                "TopValues",
+                MapElements.into(TypeDescriptor.of(AnalyzeRows.Analysis.class))
+                    .via((AnalyzeRows.Analysis a) -> new AnalyzeRows.Analysis(Map.of(), a.topValues())))
+            .setCoder(ANALYSIS_CODER);
+    return PCollectionList.of(summed)
+        .and(values)
+        .apply("MetricsAndValues", Flatten.pCollections())
         .apply(
-            "SumMetrics",
+            "Together",
             global
-                ? Combine.globally(new SumByName())
-                : Combine.globally(new SumByName()).withoutDefaults())
+                ? Combine.globally(new SumAnalyses())
+                : Combine.globally(new SumAnalyses()).withoutDefaults())
         .apply(
             "Judge",
-            ParDo.of(
-                    new DoFn<Map<String, Double>, TableQuality>() {
-                      @ProcessElement
-                      public void process(
-                          @Element Map<String, Double> metrics,
-                          OutputReceiver<TableQuality> out,
-                          ProcessContext context) {
-                        Map<String, List<FrequentValue>> top =
-                            context.sideInput(analyzed).topValues();
-                        // what was not measured is what no record gives: 0 quarantined, ...
-                        Map<String, Double> all = new LinkedHashMap<>(none);
-                        all.putAll(metrics);
-                        out.output(judge(name, judged, all, top));
-                      }
-                    })
-                .withSideInputs(analyzed))
+            MapElements.into(TypeDescriptor.of(TableQuality.class))
+                .via(new JudgeFn(name, checks, zeros)))
         .setCoder(SerializableCoder.of(TableQuality.class));
+  }
+
+  /** Judges a table's metrics and values; what was not measured is what no record gives. */
+  private static final class JudgeFn
+      implements SerializableFunction<AnalyzeRows.Analysis, TableQuality> {
+    private final String table;
+    private final List<Check> checks;
+    private final Map<String, Double> none;
+
+    JudgeFn(String table, List<Check> checks, Map<String, Double> none) {
+      this.table = table;
+      this.checks = List.copyOf(checks);
+      this.none = new LinkedHashMap<>(none);
+    }
+
+    @Override
+    public TableQuality apply(AnalyzeRows.Analysis found) {
+      Map<String, Double> all = new LinkedHashMap<>(none); // 0 quarantined, 0 rows, ...
+      all.putAll(found.metrics());
+      return judge(table, checks, all, found.topValues());
+    }
   }
 
   /**

@@ -25,8 +25,14 @@ record TopValuesIn(String column, int k, Set<String> allowed) implements Seriali
     allowed = new TreeSet<>(allowed);
   }
 
+  /** Named by the values the check allows, each quoted, so that no two sets share a name. */
   String metric() {
-    return "topValuesOutside(" + column + "," + k + "," + String.join("|", allowed) + ")";
+    StringBuilder names = new StringBuilder();
+    for (String value : allowed) {
+      names.append(names.length() == 0 ? "" : ",")
+          .append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return "topValuesOutside(" + column + "," + k + ",[" + names + "])";
   }
 
   /** How many of the {@code k} most common values in {@code top} are not allowed. */

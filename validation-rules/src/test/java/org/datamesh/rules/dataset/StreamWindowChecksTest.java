@@ -76,7 +76,8 @@ class StreamWindowChecksTest {
                 at(10, "{\"id\":\"B\"}"), // no status
                 at(20, "not json"),
                 at(25, "{\"id\":\"A\",\"status\":\"PLACED\"}"), // a repeat: duplicate
-                at(70, "{\"id\":\"C\",\"status\":\"PAID\"}"))
+                at(70, "{\"id\":\"C\",\"status\":\"PAID\"}"),
+                at(130, "not json")) // a window with a message and no published row
             // past the first window's end, within its 30 s lateness: D still counts there
             .advanceWatermarkTo(T0.plus(Duration.standardSeconds(75)))
             .addElements(at(15, "{\"id\":\"D\",\"status\":\"PAID\"}"))
@@ -117,7 +118,11 @@ class StreamWindowChecksTest {
                           + " | rowCount ok 3 | nullValues(status) FAILED 1 | spread ok 33.3333",
                       // C alone: too few rows, and PAID is all of them
                       m1 + ".." + m2 + " in=1 quarantined=0 deduplicated=0"
-                          + " | rowCount FAILED 1 | nullValues(status) ok 0 | spread FAILED 100"));
+                          + " | rowCount FAILED 1 | nullValues(status) ok 0 | spread FAILED 100",
+                      // judged on no rows
+                      m2 + ".." + m2.plus(Duration.standardMinutes(1))
+                          + " in=1 quarantined=1 deduplicated=0"
+                          + " | rowCount FAILED 0 | nullValues(status) ok 0 | spread ok 0"));
               return null;
             });
     pipeline.run().waitUntilFinish();

@@ -133,7 +133,7 @@ class TopValuesChecksTest {
                       .toList(),
                   contains(
                       "no_dominant_status false 59.70", // 600 of 1005 published rows
-                      "topValuesOutside(status,3,cancelled|pending|shipped) true 0.00",
+                      "topValuesOutside(status,3,[\"cancelled\",\"pending\",\"shipped\"]) true 0.00",
                       "top4 false 1.00")); // error is 4th
               // the report lists ten values: all four, most common first
               assertThat(
@@ -142,6 +142,18 @@ class TopValuesChecksTest {
               return null;
             });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void allowedValuesAreBareOrQuotedWithCommasAndQuotesInside() {
+    assertThat(
+        ContractMetrics.values(" shipped , 'Smith, Jr' ,\"it's\", 'a''b', '' "),
+        contains("shipped", "Smith, Jr", "it's", "a'b", ""));
+    assertThat(ContractMetrics.values("a,,b"), contains("a", "b"));
+    for (String broken : new String[] {"'open", "'a' b", "it's"}) {
+      assertThrows(
+          IllegalArgumentException.class, () -> ContractMetrics.values(broken), broken);
+    }
   }
 
   @Test
@@ -166,6 +178,7 @@ class TopValuesChecksTest {
                           - {type: custom, engine: datamesh-metric, implementation: "mostCommon <= 70", unit: percent, name: spread}
                           - {type: custom, engine: datamesh-metric, implementation: "topValues(3) in [shipped, pending, cancelled]", severity: warning}
                           - {type: custom, engine: datamesh-metric, implementation: "topValues in (a)"}
+                          - {type: custom, engine: datamesh-metric, implementation: "topValues(2) in (a, b]"}
                           - {type: custom, engine: datamesh-metric, implementation: "mean <= 3", unit: percent}
                 """,
                 "orders.yaml")
@@ -179,14 +192,16 @@ class TopValuesChecksTest {
             .map(c -> c.id() + " " + c.severity() + " " + c.unit().text() + " " + c.comparison().expectation())
             .toList(),
         contains(
-            "topValuesOutside(status,2,pending|shipped) ERROR  " + Comparison.mustBe(0).expectation(),
+            "topValuesOutside(status,2,[\"pending\",\"shipped\"]) ERROR  " + Comparison.mustBe(0).expectation(),
             "spread ERROR percent " + Comparison.mustBeLessOrEqualTo(70).expectation(),
-            "topValuesOutside(status,3,cancelled|pending|shipped) WARN  "
+            "topValuesOutside(status,3,[\"cancelled\",\"pending\",\"shipped\"]) WARN  "
                 + Comparison.mustBe(0).expectation()));
-    assertThat(checks.notEnforced().size(), is(2));
+    assertThat(checks.notEnforced().size(), is(3));
     assertThat(
         checks.notEnforced().get(0), containsString("topValues needs how many values"));
     assertThat(
-        checks.notEnforced().get(1), containsString("only mostCommon is measured in percent"));
+        checks.notEnforced().get(1), containsString("implementation reads <metric> <op> <value>"));
+    assertThat(
+        checks.notEnforced().get(2), containsString("only mostCommon is measured in percent"));
   }
 }
