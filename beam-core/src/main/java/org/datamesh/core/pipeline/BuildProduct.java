@@ -95,6 +95,10 @@ public final class BuildProduct
         ProductRecords.of(records.recordCount(), published, failures, duplicates)
             .withWarningCounts(records.warningCounts())
             .named(spec.tableName());
+    if (!spec.key().isEmpty()
+        && spec.key().stream().allMatch(published.getSchema()::hasField)) {
+      built = built.withUniqueKey(spec.key()); // deduplicated by it just above
+    }
     if (spec.checks() == null) {
       return built;
     }

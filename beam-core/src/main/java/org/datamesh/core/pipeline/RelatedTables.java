@@ -113,6 +113,9 @@ final class RelatedTables {
                       .apply(name + "AllWarnings", Flatten.pCollections())
                       .apply(name + "WarningsPerRule", Sum.longsPerKey()))
               .named(table);
+      if (!records.uniqueKey().isEmpty()) {
+        checked = checked.withUniqueKey(records.uniqueKey()); // orphans out, keys still unique
+      }
       if (spec.checks() != null) {
         checked = checked.withQuality(checked.apply(name + "DatasetChecks", spec.checks()));
       }

@@ -46,6 +46,7 @@ public final class ProductRecords implements PInput, POutput {
   private final PCollection<Row> duplicates;
   private final @Nullable PCollection<KV<String, Long>> warnings;
   private final @Nullable PCollection<TableQuality> quality;
+  private final List<String> uniqueKey;
   /** The tables, when these are the records of several; empty for the records of one table. */
   private final List<ProductRecords> tables;
 
@@ -56,7 +57,8 @@ public final class ProductRecords implements PInput, POutput {
       PCollection<Failure> quarantined,
       PCollection<Row> duplicates,
       @Nullable PCollection<KV<String, Long>> warnings,
-      @Nullable PCollection<TableQuality> quality) {
+      @Nullable PCollection<TableQuality> quality,
+      List<String> uniqueKey) {
     this.name = name;
     this.inputCount = inputCount;
     this.published = published;
@@ -64,6 +66,7 @@ public final class ProductRecords implements PInput, POutput {
     this.duplicates = duplicates;
     this.warnings = warnings;
     this.quality = quality;
+    this.uniqueKey = List.copyOf(uniqueKey);
     this.tables = List.of();
   }
 
@@ -76,6 +79,7 @@ public final class ProductRecords implements PInput, POutput {
     this.duplicates = first.duplicates;
     this.warnings = first.warnings;
     this.quality = first.quality;
+    this.uniqueKey = first.uniqueKey;
     this.tables = List.copyOf(tables);
   }
 
@@ -95,7 +99,8 @@ public final class ProductRecords implements PInput, POutput {
     if (!published.hasSchema()) {
       throw new IllegalArgumentException("the rows to publish need a schema (setRowSchema)");
     }
-    return new ProductRecords("", inputCount, published, quarantined, duplicates, null, null);
+    return new ProductRecords(
+        "", inputCount, published, quarantined, duplicates, null, null, List.of());
   }
 
   /**
@@ -133,14 +138,14 @@ public final class ProductRecords implements PInput, POutput {
               + " letter; got " + table);
     }
     return new ProductRecords(
-        table, inputCount, published, quarantined, duplicates, warnings, quality);
+        table, inputCount, published, quarantined, duplicates, warnings, quality, uniqueKey);
   }
 
   /** Returns these records with how often each WARN rule fired, for the quality summary. */
   public ProductRecords withWarningCounts(PCollection<KV<String, Long>> warningsByRule) {
     requireOneTable();
     return new ProductRecords(
-        name, inputCount, published, quarantined, duplicates, warningsByRule, quality);
+        name, inputCount, published, quarantined, duplicates, warningsByRule, quality, uniqueKey);
   }
 
   /**
@@ -155,7 +160,28 @@ public final class ProductRecords implements PInput, POutput {
   public ProductRecords withQuality(PCollection<TableQuality> quality) {
     requireOneTable();
     return new ProductRecords(
-        name, inputCount, published, quarantined, duplicates, warnings, quality);
+        name, inputCount, published, quarantined, duplicates, warnings, quality, uniqueKey);
+  }
+
+  /**
+   * Returns these records with the published rows known to be unique by {@code key} (they were
+   * deduplicated by it, so no two share its values): dataset checks then know, without counting,
+   * that a set of columns holding the key has no duplicates.
+   */
+  public ProductRecords withUniqueKey(List<String> key) {
+    requireOneTable();
+    for (String column : key) {
+      if (!published.getSchema().hasField(column)) {
+        throw new IllegalArgumentException("the key column " + column + " is not published");
+      }
+    }
+    return new ProductRecords(
+        name, inputCount, published, quarantined, duplicates, warnings, quality, key);
+  }
+
+  /** The columns the published rows are unique by; empty when not known. */
+  public List<String> uniqueKey() {
+    return uniqueKey;
   }
 
   /**

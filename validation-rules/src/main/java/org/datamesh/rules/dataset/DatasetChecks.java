@@ -52,7 +52,8 @@ import org.datamesh.core.quality.TableQuality;
  *
  * <p>Metrics are computed once however many checks read them: the published rows go through
  * one combiner holding every distinct analyzer ({@link AnalyzeRows}), and, when duplicates are
- * checked, through one grouping for every column set checked; the quarantined records through
+ * checked, through one grouping for every column set checked (none for a set holding the key the
+ * rows were deduplicated by, {@link ProductRecords#uniqueKey}: 0 by construction); the quarantined records through
  * one counting step. Besides the checks' own metrics, every run measures {@code rowCount},
  * {@code input}, {@code quarantined} and {@code deduplicated}.
  */
@@ -135,8 +136,16 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                     TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
                 .via((AnalyzeRows.Analysis a) -> a.metrics().entrySet().stream()
                     .map(e -> KV.of(e.getKey(), e.getValue())).toList())));
-    if (!keys.isEmpty()) {
-      parts.add(rows.apply("Duplicates", new KeyDuplicates(new ArrayList<>(keys))));
+    // Rows deduplicated by a key have no two alike in a set of columns holding it: 0, uncounted.
+    List<String> unique = table.uniqueKey();
+    List<List<String>> counted = new ArrayList<>();
+    for (List<String> key : keys) {
+      if (unique.isEmpty() || !key.containsAll(unique)) {
+        counted.add(key);
+      }
+    }
+    if (!counted.isEmpty()) {
+      parts.add(rows.apply("Duplicates", new KeyDuplicates(counted)));
     }
     Map<String, Set<String>> queries = new LinkedHashMap<>();
     for (Check check : checks) {

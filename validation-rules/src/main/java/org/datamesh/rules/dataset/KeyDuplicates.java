@@ -48,17 +48,20 @@ final class KeyDuplicates
   /** Each row's value of each column set, keyed by the set's metric. */
   private static final class KeyValuesFn extends DoFn<Row, KV<String, String>> {
     private final List<List<String>> keys;
+    private final List<String> metrics;
 
     KeyValuesFn(List<List<String>> keys) {
       this.keys = keys;
+      this.metrics = keys.stream().map(KeyDuplicates::metric).toList();
     }
 
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<KV<String, String>> out) {
-      for (List<String> key : keys) {
+      for (int k = 0; k < keys.size(); k++) {
+        List<String> key = keys.get(k);
+        String metric = metrics.get(k);
         if (key.size() == 1) {
           // one column, or a path: every value there is compared (each item of an array too)
-          String metric = metric(key);
           ColumnValues.forEach(
               row,
               key.get(0),
@@ -81,7 +84,7 @@ final class KeyDuplicates
           values.add(text.length() + ":" + text);
         }
         if (values != null) {
-          out.output(KV.of(metric(key), String.join(",", values)));
+          out.output(KV.of(metric, String.join(",", values)));
         }
       }
     }

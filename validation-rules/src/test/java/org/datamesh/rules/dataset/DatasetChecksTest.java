@@ -3,6 +3,7 @@ package org.datamesh.rules.dataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.datamesh.core.failure.Failure;
 import org.datamesh.core.failure.Stage;
 import org.datamesh.core.failure.Violation;
@@ -118,6 +120,36 @@ class DatasetChecksTest {
                 "sum(amount) passed 100 not 0",
                 "stddev(amount) passed 11.1803 < 100"));
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aSetHoldingTheKeyTheRowsWereDeduplicatedByHasNoDuplicatesAndIsNotCounted(
+      TestPipeline pipeline) {
+    PCollection<Row> rows =
+        pipeline.apply(
+            "Rows",
+            Create.of(AnalyzersTest.row("A", "1"), AnalyzersTest.row("A", "2"), AnalyzersTest.row("A", "3"))
+                .withRowSchema(AnalyzersTest.SCHEMA));
+    ProductRecords records =
+        ProductRecords.of(
+                pipeline.apply("Read", Create.of(3L)),
+                rows,
+                pipeline.apply("NoFailures", Create.empty(TypeDescriptor.of(Failure.class))),
+                pipeline.apply("NoDuplicates", Create.empty(AnalyzersTest.SCHEMA)))
+            .named("orders")
+            .withUniqueKey(List.of("amount"));
+    PCollection<TableQuality> quality =
+        records.apply(
+            DatasetChecks.of(
+                Check.duplicateValues(List.of("status", "amount"), Comparison.mustBe(0)),
+                Check.duplicateValues(List.of("status"), Comparison.mustBe(0))));
+    PAssert.that(quality)
+        .satisfies(
+            results("duplicateValues(status,amount) passed 0 0", "duplicateValues(status) failed 2 0"));
+    pipeline.run().waitUntilFinish();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> records.withUniqueKey(List.of("no_such_column")));
   }
 
   @Test
