@@ -54,6 +54,17 @@ final class FailureSamples
     private static final long serialVersionUID = 1L;
     final TreeMap<String, List<Held>> byRule = new TreeMap<>();
 
+    // equal by content, so the Direct runner can tell an accumulator was not mutated
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Kept that && byRule.equals(that.byRule);
+    }
+
+    @Override
+    public int hashCode() {
+      return byRule.hashCode();
+    }
+
     void add(String rule, Held held) {
       List<Held> kept = byRule.computeIfAbsent(rule, r -> new ArrayList<>(PER_RULE + 1));
       kept.add(held);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that runs out of memory ends: exit status 1 and one line on standard error, however the
- * runner meets the error. {@code datamesh run} on the Direct runner with a 96 MiB heap and 23 MB of
+ * runner meets the error. {@code datamesh run} on the Direct runner with a 64 MiB heap and 23 MB of
  * orders used to log the OutOfMemoryError of its worker thread and wait for that thread forever.
  */
 class RunOutOfMemoryTest {
@@ -43,7 +43,9 @@ class RunOutOfMemoryTest {
     Process process =
         new ProcessBuilder(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m",
+                // far below what the run needs: near the edge, G1 collects a nearly full heap for
+                // minutes before it gives up (once more than 150 s in CI with 96 MB)
+                "-Xmx64m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -59,16 +61,38 @@ class RunOutOfMemoryTest {
     // G1 collects a nearly full heap over and over before it gives up: about 25 s on an idle
     // machine, more than twice that on a busy one.
     boolean ended = process.waitFor(150, TimeUnit.SECONDS);
+    String threads = "";
     if (!ended) {
+      threads = threadDump(process.pid()); // where it hangs, for whoever reads the failure
       process.destroyForcibly().waitFor();
     }
     List<String> errLines = Files.readAllLines(err);
-    assertThat("the run ended by itself\n" + errLines, ended, is(true));
+    assertThat("the run ended by itself\n" + errLines + "\n" + threads, ended, is(true));
     assertThat(process.exitValue(), is(ExitCode.RUN_FAILED));
     assertThat(errLines, equalTo(List.of(OutOfMemoryExit.MESSAGE)));
     assertThat(
         Files.readAllLines(out).get(0),
-        equalTo(RunCommand.directRunnerWarning(Files.size(input), 96L << 20)));
+        equalTo(RunCommand.directRunnerWarning(Files.size(input), 64L << 20)));
+  }
+
+  /** The threads of process {@code pid}, as jstack prints them; empty if it cannot. */
+  private String threadDump(long pid) {
+    try {
+      Path dump = dir.resolve("threads.txt");
+      Process jstack =
+          new ProcessBuilder(
+                  Paths.get(System.getProperty("java.home"), "bin", "jstack").toString(),
+                  String.valueOf(pid))
+              .redirectErrorStream(true)
+              .redirectOutput(dump.toFile())
+              .start();
+      if (!jstack.waitFor(30, TimeUnit.SECONDS)) {
+        jstack.destroyForcibly();
+      }
+      return Files.readString(dump);
+    } catch (IOException | InterruptedException e) {
+      return "(no thread dump: " + e + ")";
+    }
   }
 
   @Test

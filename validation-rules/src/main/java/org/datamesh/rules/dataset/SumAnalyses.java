@@ -26,6 +26,19 @@ final class SumAnalyses
     final HashMap<String, Double> metrics = new HashMap<>();
     final HashMap<String, List<FrequentValue>> topValues = new HashMap<>();
 
+    // equal by content, so the Direct runner can tell an accumulator was not mutated
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Sums that
+          && metrics.equals(that.metrics)
+          && topValues.equals(that.topValues);
+    }
+
+    @Override
+    public int hashCode() {
+      return metrics.hashCode() * 31 + topValues.hashCode();
+    }
+
     void add(Map<String, Double> moreMetrics, Map<String, List<FrequentValue>> moreValues) {
       moreMetrics.forEach((name, value) -> metrics.merge(name, value, Double::sum));
       moreValues.forEach(
