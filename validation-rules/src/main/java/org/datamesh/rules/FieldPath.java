@@ -25,8 +25,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class FieldPath implements Serializable {
 
-  /** The step into an array's items. */
-  static final String ITEMS = "[]";
+  /** The step into an array's items, as a path is written: {@code lines[].sku}. */
+  public static final String ITEMS = "[]";
 
   private final List<String> steps;
 

@@ -14,6 +14,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.failure.Severity;
 import org.datamesh.core.protect.ProtectedText;
 import org.datamesh.core.quality.CheckResult;
+import org.datamesh.rules.FieldPath;
 import org.datamesh.rules.dataset.anomaly.AnomalyCheck;
 import org.datamesh.rules.dataset.anomaly.AnomalyStrategy;
 
@@ -132,9 +133,6 @@ public abstract class Check implements Serializable {
     abstract Check build();
   }
 
-  /** How a path steps into an array's items ({@code lines[].sku}). */
-  private static final String FIELD_ITEMS = "[]";
-
   /** A count of rows named {@code metric}, ERROR, in rows, computed by {@link RowCount}. */
   static Builder builder(String metric, @Nullable Comparison comparison) {
     return count(metric, comparison);
@@ -173,16 +171,19 @@ public abstract class Check implements Serializable {
 
   /**
    * {@code check} counting {@code analyzers}; for a path through arrays, percentages are of the
-   * values there rather than of the rows.
+   * values there rather than of the rows, plus the metrics {@code alsoOf} (quarantined records).
    */
-  private static Builder perValue(Builder check, String column, List<Analyzer<?>> analyzers) {
+  private static Builder perValue(
+      Builder check, String column, List<Analyzer<?>> analyzers, String... alsoOf) {
     List<Analyzer<?>> all = new ArrayList<>();
     all.add(new RowCount());
     all.addAll(analyzers);
-    if (column.contains(FIELD_ITEMS)) {
+    if (column.contains(FieldPath.ITEMS)) {
       ValueCount values = ValueCount.values(column);
       all.add(values);
-      check.setDenominator(List.of(values.metric()));
+      List<String> denominator = new ArrayList<>(List.of(values.metric()));
+      denominator.addAll(List.of(alsoOf));
+      check.setDenominator(denominator);
     }
     return check.setAnalyzers(all);
   }
@@ -217,21 +218,16 @@ public abstract class Check implements Serializable {
         count(metric, comparison)
             .setDenominator(List.of(RowCount.METRIC, FailureMetrics.QUARANTINED))
             .setInvalidFields(List.of(column));
-    if (column.contains(FIELD_ITEMS)) {
-      ValueCount values = ValueCount.values(column);
-      check
-          .setDenominator(List.of(values.metric(), FailureMetrics.QUARANTINED))
-          .setAnalyzers(List.of(new RowCount(), values));
-    }
     if (validValues == null && pattern == null) {
-      return check.setCounted(List.of(quarantined)).build();
+      return perValue(check.setCounted(List.of(quarantined)), column, List.of(), FailureMetrics.QUARANTINED)
+          .build();
     }
     ValueCount published = ValueCount.invalid(column, validValues, pattern);
-    List<Analyzer<?>> analyzers = new ArrayList<>(check.build().analyzers());
-    analyzers.add(published);
-    return check
-        .setCounted(List.of(quarantined, published.metric()))
-        .setAnalyzers(analyzers)
+    return perValue(
+            check.setCounted(List.of(quarantined, published.metric())),
+            column,
+            List.of(published),
+            FailureMetrics.QUARANTINED)
         .build();
   }
 

@@ -13,8 +13,8 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Combine.CombineFn;
 import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -53,8 +53,8 @@ import org.datamesh.core.quality.TableQuality;
  * <p>Metrics are computed once however many checks read them: the published rows go through
  * one combiner holding every distinct analyzer ({@link AnalyzeRows}), and, when duplicates are
  * checked, through one grouping for every column set checked (none for a set holding the key the
- * rows were deduplicated by, {@link ProductRecords#uniqueKey}: 0 by construction); the quarantined records through
- * one counting step. Besides the checks' own metrics, every run measures {@code rowCount},
+ * rows were deduplicated by, {@link ProductRecords#uniqueKey}: 0 by construction); the
+ * quarantined records through one counting step. Besides the checks' own metrics, every run measures {@code rowCount},
  * {@code input}, {@code quarantined} and {@code deduplicated}.
  */
 public final class DatasetChecks extends PTransform<ProductRecords, PCollection<TableQuality>> {
@@ -125,17 +125,7 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
     AnalyzeRows analyze = AnalyzeRows.of(analyzers);
     zeros.putAll(analyze.extractOutput(analyze.createAccumulator()).metrics());
     List<PCollection<KV<String, Double>>> parts = new ArrayList<>();
-    PCollection<AnalyzeRows.Analysis> analysis =
-        rows.apply(
-            "Analyze",
-            global ? Combine.globally(analyze) : Combine.globally(analyze).withoutDefaults());
-    parts.add(
-        analysis.apply(
-            "Metrics",
-            FlatMapElements.into(
-                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles()))
-                .via((AnalyzeRows.Analysis a) -> a.metrics().entrySet().stream()
-                    .map(e -> KV.of(e.getKey(), e.getValue())).toList())));
+    PCollection<AnalyzeRows.Analysis> analysis = rows.apply("Analyze", globally(analyze, global));
     // Rows deduplicated by a key have no two alike in a set of columns holding it: 0, uncounted.
     List<String> unique = table.uniqueKey();
     List<List<String>> counted = new ArrayList<>();
@@ -175,9 +165,7 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
                     .via((Long n) -> KV.of(INPUT, n.doubleValue()))));
     parts.add(
         table.duplicates()
-            .apply(
-                "CountDeduplicated",
-                global ? Count.globally() : Combine.globally(Count.<Row>combineFn()).withoutDefaults())
+            .apply("CountDeduplicated", globally(Count.<Row>combineFn(), global))
             .apply(
                 "DeduplicatedMetric",
                 MapElements.into(
@@ -187,36 +175,31 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
         PCollectionList.of(parts)
             .apply("AllMetrics", Flatten.pCollections())
             .setCoder(METRIC_CODER)
-            .apply(
-                "SumMetrics",
-                global
-                    ? Combine.globally(new SumByName())
-                    : Combine.globally(new SumByName()).withoutDefaults())
+            .apply("SumMetrics", globally(new SumByName(), global))
             .apply(
                 "AsAnalysis",
                 MapElements.into(TypeDescriptor.of(AnalyzeRows.Analysis.class))
                     .via((Map<String, Double> m) -> new AnalyzeRows.Analysis(m, Map.of())))
             .setCoder(ANALYSIS_CODER);
-    PCollection<AnalyzeRows.Analysis> values =
-        analysis
-            .apply(
-                "TopValues",
-                MapElements.into(TypeDescriptor.of(AnalyzeRows.Analysis.class))
-                    .via((AnalyzeRows.Analysis a) -> new AnalyzeRows.Analysis(Map.of(), a.topValues())))
-            .setCoder(ANALYSIS_CODER);
+    // The analyzers' metrics and values join the other parts' sums here, summed by name too.
     return PCollectionList.of(summed)
-        .and(values)
+        .and(analysis)
         .apply("MetricsAndValues", Flatten.pCollections())
-        .apply(
-            "Together",
-            global
-                ? Combine.globally(new SumAnalyses())
-                : Combine.globally(new SumAnalyses()).withoutDefaults())
+        .apply("Together", globally(new SumAnalyses(), global))
         .apply(
             "Judge",
             MapElements.into(TypeDescriptor.of(TableQuality.class))
                 .via(new JudgeFn(name, checks, zeros)))
         .setCoder(SerializableCoder.of(TableQuality.class));
+  }
+
+  /**
+   * {@code fn} over the whole input; in windows (a stream) per window, without a default element
+   * for a window without input (Beam has none to give there).
+   */
+  private static <InputT, OutputT> Combine.Globally<InputT, OutputT> globally(
+      CombineFn<InputT, ?, OutputT> fn, boolean global) {
+    return global ? Combine.globally(fn) : Combine.globally(fn).withoutDefaults();
   }
 
   /** Judges a table's metrics and values; what was not measured is what no record gives. */
