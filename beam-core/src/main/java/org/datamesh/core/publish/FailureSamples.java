@@ -33,18 +33,15 @@ final class FailureSamples
    * By source, partition and record number or offset; failures without a position come last,
    * ordered by reason and payload, so that the choice never depends on the order they arrive.
    */
-  private static final Comparator<Held> EARLIEST =
-      Comparator.comparing((Held h) -> h.source == null ? 1 : 0)
-          .thenComparing(h -> h.source == null ? "" : h.source.source())
-          .thenComparing(h -> h.source == null || h.source.partition() == null ? -1 : h.source.partition())
-          .thenComparingLong(h -> h.source == null ? 0 : h.source.offset())
-          .thenComparing(h -> h.sample.reason())
-          .thenComparing(h -> h.sample.payload() == null ? "" : h.sample.payload());
-
   private static final Comparator<SourcePosition> POSITION =
       Comparator.comparing(SourcePosition::source)
           .thenComparing(p -> p.partition() == null ? -1 : p.partition())
           .thenComparingLong(SourcePosition::offset);
+
+  private static final Comparator<Held> EARLIEST =
+      Comparator.comparing(Held::source, Comparator.nullsLast(POSITION))
+          .thenComparing(h -> h.sample.reason())
+          .thenComparing(h -> h.sample.payload() == null ? "" : h.sample.payload());
 
   /** A sample and the position it is ordered by. */
   record Held(@Nullable SourcePosition source, FailureSample sample) implements Serializable {}
