@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -24,10 +20,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.protect.DataKeys;
-import org.datamesh.core.publish.AvroRows;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.ManifestTypes;
-import org.datamesh.core.publish.ParquetSettings;
 
 /**
  * Reads one table of a published product the way consumers should: through the manifest in force
@@ -108,40 +102,14 @@ public final class ReadDataProduct extends PTransform<PBegin, PCollection<Row>> 
     for (String file : published.files()) {
       files.add(directory.resolve(file, StandardResolveOptions.RESOLVE_FILE).toString());
     }
-    org.apache.avro.Schema projection = AvroRows.schemaOf(read, "row");
     return begin
         .apply("ManifestFiles", Create.of(files))
         .apply("Match", FileIO.matchAll())
         .apply("Open", FileIO.readMatches())
-        .apply(
-            "ReadParquet",
-            // Parsed to rows inside the reader: records of a projection come in the file's shape,
-            // so they must never meet a coder of the projected schema. The projection itself is
-            // parquet-avro's: columns outside it are not read from disk.
-            ParquetIO.parseFilesGenericRecords(new RecordToRow(read))
-                .withConfiguration(
-                    ParquetSettings.of(
-                        Map.of(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString())))
-                .withCoder(RowCoder.of(read)))
+        .apply("ReadParquet", ParDo.of(new ReadParquetFn(read)))
         .setRowSchema(read)
         .apply("AsRole", ParDo.of(new RoleRowsFn(read, output, access, keys)))
         .setRowSchema(output);
-  }
-
-  /** A record read through the projection, as a row of the projected columns. */
-  private static final class RecordToRow
-      implements org.apache.beam.sdk.transforms.SerializableFunction<
-          org.apache.avro.generic.GenericRecord, Row> {
-    private final Schema schema;
-
-    RecordToRow(Schema schema) {
-      this.schema = schema;
-    }
-
-    @Override
-    public Row apply(org.apache.avro.generic.GenericRecord record) {
-      return AvroRows.toRow(record, schema);
-    }
   }
 
   private void check(RoleAccess access, Schema schema) {

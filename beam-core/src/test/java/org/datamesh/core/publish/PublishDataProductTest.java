@@ -137,7 +137,7 @@ class PublishDataProductTest {
             "qty", "INTEGER")));
     List<Map<String, Object>> rows =
         DuckDb.query(
-            "SELECT id, price, CAST(day AS VARCHAR) AS day, epoch_ms(at) AS at_ms, qty FROM "
+            "SELECT id, price, CAST(day AS VARCHAR) AS day, epoch_ms(\"at\") AS at_ms, qty FROM "
                 + data + " ORDER BY id");
     assertThat(rows.size(), is(2));
     assertThat(rows.get(0).get("id"), equalTo("A1"));

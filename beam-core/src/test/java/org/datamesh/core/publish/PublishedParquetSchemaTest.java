@@ -93,7 +93,7 @@ class PublishedParquetSchemaTest {
                 "qty", "REQUIRED null")));
     Map<String, Object> back =
         DuckDb.query(
-                "SELECT amount, epoch_us(at) AS at_us FROM " + DuckDb.parquet(productDir, manifest.files()))
+                "SELECT amount, epoch_us(\"at\") AS at_us FROM " + DuckDb.parquet(productDir, manifest.files()))
             .get(0);
     assertThat(back.get("amount"), equalTo(new BigDecimal("12345678901234.5678")));
     assertThat(back.get("at_us"), equalTo(1_709_633_730_123_456L));

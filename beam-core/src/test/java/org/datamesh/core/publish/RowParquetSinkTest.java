@@ -92,7 +92,7 @@ class RowParquetSinkTest {
                 "address", "STRUCT(zip VARCHAR, street VARCHAR)", "tags", "VARCHAR[]")));
     List<Map<String, Object>> rows =
         DuckDb.query(
-            "SELECT id, flag, tiny, small, n32, n64, f, d, amount, epoch_us(at) AS at_us,"
+            "SELECT id, flag, tiny, small, n32, n64, f, d, amount, epoch_us(\"at\") AS at_us,"
                 + " epoch_ms(at_ms) AS at_ms, CAST(day AS VARCHAR) AS day,"
                 + " CAST(clock AS VARCHAR) AS clock, address.zip AS zip, address.street AS street,"
                 + " CAST(tags AS VARCHAR) AS tags, len(tags) AS tag_count"

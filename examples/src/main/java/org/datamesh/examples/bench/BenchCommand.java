@@ -24,7 +24,12 @@ import org.datamesh.examples.cli.UsageException;
  * java -jar examples/target/datamesh.jar bench --records=300000 --output=target/bench
  * java -jar examples/target/datamesh.jar bench --records=20000 --output=target/bench \
  *     --scenarios=library-vs-plain-java,publish-vs-raw-parquet --repeat=3
+ * java -jar examples/target/datamesh.jar bench --records=300000 --output=target/bench \
+ *     --scenarios=ingest-log --bootstrapServers=localhost:9092
  * }</pre>
+ *
+ * <p>{@code ingest-log} needs a running Kafka broker: without {@code --bootstrapServers}, or when
+ * no broker answers there, the command stops (exit 2) before anything is generated or measured.
  *
  * <p>Exits 1 when some run's counts differ from what the input holds (its figures would compare
  * different work) or a scenario could not run; a missed goal is a finding, not a failure.
@@ -33,6 +38,11 @@ public final class BenchCommand implements Command {
 
   static final String RESULTS_FILE = "results.json";
 
+  /** The usage error of {@code --scenarios=ingest-log} without a broker. */
+  static final String MISSING_BROKER =
+      "the ingest-log scenario needs a running Kafka broker: add --bootstrapServers=HOST:PORT"
+          + " (bench starts none)";
+
   @Override
   public String name() {
     return "bench";
@@ -40,7 +50,8 @@ public final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "Measure the library against plain-Java, hand-written Beam and raw Parquet baselines";
+    return "Measure the library against plain-Java, hand-written Beam, raw Parquet and plain Kafka"
+        + " producer baselines";
   }
 
   @Override
@@ -57,13 +68,14 @@ public final class BenchCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
     BenchOptions options = Options.parse(args, BenchOptions.class);
-    Path folder = folder(options.getOutput());
     List<Scenario> scenarios;
     try {
       scenarios = Scenario.parse(options.getScenarios());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    String servers = brokerFor(scenarios, options.getBootstrapServers());
+    Path folder = folder(options.getOutput());
     requireAtLeast("--records", records(options), 1);
     requireAtLeast("--repeat", options.getRepeat(), 1);
     requireAtLeast("--directRecords", options.getDirectRecords(), 1);
@@ -72,6 +84,9 @@ public final class BenchCommand implements Command {
     requireAtLeast("--fsyncRecords", options.getFsyncRecords(), 1);
     if (scenarios.contains(Scenario.SCALE_10X) && records(options) > Integer.MAX_VALUE / 10) {
       throw new UsageException("--records is too large for scale-10x");
+    }
+    if (servers != null) {
+      BenchTopics.requireReachable(servers);
     }
 
     out.println("Benchmarking " + Scenario.ids(scenarios) + " into " + folder);
@@ -87,7 +102,8 @@ public final class BenchCommand implements Command {
                 options.getRepeat(),
                 options.getChildJvmOptions().isBlank()
                     ? List.of()
-                    : List.of(options.getChildJvmOptions().trim().split("\\s+"))),
+                    : List.of(options.getChildJvmOptions().trim().split("\\s+")),
+                servers),
             folder,
             out);
     ObjectNode results = suite.run(scenarios);
@@ -107,6 +123,20 @@ public final class BenchCommand implements Command {
       return ExitCode.RUN_FAILED;
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The brokers for {@code ingest-log} when it is among {@code scenarios}, else null; a usage
+   * error when it is and none are given.
+   */
+  static String brokerFor(List<Scenario> scenarios, String servers) throws UsageException {
+    if (!scenarios.contains(Scenario.INGEST_LOG)) {
+      return null;
+    }
+    if (servers == null || servers.isBlank()) {
+      throw new UsageException(MISSING_BROKER);
+    }
+    return servers.trim();
   }
 
   private static void requireAtLeast(String option, int value, int min) throws UsageException {

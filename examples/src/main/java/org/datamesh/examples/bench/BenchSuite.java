@@ -13,15 +13,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.datamesh.examples.cli.QuietConsole;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 
 /**
  * Runs scenarios: generates each input once (the demo's generator, one seed), measures each run
  * kind once per size however many scenarios use it ({@code --repeat} times, median kept), compares
- * every run's counts with what the generator injected, and builds {@code results.json}.
+ * every run's counts with what the generator injected, and builds {@code results.json}. The Kafka
+ * runs of {@code ingest-log} send a generated log file to fresh topics of the broker in the
+ * settings ({@link BenchTopics}) and are counted by what their topic holds afterwards.
  *
  * <pre>{@code
- * BenchSuite suite = new BenchSuite(new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 1_000_000, 42, 1, List.of()),
+ * BenchSuite suite = new BenchSuite(
+ *     new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 1_000_000, 42, 1, List.of(), null),
  *     Path.of("target/bench"), System.out);
  * ObjectNode results = suite.run(Scenario.DEFAULTS);
  * }</pre>
@@ -37,7 +41,8 @@ final class BenchSuite {
       int fsyncRecords,
       long seed,
       int repeat,
-      List<String> childJvmOptions) {}
+      List<String> childJvmOptions,
+      String bootstrapServers) {}
 
   /** A generated input and the counts a correct run of it reports. */
   private record Input(String argument, Counts expected) {}
@@ -47,8 +52,11 @@ final class BenchSuite {
   private final Settings settings;
   private final Path directory;
   private final PrintStream progress;
-  private final Map<Integer, Input> inputs = new HashMap<>();
+  private final Map<String, Input> inputs = new HashMap<>();
   private final Map<String, RunFigures> measured = new HashMap<>();
+
+  /** Starts the name of every topic this bench sends to, so each run's topic is a fresh one. */
+  private final String topicPrefix = "datamesh-bench-" + System.currentTimeMillis() + "-";
 
   BenchSuite(Settings settings, Path directory, PrintStream progress) {
     this.settings = settings;
@@ -108,6 +116,8 @@ final class BenchSuite {
           return memory(scenario, settings.memoryRecords());
         case FSYNC_1M:
           return durability(scenario, settings.fsyncRecords());
+        case INGEST_LOG:
+          return compare(scenario, RunKind.INGEST_LIBRARY, RunKind.INGEST_PLAIN, n, false);
         default:
           throw new IllegalStateException("no measurement for " + scenario);
       }
@@ -122,7 +132,7 @@ final class BenchSuite {
 
   /**
    * Library against baseline on the same input: records per CPU-second when {@code perCpu}, rows
-   * per second for publication, else wall seconds.
+   * per second for publication, lines of the log file per second for Kafka, else wall seconds.
    */
   private ScenarioResult compare(
       Scenario scenario, RunKind libraryKind, RunKind baselineKind, int size, boolean perCpu)
@@ -137,6 +147,9 @@ final class BenchSuite {
     } else if (libraryKind.takesRowCount()) {
       value = library.counts().published() / library.wallSeconds();
       base = baseline.counts().published() / baseline.wallSeconds();
+    } else if (libraryKind.sendsToKafka()) {
+      value = library.counts().input() / library.wallSeconds();
+      base = baseline.counts().input() / baseline.wallSeconds();
     } else {
       value = library.wallSeconds();
       base = baseline.wallSeconds();
@@ -238,10 +251,12 @@ final class BenchSuite {
     String input = input(kind, size).argument();
     String warmup = warmupFor(kind);
     String name = kind.name().toLowerCase(Locale.ROOT) + "-" + size + "-" + attempt;
+    Path output = directory.resolve("runs").resolve(name);
+    Path log = directory.resolve("logs").resolve(name + ".log");
     RunFigures figures =
-        ChildJvm.run(
-            kind, size, jvmArgs, input, directory.resolve("runs").resolve(name), warmup,
-            directory.resolve("logs").resolve(name + ".log"));
+        kind.sendsToKafka()
+            ? sendToKafka(kind, size, jvmArgs, input, output, warmup, log)
+            : ChildJvm.run(kind, size, jvmArgs, input, output, warmup, List.of(), log);
     progress.printf(
         Locale.ROOT,
         "  %-20s %,11d  %8.2f s wall  %8.2f s CPU  peak RSS %,6d MB%s%n",
@@ -251,7 +266,43 @@ final class BenchSuite {
         figures.cpuSeconds(),
         figures.peakRssMb(),
         jvmArgs.isEmpty() ? "" : "  (" + String.join(" ", jvmArgs) + ")");
+    if (kind.sendsToKafka()) {
+      progress.printf(
+          Locale.ROOT, "  %-20s topic %s holds %,d records%n", "",
+          BenchTopics.topic(topicPrefix, output), figures.counts().published());
+    }
     return figures;
+  }
+
+  /**
+   * A Kafka run, to topics of its own created first (the timed run's and the warm-up's); its
+   * counts are the lines it read and, as published, the records its topic holds afterwards, so a
+   * line lost or written twice is a count mismatch. The topics are left on the broker.
+   */
+  private RunFigures sendToKafka(
+      RunKind kind, int size, List<String> jvmArgs, String input, Path output, String warmup,
+      Path log) throws IOException, InterruptedException {
+    String servers = settings.bootstrapServers();
+    if (servers == null) {
+      throw new IllegalStateException(kind + " needs --bootstrapServers");
+    }
+    String topic = BenchTopics.topic(topicPrefix, output);
+    List<String> topics = new ArrayList<>(List.of(topic));
+    if (!warmup.equals("-")) {
+      topics.add(BenchTopics.topic(topicPrefix, ChildRun.warmupOutput(output)));
+    }
+    // The Kafka clients' warnings (a topic's leader not known yet) stay off the console.
+    try (QuietConsole quiet = QuietConsole.unless(false);
+        BenchTopics broker = BenchTopics.open(servers)) {
+      broker.create(topics);
+      RunFigures figures =
+          ChildJvm.run(
+              kind, size, jvmArgs, input, output, warmup,
+              List.of("--bootstrapServers=" + servers, "--topicPrefix=" + topicPrefix), log);
+      long records = broker.records(topic);
+      return figures.withCounts(
+          new Counts(figures.counts().input(), records, 0, 0, Map.of(), Map.of()));
+    }
   }
 
   /** The small untimed input a child runs first; "-" for none. */
@@ -267,12 +318,18 @@ final class BenchSuite {
     return input(kind, warmup).argument();
   }
 
-  /** The input of {@code size} for {@code kind}: a generated CSV file, or a row count. */
+  /**
+   * The input of {@code size} for {@code kind}: a generated CSV file, a generated log file, or a
+   * row count.
+   */
   private Input input(RunKind kind, int size) throws IOException {
     if (kind.takesRowCount()) {
       return new Input(String.valueOf(size), Counts.rows(size));
     }
-    Input known = inputs.get(size);
+    if (kind.sendsToKafka()) {
+      return logFile(size);
+    }
+    Input known = inputs.get("orders/" + size);
     if (known == null) {
       Path file = directory.resolve("input").resolve("orders-" + size + ".csv");
       progress.printf(Locale.ROOT, "  generating %,d orders (seed %d)%n", size, settings.seed());
@@ -280,7 +337,20 @@ final class BenchSuite {
           new Input(
               file.toString(),
               Counts.fromLedger(OrdersSampleGenerator.write(file, size, settings.seed())));
-      inputs.put(size, known);
+      inputs.put("orders/" + size, known);
+    }
+    return known;
+  }
+
+  /** A generated server log of {@code size} lines; a correct Kafka run sends each line once. */
+  private Input logFile(int size) throws IOException {
+    Input known = inputs.get("log/" + size);
+    if (known == null) {
+      Path file = directory.resolve("input").resolve("server-" + size + ".log");
+      progress.printf(Locale.ROOT, "  generating %,d log lines (seed %d)%n", size, settings.seed());
+      known =
+          new Input(file.toString(), Counts.rows(ServerLogLines.write(file, size, settings.seed())));
+      inputs.put("log/" + size, known);
     }
     return known;
   }

@@ -12,10 +12,13 @@ import java.util.List;
 /**
  * Starts one measured run in its own JVM (this JVM's {@code java} and class path, a small main
  * class per run kind), waits for it and reads the {@code BENCH-RESULT} line it prints, so CPU time
- * and peak memory belong to that run alone. The child's output goes to a log file.
+ * and peak memory belong to that run alone. The child's output goes to a log file. Its arguments
+ * after the input, output and warm-up are the kind's Beam options, then {@code runArgs} (where a
+ * Kafka run finds its broker).
  *
  * <pre>{@code
- * RunFigures figures = ChildJvm.run(RunKind.PLAIN_JAVA, 20_000, List.of(), "in.csv", out, "warm.csv", log);
+ * RunFigures figures =
+ *     ChildJvm.run(RunKind.PLAIN_JAVA, 20_000, List.of(), "in.csv", out, "warm.csv", List.of(), log);
  * }</pre>
  */
 final class ChildJvm {
@@ -31,6 +34,7 @@ final class ChildJvm {
       String input,
       Path output,
       String warmup,
+      List<String> runArgs,
       Path log)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
@@ -43,6 +47,7 @@ final class ChildJvm {
     command.add(output.toString());
     command.add(warmup);
     command.addAll(kind.beamArgs);
+    command.addAll(runArgs);
     Files.createDirectories(log.getParent());
     Process process =
         new ProcessBuilder(command)

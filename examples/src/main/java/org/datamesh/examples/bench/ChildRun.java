@@ -56,7 +56,7 @@ final class ChildRun {
       String warmup = args[2];
       String[] beamArgs = Arrays.copyOfRange(args, 3, args.length);
       if (!warmup.equals("-")) {
-        work.run(warmup, output.resolveSibling(output.getFileName() + "-warmup"), beamArgs);
+        work.run(warmup, warmupOutput(output), beamArgs);
       }
       boolean rssReset = resetPeaks();
       long cpuBefore = cpuNanos();
@@ -82,6 +82,11 @@ final class ChildRun {
       t.printStackTrace();
       System.exit(1);
     }
+  }
+
+  /** Where the warm-up of a run whose output is {@code output} writes: a sibling folder. */
+  static Path warmupOutput(Path output) {
+    return output.resolveSibling(output.getFileName() + "-warmup");
   }
 
   private static long cpuNanos() {

@@ -42,6 +42,13 @@ record RunFigures(
         Counts.fromJson(child.path("counts")));
   }
 
+  /** The same figures with other counts (a Kafka run's, read from its topic by the bench). */
+  RunFigures withCounts(Counts other) {
+    return new RunFigures(
+        kind, size, jvmArgs, wallSeconds, cpuSeconds, peakHeapMb, peakRssMb, maxHeapMb, warmedUp,
+        repeats, other);
+  }
+
   /** The median wall and CPU time of repeats of one run, with the highest peaks among them. */
   static RunFigures median(List<RunFigures> repeats) {
     RunFigures first = repeats.get(0);

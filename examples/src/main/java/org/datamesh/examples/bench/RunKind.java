@@ -23,7 +23,14 @@ enum RunKind {
   PUBLISH_LIBRARY(
       PublishLibraryRun.class, Runners.FLINK_LIBRARY, "FlinkRunner (embedded)",
       "library: PublishDataProduct"),
-  PUBLISH_RAW(PublishRawRun.class, List.of(), "plain Java", "1 thread, AvroParquetWriter");
+  PUBLISH_RAW(PublishRawRun.class, List.of(), "plain Java", "1 thread, AvroParquetWriter"),
+  INGEST_LIBRARY(
+      IngestLogRun.class, List.of(), "Kafka producer",
+      "library: ingest-log's send path; idempotent, acks=all, linger 20 ms, 256 KiB lz4 batches"),
+  INGEST_PLAIN(
+      PlainKafkaRun.class, List.of(), "Kafka producer",
+      "1 thread, plain KafkaProducer loop; idempotent, acks=all, linger 20 ms, 256 KiB lz4"
+          + " batches");
 
   /** The Beam options of each runner as the bench uses it; stated in every figure. */
   static final class Runners {
@@ -52,6 +59,14 @@ enum RunKind {
   /** Whether the run's input is a number of rows to make rather than a CSV file. */
   boolean takesRowCount() {
     return this == PUBLISH_LIBRARY || this == PUBLISH_RAW;
+  }
+
+  /**
+   * Whether the run sends a log file's lines to a Kafka topic: its input is a log file, it needs
+   * the bench's broker, and its counts are checked against the records its topic holds.
+   */
+  boolean sendsToKafka() {
+    return this == INGEST_LIBRARY || this == INGEST_PLAIN;
   }
 
   /** The options in words: {@code --runner=DirectRunner (default enforcement)}. */

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #MEMORY_10M} and {@link #FSYNC_1M} are not among the defaults: they process ten million
  * and one million records (twice) and take minutes; name them in {@code --scenarios} to run them.
+ * Nor is {@link #INGEST_LOG}: it sends to a Kafka broker that must be running already, named with
+ * {@code --bootstrapServers}.
  */
 enum Scenario {
   LIBRARY_VS_PLAIN_JAVA(
@@ -62,11 +64,22 @@ enum Scenario {
       "wall time of --fsyncRecords (1 million) orders, every published file, folder and manifest"
           + " fsynced, vs the same run with -Ddatamesh.fsync=false, embedded Flink",
       "s",
-      Goal.atMost(1.05));
+      Goal.atMost(1.05)),
+  INGEST_LOG(
+      "ingest-log",
+      "lines/s of ingest-log's producer path vs a plain KafkaProducer loop with the same"
+          + " settings, to the broker at --bootstrapServers",
+      "lines/s",
+      Goal.atLeast(0.9));
 
-  /** Every scenario but the long ones, {@link #MEMORY_10M} and {@link #FSYNC_1M}. */
+  /**
+   * Every scenario but the long ones, {@link #MEMORY_10M} and {@link #FSYNC_1M}, and {@link
+   * #INGEST_LOG}, which needs a Kafka broker the bench does not start.
+   */
   static final List<Scenario> DEFAULTS =
-      Arrays.stream(values()).filter(s -> s != MEMORY_10M && s != FSYNC_1M).toList();
+      Arrays.stream(values())
+          .filter(s -> s != MEMORY_10M && s != FSYNC_1M && s != INGEST_LOG)
+          .toList();
 
   final String id;
   final String measure;

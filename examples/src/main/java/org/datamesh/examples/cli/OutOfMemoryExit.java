@@ -34,6 +34,13 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
   /** Several threads often run out of memory together; the line is printed once. */
   private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
+  /**
+   * Held while the line is written, so that a second thread running out of memory halts only
+   * after the first has written it: halting at once, it ended the process between the first
+   * thread's claim and its write (exit status 1, nothing printed; seen once in CI).
+   */
+  private static final Object WRITING = new Object();
+
   private static final byte[] LINE =
       (MESSAGE + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
   private static final FileOutputStream ERR = new FileOutputStream(FileDescriptor.err);
@@ -59,14 +66,16 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
    * there lost the line while the status still said 1.
    */
   public static void report() {
-    if (!claimReport()) {
-      return;
-    }
-    try {
-      ERR.write(LINE);
-      ERR.flush();
-    } catch (Throwable ignored) {
-      // Nothing more can be said; the status still tells.
+    synchronized (WRITING) { // a monitor allocates nothing on the heap
+      if (!claimReport()) {
+        return; // written already, by the thread that claimed it
+      }
+      try {
+        ERR.write(LINE);
+        ERR.flush();
+      } catch (Throwable ignored) {
+        // Nothing more can be said; the status still tells.
+      }
     }
   }
 

@@ -72,12 +72,26 @@ final class ContractSummary {
     for (OutputPort port : contract.ports()) {
       out.println("    " + describe(port));
     }
+    if (!contract.ports().isEmpty()) {
+      line(out, "run publishes", publishedWhere(contract));
+    }
     printRoles(out, contract);
     ServiceLevels levels = contract.serviceLevels();
     line(out, "retention", duration(levels.retention()));
     line(out, "freshness", duration(levels.freshness()));
     line(out, "latency", duration(levels.latency()));
     printNotices(out, contract.notices());
+  }
+
+  /** Where {@code run} without {@code --output} publishes, or why it needs one. */
+  private static String publishedWhere(DataContract contract) {
+    try {
+      PublishTarget.Choice choice = PublishTarget.choose(null, null, contract);
+      return "under " + choice.location() + " (server " + choice.server().server()
+          + ") unless --output is given";
+    } catch (org.datamesh.examples.cli.UsageException e) {
+      return "under --output or a chosen --server: " + e.getMessage();
+    }
   }
 
   /** Each role and what it reads, by the access convention of {@code ContractRole}. */

@@ -31,8 +31,9 @@ import org.datamesh.examples.keys.KeysetOption;
 /**
  * {@code datamesh run --contract=FILE --input=GLOB --output=DIR}: builds and publishes the product
  * a contract declares from input files, on any Beam runner (embedded Flink unless told otherwise),
- * and prints the summary of the manifest its commit step committed. The output may be a local
- * folder or a folder on S3 (Beam's S3 options configure the client).
+ * and prints the summary of the manifest its commit step committed. The input and the output may
+ * be local or on S3 (Beam's S3 options configure the client); without {@code --output}, the
+ * product goes to the contract's own local or s3 server ({@link PublishTarget}).
  *
  * <pre>{@code
  * java -jar examples/target/datamesh.jar run --contract=sales-orders.odcs.yaml \
@@ -103,7 +104,7 @@ public final class RunCommand implements Command {
             contract, inputs, KeysetOption.forContract(contract, options.getKeyset(), file.path()));
     List<Relationship> relationships = file.relationships(contract);
     TableInputs.check(inputs, options);
-    String output = OutputFolder.prepare(options.getOutput(), options);
+    String output = prepare(PublishTarget.choose(options.getOutput(), options.getServer(), contract), options, out);
     DataProductPipeline product = DataProductPipeline.of(specs).withRelationships(relationships);
     for (TableInputs.TableInput input : inputs) {
       product = product.from(input.table().folder(), input.pattern());
@@ -143,6 +144,29 @@ public final class RunCommand implements Command {
       reporting = reporting.withInput(input.table().folder(), input.pattern());
     }
     return new Plan(pipeline, receipt, runId, output, contract, reporting);
+  }
+
+  /** The chosen location, created or proven writable; a contract's server is named first. */
+  private static String prepare(PublishTarget.Choice choice, RunOptions options, PrintStream out)
+      throws UsageException {
+    if (choice.server() == null) {
+      return OutputFolder.prepare(choice.location(), options);
+    }
+    String server = "server " + choice.server().server();
+    String prepared;
+    try {
+      prepared = OutputFolder.prepare(choice.location(), options);
+    } catch (UsageException e) {
+      // said of the server's location, not of --output, which the user did not give
+      String message = e.getMessage();
+      throw new UsageException(
+          message.startsWith("--output ")
+              ? server + "'s location " + choice.location() + message.substring("--output".length())
+              : server + "'s location: " + message,
+          e.details());
+    }
+    out.println("publishing to the contract's " + server + " (" + choice.location() + ")");
+    return prepared;
   }
 
   @Override

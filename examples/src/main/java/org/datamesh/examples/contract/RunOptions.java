@@ -4,6 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.examples.catalog.OpenLineageOptions;
+import org.datamesh.examples.cli.Placeholder;
 
 /** Options of {@code datamesh run}. */
 public interface RunOptions extends OpenLineageOptions {
@@ -21,12 +22,20 @@ public interface RunOptions extends OpenLineageOptions {
   void setInput(String input);
 
   @Description(
-      "Folder to publish into (required); created when missing. Or an S3 location,"
-          + " s3://bucket/prefix, with Beam's S3 options (--awsRegion, --endpoint,"
-          + " --awsCredentialsProvider)")
+      "Folder to publish into; created when missing. Or an S3 location, s3://bucket/prefix, with"
+          + " Beam's S3 options (--awsRegion, --endpoint, --awsCredentialsProvider). Without it,"
+          + " the contract's local or s3 server (its path or location is the mesh's root)")
   String getOutput();
 
   void setOutput(String output);
+
+  @Description(
+      "Without --output: the name of the contract's server to publish to, when it declares"
+          + " several local or s3 servers")
+  @Placeholder("NAME")
+  String getServer();
+
+  void setServer(String server);
 
   @Description(
       "Layout of the input: csv (with a header line), jsonl (one JSON object a line) or log (one"

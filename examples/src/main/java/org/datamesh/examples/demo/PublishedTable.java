@@ -1,7 +1,6 @@
 package org.datamesh.examples.demo;
 
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +11,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.SeekableInputStream;
+import org.datamesh.core.publish.ChannelInputFile;
 import org.datamesh.core.publish.Manifest;
 
 /**
@@ -43,7 +40,7 @@ final class PublishedTable {
 
   private static void read(Path file, List<Map<String, Object>> rows) throws IOException {
     try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file)).build()) {
+        AvroParquetReader.<GenericRecord>builder(ChannelInputFile.local(file)).build()) {
       for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (Schema.Field field : record.getSchema().getFields()) {
@@ -52,36 +49,6 @@ final class PublishedTable {
         }
         rows.add(row);
       }
-    }
-  }
-
-  /** A local file as parquet-java reads it, without Hadoop's file system. */
-  private static final class LocalInputFile implements InputFile {
-    private final Path file;
-
-    LocalInputFile(Path file) {
-      this.file = file;
-    }
-
-    @Override
-    public long getLength() throws IOException {
-      return Files.size(file);
-    }
-
-    @Override
-    public SeekableInputStream newStream() throws IOException {
-      SeekableByteChannel channel = Files.newByteChannel(file);
-      return new DelegatingSeekableInputStream(java.nio.channels.Channels.newInputStream(channel)) {
-        @Override
-        public long getPos() throws IOException {
-          return channel.position();
-        }
-
-        @Override
-        public void seek(long newPos) throws IOException {
-          channel.position(newPos);
-        }
-      };
     }
   }
 }

@@ -112,11 +112,33 @@ public final class IngestLogCommand implements Command {
     return ExitCode.OK;
   }
 
-  /** The outcome of a file's sends. */
-  private record Sent(
+  /**
+   * The outcome of a file's sends.
+   *
+   * @param lines lines read from the file
+   * @param acknowledged lines the brokers acknowledged (every in-sync replica has them)
+   * @param failed lines that were not sent
+   * @param firstFailure the first failed send's reason, or "null" when none failed
+   * @param bytesRead bytes read from the file (compressed bytes for a {@code .gz} file)
+   */
+  public record Sent(
       long lines, long acknowledged, long failed, String firstFailure, long bytesRead) {}
 
-  private static Sent send(Path file, String servers, String topic, Duration timeout, PrintStream out)
+  /**
+   * The command's send: every line of {@code file} to {@code topic}, one record a line with the
+   * producer, key, headers and bytes described above; returns once every send is acknowledged or
+   * has failed, printing progress on {@code out} every few seconds. The brokers are not asked
+   * first: the caller does that. Public for the bench's {@code ingest-log} scenario, which
+   * measures this very method against a plain producer loop.
+   *
+   * <pre>{@code
+   * Sent sent = IngestLogCommand.send(Path.of("server.log"), "localhost:9092", "server-logs",
+   *     Duration.ofSeconds(30), System.out);
+   * boolean complete = sent.failed() == 0 && sent.acknowledged() == sent.lines();
+   * }</pre>
+   */
+  public static Sent send(
+      Path file, String servers, String topic, Duration timeout, PrintStream out)
       throws IOException, InterruptedException {
     byte[] key = file.getFileName().toString().getBytes(StandardCharsets.UTF_8);
     AtomicLong acknowledged = new AtomicLong();

@@ -122,7 +122,7 @@ class RunCommandInputsIT {
     for (Map<String, Object> row :
         DuckDb.query(
             "SELECT source.source AS file, source.\"offset\" AS record, array_to_string("
-                + "list_transform(violations, v -> v.rule_id || ': ' || v.reason), ' | ') AS why"
+                + "list_transform(violations, lambda v: v.rule_id || ': ' || v.reason), ' | ') AS why"
                 + " FROM "
                 + DuckDb.parquet(productDir, manifest.quarantineFiles()))) {
       String file = Path.of(row.get("file").toString()).getFileName().toString();

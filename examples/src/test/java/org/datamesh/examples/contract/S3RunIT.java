@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run --output=s3://bucket/mesh} publishes to a real S3-compatible server (S3Proxy, in
- * memory, on a free loopback port), configured from the command line alone; and the credentials
+ * {@code run --input=s3://bucket/exports/*.csv --output=s3://bucket/mesh} reads from and
+ * publishes to a real S3-compatible server (S3Proxy, in memory, on a free loopback port),
+ * configured from the command line alone; and the credentials
  * given there appear nowhere the process prints (its messages and every log line, at INFO), nor
  * in what it publishes, whether the run succeeds or fails. Each run is a separate JVM, as a user
  * starts it.
@@ -57,10 +58,14 @@ class S3RunIT {
   }
 
   @Test
-  void publishesToS3WithTheGeneratorsCountsAndPrintsNoCredential() throws Exception {
+  void readsFromAndPublishesToS3WithTheGeneratorsCountsAndPrintsNoCredential() throws Exception {
     try (S3Store store = store()) {
       store.createBucket("lake");
-      CliOutcome outcome = CliProcess.run(dir, runArgs(S3.endpoint(), credentials(SECRET), "lake"));
+      // The input is an object in the same store: s3:// in, s3:// out.
+      store.put("lake", "exports/orders.csv", java.nio.file.Files.readAllBytes(input));
+      String[] args = runArgs(S3.endpoint(), credentials(SECRET), "lake");
+      args[2] = "--input=s3://lake/exports/*.csv";
+      CliOutcome outcome = CliProcess.run(dir, args);
 
       assertThat(outcome.out() + outcome.err(), outcome.status(), is(ExitCode.OK));
       assertNoCredentialIn(outcome.out() + outcome.err());
@@ -79,12 +84,16 @@ class S3RunIT {
       Path copy = dir.resolve("copy");
       List<String> keys = store.keys("lake", "");
       for (String key : keys) {
+        if (key.startsWith("exports/")) {
+          continue; // the input, which the test wrote
+        }
         store.download("lake", key, copy.resolve(key));
         assertNoCredentialIn(new String(store.read("lake", key), StandardCharsets.ISO_8859_1));
       }
       Path productDir = copy.resolve("mesh/sales/orders");
       Manifest manifest = Manifest.read(productDir);
       List<String> expected = new ArrayList<>();
+      expected.add("exports/orders.csv"); // the input, untouched
       expected.add("mesh/sales/orders/_manifest.json");
       // What a run leaves beside the product: its contract facts, the catalog and its page, lineage
       // events.

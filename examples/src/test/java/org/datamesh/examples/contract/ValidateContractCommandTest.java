@@ -119,7 +119,8 @@ class ValidateContractCommandTest {
             "    dataset checks   1 (0 not enforced: sql, custom, nested, ...)",
             "      schema[0].quality[0]: library rowCount {mustBeGreaterThan=100}",
             "  ports              1",
-            "    lake (local) /data/products, parquet"));
+            "    lake (local) /data/products, parquet",
+            "  run publishes      under /data/products (server lake) unless --output is given"));
     assertThat(lines, hasItem("  roles              analyst (read): every column, every row"));
     assertThat(lines, hasItem(startsWith("  notices            1 (")));
     assertThat(lines, hasItem(startsWith("    roles[0].customProperties[0] (line ")));

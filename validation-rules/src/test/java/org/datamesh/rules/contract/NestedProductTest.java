@@ -105,7 +105,7 @@ class NestedProductTest {
                 + " len(lines) AS line_count, lines[1].sku AS sku1, lines[1].quantity AS qty1,"
                 + " CAST(lines[1].price AS VARCHAR) AS price1, CAST(lines[2].price AS VARCHAR) AS price2,"
                 + " CAST(matrix AS VARCHAR) AS matrix,"
-                + " CAST(list_transform(slots, s -> CAST(s AS TIME)) AS VARCHAR) AS slots"
+                + " CAST(list_transform(slots, lambda s: CAST(s AS TIME)) AS VARCHAR) AS slots"
                 + " FROM " + data + " ORDER BY order_id");
     Map<String, Object> o1 = rows.get(0);
     // 05/03/2024 10:15:30 in Paris (UTC+1) is 09:15:30Z.
@@ -124,7 +124,7 @@ class NestedProductTest {
     assertThat(o1.get("price1"), equalTo("9.50"));
     assertThat(o1.get("price2"), equalTo("12.00"));
     assertThat(o1.get("matrix"), equalTo("[[1, 2], [3]]"));
-    assertThat(o1.get("slots"), equalTo("[08:00:00, 12:30:00]"));
+    assertThat(o1.get("slots"), equalTo("['08:00:00', '12:30:00']")); // DuckDB 2 quotes times in a list
     Map<String, Object> o2 = rows.get(1);
     assertThat(o2.get("placed_ms"), equalTo(java.time.Instant.parse("2024-03-05T10:15:30Z").toEpochMilli()));
     assertThat(o2.get("name"), equalTo("Bob"));

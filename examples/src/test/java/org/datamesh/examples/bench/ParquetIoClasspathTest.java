@@ -1,4 +1,4 @@
-package org.datamesh.core.publish;
+package org.datamesh.examples.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +24,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * beam-core depends on hadoop-common and hadoop-mapreduce-client-core with most of their trees
- * excluded, not on hadoop-client (see the parent pom). This guards that choice: ParquetIO must
- * still write Snappy Parquet and read it back through each of its read transforms on this class
- * path. A missing Hadoop class shows here as a NoClassDefFoundError.
+ * The project depends on hadoop-common and hadoop-mapreduce-client-core with most of their trees
+ * excluded, not on hadoop-client (see the parent pom). The library reads and writes Parquet through
+ * parquet-java itself (its own tests guard that); the bench's hand-written Beam baseline uses
+ * Beam's ParquetIO, as a Beam user would. This guards the trimmed Hadoop for ParquetIO: it must
+ * still write Snappy Parquet and read it back through each of its read transforms on the CLI's
+ * class path. A missing Hadoop class shows here as a NoClassDefFoundError.
  */
 @ExtendWith(TestPipelineExtension.class)
-class ParquetHadoopClasspathTest {
+class ParquetIoClasspathTest {
 
   static final Schema SCHEMA =
       new Schema.Parser()
