@@ -48,6 +48,8 @@ public final class StageResult implements POutput {
   private @Nullable PCollection<Long> recordCount;
   /** Whether the stage computed its counts itself: then they are among its outputs. */
   private final boolean ownCounts;
+  /** Whether the stage reported its WARN hits itself (a stream's): then they are an output. */
+  private final boolean ownWarnings;
 
   private StageResult(
       Pipeline pipeline,
@@ -65,6 +67,7 @@ public final class StageResult implements POutput {
     this.warningCounts = warningCounts;
     this.recordCount = recordCount;
     this.ownCounts = recordCount != null;
+    this.ownWarnings = warningCounts != null;
   }
 
   /** The result held by {@code tuple} under the two tags. */
@@ -99,6 +102,25 @@ public final class StageResult implements POutput {
         recordCount);
   }
 
+  /**
+   * A result on an unbounded input: no record count (a stream counts its messages per window
+   * itself), and as {@link #warningCounts} each WARN hit, {@code KV(ruleId, hits)} with its
+   * record's timestamp, not summed: a stream sums them per window.
+   */
+  public static StageResult streamed(
+      PCollection<Row> rows,
+      PCollection<Failure> failures,
+      PCollection<KV<String, Long>> warningHits) {
+    return new StageResult(
+        rows.getPipeline(),
+        new TupleTag<>("rows"),
+        rows,
+        new TupleTag<>("failures"),
+        failures,
+        warningHits,
+        null);
+  }
+
   /** The rows that passed the stage. */
   public PCollection<Row> rows() {
     return rows;
@@ -125,8 +147,10 @@ public final class StageResult implements POutput {
   }
 
   /**
-   * How often each WARN rule fired on a record that passed, as {@code KV(ruleId, hits)}; empty
-   * when the stage has no WARN rules. Built once and reused.
+   * How often each WARN rule fired, as {@code KV(ruleId, hits)}: on the records that passed the
+   * steps raising them (a record a later step stops keeps its earlier steps' hits); empty when
+   * the stage has no WARN rules. Built once and reused. Summed over the whole input for a bounded
+   * one; for a stream ({@link #streamed}), one element per hit, timestamped like its record.
    */
   public PCollection<KV<String, Long>> warningCounts() {
     if (warningCounts == null) {
@@ -150,6 +174,8 @@ public final class StageResult implements POutput {
     if (ownCounts) {
       outputs.put(WARNING_COUNTS, warningCounts);
       outputs.put(RECORD_COUNT, recordCount);
+    } else if (ownWarnings) {
+      outputs.put(WARNING_COUNTS, warningCounts);
     }
     return outputs;
   }

@@ -45,24 +45,40 @@ final class RecordNotes {
   }
 
   /**
-   * The rows and failures of a step whose notes are failures only (it counts nothing itself): no
-   * grouping, so an unbounded input stays unbounded.
+   * The rows, failures and WARN hits of a step that counts no records itself (a stream's): no
+   * grouping, so an unbounded input stays unbounded. Each hit is {@code KV(ruleId, 1)} with its
+   * record's timestamp, for the stream to count per window.
    */
-  static StageResult failuresOnly(PCollection<Row> rows, PCollection<RecordNote> notes) {
-    TupleTag<Row> rowsTag = new TupleTag<>() {};
+  static StageResult unbounded(PCollection<Row> rows, PCollection<RecordNote> notes) {
     TupleTag<Failure> failures = new TupleTag<>() {};
-    PCollection<Failure> failed =
-        notes
-            .apply("Failures", ParDo.of(new FailureFn()))
-            .setCoder(FailureSchemaProvider.coder());
-    return StageResult.in(PCollectionTuple.of(rowsTag, rows).and(failures, failed), rowsTag, failures);
+    TupleTag<KV<String, Long>> warnings = new TupleTag<>() {};
+    PCollectionTuple parts =
+        notes.apply(
+            "SplitNotes",
+            ParDo.of(new UnboundedSplitFn(failures, warnings))
+                .withOutputTags(failures, TupleTagList.of(warnings)));
+    return StageResult.streamed(
+        rows,
+        parts.get(failures).setCoder(FailureSchemaProvider.coder()),
+        parts.get(warnings).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
   }
 
-  private static final class FailureFn extends DoFn<RecordNote, Failure> {
+  /** Failures to the main output, WARN hits to {@code warnings}; a stream's notes hold no counts. */
+  private static final class UnboundedSplitFn extends DoFn<RecordNote, Failure> {
+    private final TupleTag<Failure> failures;
+    private final TupleTag<KV<String, Long>> warnings;
+
+    UnboundedSplitFn(TupleTag<Failure> failures, TupleTag<KV<String, Long>> warnings) {
+      this.failures = failures;
+      this.warnings = warnings;
+    }
+
     @ProcessElement
-    public void process(@Element RecordNote note, OutputReceiver<Failure> out) {
+    public void process(@Element RecordNote note, MultiOutputReceiver out) {
       if (note.failure() != null) {
-        out.output(note.failure());
+        out.get(failures).output(note.failure());
+      } else if (note.warningRule() != null) {
+        out.get(warnings).output(KV.of(note.warningRule(), note.count()));
       }
     }
   }

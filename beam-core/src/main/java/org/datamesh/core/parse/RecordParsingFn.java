@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -96,8 +97,8 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
   }
 
   /**
-   * Parses {@code input} with {@code fn}, a step that does not count records: the rows and the
-   * failures only, with no grouping, so the input may be unbounded.
+   * Parses {@code input} with {@code fn}, a step that does not count records: the rows, the
+   * failures and each WARN hit, with no grouping, so the input may be unbounded.
    */
   static <InputT> StageResult applyUncounted(PCollection<InputT> input, RecordParsingFn<InputT> fn) {
     PCollectionTuple parsed =
@@ -105,7 +106,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
             "ParseRecords", ParDo.of(fn).withOutputTags(fn.rows, TupleTagList.of(fn.notes)));
     PCollection<Row> rows = parsed.get(fn.rows).setCoder(CompactRowCoder.of(fn.outputSchema));
     PCollection<RecordNote> notes = parsed.get(fn.notes).setCoder(new RecordNote.Coder());
-    return RecordNotes.failuresOnly(rows, notes);
+    return RecordNotes.unbounded(rows, notes);
   }
 
   Schema schema() {
@@ -234,7 +235,11 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
       out.get(notes).output(RecordNote.of(outcome.failure()));
       return;
     }
-    StepFailure stopped = compiled.run(outcome.values(), tally::warn);
+    // Counted per bundle in a bounded run; on a stream, each hit leaves with its record's
+    // timestamp, so that it is counted in the record's event-time window.
+    Consumer<String> warn =
+        countsRecords ? tally::warn : rule -> out.get(notes).output(RecordNote.warnings(rule, 1));
+    StepFailure stopped = compiled.run(outcome.values(), warn);
     if (stopped != null) {
       failed++;
       out.get(notes)
@@ -247,7 +252,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
       return;
     }
     parsed++;
-    outcome.warnings().forEach(tally::warn);
+    outcome.warnings().forEach(warn);
     Object[] values = compiled.values();
     if (withSourcePositions) {
       values = Arrays.copyOf(values, values.length + 1);

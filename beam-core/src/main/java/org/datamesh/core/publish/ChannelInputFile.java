@@ -92,7 +92,8 @@ public final class ChannelInputFile implements InputFile {
         channel.position(position);
       }
 
-      // Straight into the buffer Parquet gives (a column chunk), not through a byte array.
+      // Through the channel itself, into the buffer Parquet gives (a column chunk): no
+      // intermediate array when the buffer is a direct one.
       @Override
       public int read(ByteBuffer buffer) throws IOException {
         return channel.read(buffer);

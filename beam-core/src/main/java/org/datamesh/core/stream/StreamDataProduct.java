@@ -42,9 +42,9 @@ import org.joda.time.Duration;
  *
  * <p>The spec's dataset checks are judged per window ({@link WindowQuality}), on the messages
  * that arrived by the time the window's first tally is reported; a failed ERROR check is reported,
- * not enforced (what was streamed is out). Partitions and retention are for published files and
- * are not applied to a stream; nor are warnings (WARN rules) counted per window yet: the rows
- * that raise them are published, as in batch.
+ * not enforced (what was streamed is out). Each window's tally also counts the hits of each WARN
+ * rule on its records (the rows that raise them are published, as in batch). Partitions and
+ * retention are for published files and are not applied to a stream.
  */
 public final class StreamDataProduct extends PTransform<PCollection<Message>, StreamResult> {
 
@@ -132,7 +132,9 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
       failures = failures.apply("ProtectFailures", ProtectFailures.with(spec.failureKeys()));
     }
     PCollection<WindowTally> tallies =
-        TallyWindows.of(messages, published, failures, duplicates, window, allowedLateness);
+        TallyWindows.of(
+            messages, published, failures, duplicates, records.warningCounts(), window,
+            allowedLateness);
     PCollection<WindowQuality> quality =
         spec.checks() == null
             ? messages

@@ -2,6 +2,7 @@ package org.datamesh.core.stream;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -39,18 +40,24 @@ final class TallyWindows {
   static final int PUBLISHED = 1;
   static final int QUARANTINED = 2;
   static final int DEDUPLICATED = 3;
+  /** Not a count of elements: each element is a rule's hits, {@code KV(ruleId, hits)}. */
+  static final int WARNINGS = 4;
 
   /** The last time a report may be timed at: inside the global window. */
   private static final Instant LAST_REPORT = GlobalWindow.INSTANCE.maxTimestamp();
 
   private TallyWindows() {}
 
-  /** The tallies of the windows of {@code size}, from the four counted collections. */
+  /**
+   * The tallies of the windows of {@code size}, from the four counted collections and the WARN
+   * hits ({@code KV(ruleId, hits)}, timestamped like their records).
+   */
   static PCollection<WindowTally> of(
       PCollection<?> in,
       PCollection<?> published,
       PCollection<?> quarantined,
       PCollection<?> deduplicated,
+      PCollection<KV<String, Long>> warnings,
       Duration size,
       Duration allowedLateness) {
     KvCoder<Long, WindowTally> coder = KvCoder.of(VarLongCoder.of(), WindowTally.Coder.of());
@@ -58,6 +65,7 @@ final class TallyWindows {
         .and(count(published, "CountPublished", PUBLISHED, size, coder))
         .and(count(quarantined, "CountQuarantined", QUARANTINED, size, coder))
         .and(count(deduplicated, "CountDuplicates", DEDUPLICATED, size, coder))
+        .and(count(warnings, "CountWarnings", WARNINGS, size, coder))
         .apply("AllCounts", Flatten.pCollections())
         .apply("SumPerWindow", ParDo.of(new SumFn(allowedLateness)))
         .setCoder(WindowTally.Coder.of());
@@ -70,18 +78,22 @@ final class TallyWindows {
         .setCoder(coder);
   }
 
-  static WindowTally delta(long start, long size, long[] counts) {
+  static WindowTally delta(long start, long size, Counts counts) {
+    long[] n = counts.elements;
     return new WindowTally(
         new Instant(start),
         new Instant(start + size),
         -1,
-        counts[IN],
-        counts[PUBLISHED],
-        counts[QUARANTINED],
-        counts[DEDUPLICATED]);
+        n[IN],
+        n[PUBLISHED],
+        n[QUARANTINED],
+        n[DEDUPLICATED],
+        counts.warnings);
   }
 
   static WindowTally plus(WindowTally a, WindowTally b) {
+    TreeMap<String, Long> warnings = new TreeMap<>(a.warnings());
+    b.warnings().forEach((rule, hits) -> warnings.merge(rule, hits, Long::sum));
     return new WindowTally(
         a.start(),
         a.end(),
@@ -89,7 +101,14 @@ final class TallyWindows {
         a.in() + b.in(),
         a.published() + b.published(),
         a.quarantined() + b.quarantined(),
-        a.deduplicated() + b.deduplicated());
+        a.deduplicated() + b.deduplicated(),
+        warnings);
+  }
+
+  /** One window's counts in one bundle. */
+  private static final class Counts {
+    final long[] elements = new long[4];
+    final TreeMap<String, Long> warnings = new TreeMap<>();
   }
 
   /**
@@ -99,7 +118,7 @@ final class TallyWindows {
   private static final class CountFn<T> extends DoFn<T, KV<Long, WindowTally>> {
     private final int kind;
     private final long size;
-    private transient Map<Long, long[]> counts;
+    private transient Map<Long, Counts> counts;
 
     CountFn(int kind, long size) {
       this.kind = kind;
@@ -112,16 +131,22 @@ final class TallyWindows {
     }
 
     @ProcessElement
-    public void process(@Timestamp Instant timestamp) {
+    public void process(@Element T element, @Timestamp Instant timestamp) {
       long start = timestamp.getMillis() - Math.floorMod(timestamp.getMillis(), size);
-      counts.computeIfAbsent(start, s -> new long[4])[kind]++;
+      Counts window = counts.computeIfAbsent(start, s -> new Counts());
+      if (kind == WARNINGS) {
+        KV<?, ?> hits = (KV<?, ?>) element;
+        window.warnings.merge((String) hits.getKey(), (Long) hits.getValue(), Long::sum);
+      } else {
+        window.elements[kind]++;
+      }
     }
 
     @FinishBundle
     public void finish(FinishBundleContext context) {
       // Stamped with the window's start: never after an element it counts, so the count is not
       // later than they were, and in the global window nothing is dropped for being late.
-      for (Map.Entry<Long, long[]> count : counts.entrySet()) {
+      for (Map.Entry<Long, Counts> count : counts.entrySet()) {
         long start = count.getKey();
         context.output(
             KV.of(start, delta(start, size, count.getValue())), new Instant(start), GlobalWindow.INSTANCE);
@@ -182,7 +207,8 @@ final class TallyWindows {
               sum.in(),
               sum.published(),
               sum.quarantined(),
-              sum.deduplicated()));
+              sum.deduplicated(),
+              sum.warnings()));
       paneCount.write(pane + 1);
       pendingCounts.clear();
     }

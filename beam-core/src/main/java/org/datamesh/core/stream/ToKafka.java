@@ -137,6 +137,8 @@ public final class ToKafka<T> extends PTransform<PCollection<T>, PDone> {
     node.put("published", tally.published());
     node.put("quarantined", tally.quarantined());
     node.put("deduplicated", tally.deduplicated());
+    ObjectNode warnings = node.putObject("warnings");
+    tally.warnings().forEach(warnings::put);
     return text(node);
   }
 

@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.joda.time.Instant;
 
 /**
  * What a stream did with the messages of one event-time window, as one pane reports it: how many
- * came in, and how many of them were published, quarantined or set aside as duplicates.
+ * came in, how many of them were published, quarantined or set aside as duplicates, and how often
+ * each WARN rule fired on them.
  *
  * <p>The first pane of a window ({@code pane == 0}) comes once the watermark has passed the
  * window's end plus the allowed lateness; messages arriving later still (behind the watermark)
@@ -28,8 +34,21 @@ public record WindowTally(
     long in,
     long published,
     long quarantined,
-    long deduplicated)
+    long deduplicated,
+    SortedMap<String, Long> warnings)
     implements Serializable {
+
+  /** @param warnings hits of each WARN rule on the pane's records, by rule id */
+  public WindowTally {
+    warnings = Collections.unmodifiableSortedMap(new TreeMap<>(warnings));
+  }
+
+  /** A tally of a pane whose records raised no warning. */
+  public WindowTally(
+      Instant start, Instant end, int pane, long in, long published, long quarantined,
+      long deduplicated) {
+    this(start, end, pane, in, published, quarantined, deduplicated, new TreeMap<>());
+  }
 
   /** Whether every message counted in has its outcome counted in this pane. */
   public boolean balances() {
@@ -45,10 +64,11 @@ public record WindowTally(
   public String describe() {
     return "window " + start + " .. " + end + (onTime() ? "" : " (late pane " + pane + ")")
         + ": in " + in + ", published " + published + ", quarantined " + quarantined
-        + ", duplicates " + deduplicated;
+        + ", duplicates " + deduplicated
+        + (warnings.isEmpty() ? "" : ", warnings " + warnings);
   }
 
-  /** Encodes a tally as its seven numbers. */
+  /** Encodes a tally as its seven numbers, then its warnings by rule. */
   public static final class Coder extends AtomicCoder<WindowTally> {
     private static final Coder INSTANCE = new Coder();
 
@@ -65,18 +85,29 @@ public record WindowTally(
       VarLongCoder.of().encode(tally.published, out);
       VarLongCoder.of().encode(tally.quarantined, out);
       VarLongCoder.of().encode(tally.deduplicated, out);
+      VarIntCoder.of().encode(tally.warnings.size(), out);
+      for (Map.Entry<String, Long> warning : tally.warnings.entrySet()) {
+        StringUtf8Coder.of().encode(warning.getKey(), out);
+        VarLongCoder.of().encode(warning.getValue(), out);
+      }
     }
 
     @Override
     public WindowTally decode(InputStream in) throws IOException {
+      Instant start = new Instant(VarLongCoder.of().decode(in));
+      Instant end = new Instant(VarLongCoder.of().decode(in));
+      int pane = VarIntCoder.of().decode(in);
+      long[] counts = new long[4];
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = VarLongCoder.of().decode(in);
+      }
+      SortedMap<String, Long> warnings = new TreeMap<>();
+      int rules = VarIntCoder.of().decode(in);
+      for (int i = 0; i < rules; i++) {
+        warnings.put(StringUtf8Coder.of().decode(in), VarLongCoder.of().decode(in));
+      }
       return new WindowTally(
-          new Instant(VarLongCoder.of().decode(in)),
-          new Instant(VarLongCoder.of().decode(in)),
-          VarIntCoder.of().decode(in),
-          VarLongCoder.of().decode(in),
-          VarLongCoder.of().decode(in),
-          VarLongCoder.of().decode(in),
-          VarLongCoder.of().decode(in));
+          start, end, pane, counts[0], counts[1], counts[2], counts[3], warnings);
     }
 
     @Override

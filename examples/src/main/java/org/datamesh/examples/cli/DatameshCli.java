@@ -50,6 +50,8 @@ public final class DatameshCli {
   public static void main(String[] args) {
     // First: a thread dying of OutOfMemoryError anywhere must end the process, not leave it hung.
     OutOfMemoryExit.install();
+    // And so must a heap so full that the collector runs nearly all the time: G1 never gives up.
+    GcThrashExit.start();
     // Before anything logs: SLF4J's simple logger writes to whatever System.err is at the time.
     SecretValues secrets = SecretValues.of(args);
     PrintStream out = RedactedStream.over(System.out, secrets);

@@ -35,11 +35,14 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
   private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
   /**
-   * Held while the line is written, so that a second thread running out of memory halts only
-   * after the first has written it: halting at once, it ended the process between the first
-   * thread's claim and its write (exit status 1, nothing printed; seen once in CI).
+   * Set once the line is written, so that a second thread running out of memory halts only after
+   * the first has written it: halting at once, it ended the process between the first thread's
+   * claim and its write (exit status 1, nothing printed; seen once in CI). It waits at most
+   * {@link #WRITE_WAIT_NANOS}: a write blocked on a full pipe must not keep the process alive.
    */
-  private static final Object WRITING = new Object();
+  private static volatile boolean written;
+
+  private static final long WRITE_WAIT_NANOS = 2_000_000_000L;
 
   private static final byte[] LINE =
       (MESSAGE + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
@@ -66,16 +69,21 @@ public final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
    * there lost the line while the status still said 1.
    */
   public static void report() {
-    synchronized (WRITING) { // a monitor allocates nothing on the heap
-      if (!claimReport()) {
-        return; // written already, by the thread that claimed it
+    if (!claimReport()) {
+      // Another thread is writing it: wait for that (a spin allocates nothing), for a while.
+      long deadline = System.nanoTime() + WRITE_WAIT_NANOS;
+      while (!written && System.nanoTime() - deadline < 0) {
+        Thread.onSpinWait();
       }
-      try {
-        ERR.write(LINE);
-        ERR.flush();
-      } catch (Throwable ignored) {
-        // Nothing more can be said; the status still tells.
-      }
+      return;
+    }
+    try {
+      ERR.write(LINE);
+      ERR.flush();
+    } catch (Throwable ignored) {
+      // Nothing more can be said; the status still tells.
+    } finally {
+      written = true;
     }
   }
 

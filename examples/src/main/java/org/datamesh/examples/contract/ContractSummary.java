@@ -24,6 +24,7 @@ import org.datamesh.core.contract.QualityRule;
 import org.datamesh.core.contract.ServiceLevels;
 import org.datamesh.core.failure.Severity;
 import org.datamesh.core.protect.FieldProtection;
+import org.datamesh.examples.cli.UsageException;
 import org.datamesh.rules.ContractRules;
 import org.datamesh.rules.dataset.ContractChecks;
 import org.datamesh.rules.Rule;
@@ -73,7 +74,7 @@ final class ContractSummary {
       out.println("    " + describe(port));
     }
     if (!contract.ports().isEmpty()) {
-      line(out, "run publishes", publishedWhere(contract));
+      line(out, "run publishes", publishedWhere(contract, file.toAbsolutePath().getParent()));
     }
     printRoles(out, contract);
     ServiceLevels levels = contract.serviceLevels();
@@ -84,13 +85,12 @@ final class ContractSummary {
   }
 
   /** Where {@code run} without {@code --output} publishes, or why it needs one. */
-  private static String publishedWhere(DataContract contract) {
+  private static String publishedWhere(DataContract contract, Path contractFolder) {
     try {
-      PublishTarget.Choice choice = PublishTarget.choose(null, null, contract);
-      return "under " + choice.location() + " (server " + choice.server().server()
-          + ") unless --output is given";
-    } catch (org.datamesh.examples.cli.UsageException e) {
-      return "under --output or a chosen --server: " + e.getMessage();
+      PublishTarget.Choice choice = PublishTarget.choose(null, null, contract, contractFolder);
+      return "under " + choice.root() + " (" + choice.serverName() + ") unless --output is given";
+    } catch (UsageException e) {
+      return "needs --output or --server: " + e.getMessage();
     }
   }
 

@@ -1,43 +1,67 @@
 package org.datamesh.examples.contract;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.OutputPort;
+import org.datamesh.core.product.DataProduct;
 import org.datamesh.examples.cli.UsageException;
 
 /**
  * Where {@code run} publishes: {@code --output} when given, else the file server the contract
  * declares in {@code servers} (a {@code local} server's {@code path} or an {@code s3} server's
- * {@code location}), named with {@code --server} when it declares several. The server's location
- * is the mesh's root, what {@code --output} would name: the product goes to {@code
- * <location>/<domain>/<product>/} there, beside the catalog and the lineage log.
+ * {@code location}), named with {@code --server} when it declares several.
+ *
+ * <p>ODCS says a server's location is where the data is. A location ending with the product's
+ * own folder, {@code <domain>/<product>}, names exactly that folder: the mesh's root (catalog,
+ * lineage) is two folders up. Any other location is the mesh's root, what {@code --output} would
+ * name, and the product goes to {@code <location>/<domain>/<product>/}. A relative local path is
+ * relative to the contract's folder.
  *
  * <pre>{@code
- * # servers: [{server: lake, type: s3, location: s3://lake/mesh, format: parquet}]
+ * # servers: [{server: lake, type: s3, location: s3://lake/sales/orders, format: parquet}]
  * datamesh run --contract=orders.odcs.yaml --input=orders.csv --awsRegion=eu-west-1
- * # publishes to s3://lake/mesh/sales/orders/
+ * # publishes to s3://lake/sales/orders/, the catalog to s3://lake/
  * }</pre>
  */
 final class PublishTarget {
 
   private static final Set<String> FILE_SERVERS = Set.of("local", "s3");
 
-  /** The chosen location and the server it came from (null for {@code --output}). */
-  record Choice(String location, @Nullable OutputPort server) {}
+  /** The mesh's root to publish under, and the server it came from (null for {@code --output}). */
+  record Choice(String root, @Nullable OutputPort server) {
+
+    /** How the chosen server is named in messages. */
+    String serverName() {
+      return server == null ? "--output" : "server " + describe(server);
+    }
+  }
 
   private PublishTarget() {}
 
-  static Choice choose(@Nullable String output, @Nullable String server, DataContract contract)
+  /**
+   * @param contractFolder the folder of the contract's file, which a relative local path is
+   *     relative to
+   */
+  static Choice choose(
+      @Nullable String output, @Nullable String server, DataContract contract, Path contractFolder)
       throws UsageException {
+    boolean serverGiven = server != null && !server.isBlank();
     if (output != null && !output.isBlank()) {
-      return new Choice(output, null); // --output overrides the contract
+      if (serverGiven) {
+        throw new UsageException(
+            "give --output or --server, not both: --server picks one of the contract's servers"
+                + " when there is no --output");
+      }
+      return new Choice(output, null);
     }
     List<OutputPort> files =
         contract.ports().stream().filter(p -> FILE_SERVERS.contains(p.type())).toList();
     OutputPort port;
-    if (server != null && !server.isBlank()) {
+    if (serverGiven) {
       port = named(contract.ports(), server);
       if (!FILE_SERVERS.contains(port.type())) {
         throw new UsageException(
@@ -56,7 +80,7 @@ final class PublishTarget {
     } else {
       port = files.get(0);
     }
-    return new Choice(location(port), port);
+    return new Choice(root(location(port, contractFolder), contract.product()), port);
   }
 
   private static OutputPort named(List<OutputPort> ports, String name) throws UsageException {
@@ -73,32 +97,56 @@ final class PublishTarget {
             + ")");
   }
 
-  private static String location(OutputPort port) throws UsageException {
-    String field = "local".equals(port.type()) ? "path" : "location";
+  /** The server's location, checked, with a relative local path made absolute. */
+  private static String location(OutputPort port, Path contractFolder) throws UsageException {
+    boolean local = "local".equals(port.type());
+    String field = local ? "path" : "location";
     String where = port.path();
+    String name = "server " + describe(port);
     if (where == null || where.isBlank()) {
       throw new UsageException(
-          "server " + port.server() + " has no " + field + " to publish to; give it one, or"
-              + " give --output");
+          name + " has no " + field + " to publish to; give it one, or give --output");
     }
     if (port.format() != null && !"parquet".equalsIgnoreCase(port.format())) {
       throw new UsageException(
-          "server " + port.server() + " is in format " + port.format() + "; run publishes"
-              + " Parquet: declare format: parquet, or give --output");
+          name + " is in format " + port.format() + "; run publishes Parquet: declare format:"
+              + " parquet, or give --output");
     }
-    if (where.contains("*") || where.contains("?") || where.contains("{")) {
+    if (where.matches(".*[*?{\\[].*")) {
       throw new UsageException(
-          "server " + port.server() + "'s " + field + " " + where + " is a pattern; run"
-              + " publishes under one folder: the mesh's root, such as s3://bucket/mesh");
+          name + "'s " + field + " " + where + " is a pattern; run publishes under one folder,"
+              + " such as s3://bucket/mesh");
     }
-    if ("s3".equals(port.type()) && !where.startsWith("s3://")) {
+    boolean scheme = where.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+    if (local && scheme && !where.startsWith("file://")) {
       throw new UsageException(
-          "server " + port.server() + "'s location " + where + " is not an s3:// location");
+          name + " is local, but its path " + where + " names another file system; declare it"
+              + " as an s3 server");
+    }
+    if (!local && !where.startsWith("s3://")) {
+      throw new UsageException(name + "'s location " + where + " is not an s3:// location");
+    }
+    if (local && !scheme) {
+      return contractFolder.resolve(Paths.get(where)).normalize().toString();
     }
     return where;
   }
 
-  private static String describe(OutputPort port) {
-    return (port.server().isEmpty() ? "(unnamed)" : port.server()) + " " + port.type();
+  /** The mesh's root: two folders up when {@code location} ends with the product's folder. */
+  private static String root(String location, DataProduct product) {
+    String trimmed = location.replaceAll("/+$", "");
+    String productFolder = "/" + product.domain() + "/" + product.name();
+    if (trimmed.endsWith(productFolder) && trimmed.length() > productFolder.length()) {
+      String root = trimmed.substring(0, trimmed.length() - productFolder.length());
+      if (!root.endsWith(":/") && !root.endsWith(":")) { // s3://bucket/<domain>/<product> keeps its bucket
+        return root;
+      }
+    }
+    return location;
+  }
+
+  /** A server as messages name it: its name and type ("(unnamed)" when it has no name). */
+  static String describe(OutputPort port) {
+    return (port.server().isEmpty() ? "(unnamed)" : port.server()) + " (" + port.type() + ")";
   }
 }

@@ -104,7 +104,10 @@ public final class RunCommand implements Command {
             contract, inputs, KeysetOption.forContract(contract, options.getKeyset(), file.path()));
     List<Relationship> relationships = file.relationships(contract);
     TableInputs.check(inputs, options);
-    String output = prepare(PublishTarget.choose(options.getOutput(), options.getServer(), contract), options, out);
+    PublishTarget.Choice target =
+        PublishTarget.choose(
+            options.getOutput(), options.getServer(), contract, file.path().getParent());
+    String output = prepare(target, options, out);
     DataProductPipeline product = DataProductPipeline.of(specs).withRelationships(relationships);
     for (TableInputs.TableInput input : inputs) {
       product = product.from(input.table().folder(), input.pattern());
@@ -146,26 +149,22 @@ public final class RunCommand implements Command {
     return new Plan(pipeline, receipt, runId, output, contract, reporting);
   }
 
-  /** The chosen location, created or proven writable; a contract's server is named first. */
+  /** The chosen root, created or proven writable; a contract's server is named in what fails. */
   private static String prepare(PublishTarget.Choice choice, RunOptions options, PrintStream out)
       throws UsageException {
     if (choice.server() == null) {
-      return OutputFolder.prepare(choice.location(), options);
+      return OutputFolder.prepare(choice.root(), options);
     }
-    String server = "server " + choice.server().server();
     String prepared;
     try {
-      prepared = OutputFolder.prepare(choice.location(), options);
+      prepared = OutputFolder.prepare(choice.root(), options);
     } catch (UsageException e) {
       // said of the server's location, not of --output, which the user did not give
-      String message = e.getMessage();
       throw new UsageException(
-          message.startsWith("--output ")
-              ? server + "'s location " + choice.location() + message.substring("--output".length())
-              : server + "'s location: " + message,
+          choice.serverName() + ": " + e.getMessage().replaceFirst("^--output ", "its location "),
           e.details());
     }
-    out.println("publishing to the contract's " + server + " (" + choice.location() + ")");
+    out.println("Publishing under " + prepared + ", the contract's " + choice.serverName());
     return prepared;
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -27,7 +28,13 @@ final class LogFileLines implements AutoCloseable {
 
   private final InputStream in;
   private final CountingStream counted;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+  /** Read a block at a time and scanned here: a byte at a time through the streams cost more. */
+  private final byte[] block = new byte[1 << 16];
+  private int position;
+  private int limit;
+  private boolean ended;
+  /** A line's first part, when it runs past the end of the block read so far. */
+  private final ByteArrayOutputStream carried = new ByteArrayOutputStream(256);
   private long number;
 
   private LogFileLines(InputStream in, CountingStream counted) {
@@ -38,32 +45,63 @@ final class LogFileLines implements AutoCloseable {
   /** Opens {@code file}, decompressing it when its name ends with {@code .gz}. */
   static LogFileLines open(Path file) throws IOException {
     CountingStream counted = new CountingStream(Files.newInputStream(file));
-    InputStream buffered = new BufferedInputStream(counted, 1 << 16);
-    InputStream in =
-        file.getFileName().toString().endsWith(".gz")
-            ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
-            : buffered;
-    return new LogFileLines(in, counted);
+    try {
+      InputStream in =
+          file.getFileName().toString().endsWith(".gz")
+              ? new GZIPInputStream(new BufferedInputStream(counted, 1 << 16), 1 << 16)
+              : counted;
+      return new LogFileLines(in, counted);
+    } catch (IOException | RuntimeException e) {
+      counted.close(); // not gzip after all, or its header cut off: the file is not left open
+      throw e;
+    }
   }
 
   /** The next line's bytes, or null at the end of the file. */
   byte[] next() throws IOException {
-    line.reset();
-    int b;
+    carried.reset();
     boolean any = false;
-    while ((b = in.read()) != -1) {
+    while (fill()) {
       any = true;
-      if (b == '\n') {
-        number++;
-        return withoutCarriageReturn(line.toByteArray());
+      int start = position;
+      int end = start;
+      while (end < limit && block[end] != '\n') {
+        end++;
       }
-      line.write(b);
+      if (end < limit) {
+        position = end + 1;
+        number++;
+        byte[] bytes;
+        if (carried.size() == 0) {
+          bytes = Arrays.copyOfRange(block, start, end);
+        } else {
+          carried.write(block, start, end - start);
+          bytes = carried.toByteArray();
+        }
+        return withoutCarriageReturn(bytes);
+      }
+      carried.write(block, start, limit - start);
+      position = limit;
     }
     if (!any) {
       return null;
     }
     number++;
-    return withoutCarriageReturn(line.toByteArray());
+    return withoutCarriageReturn(carried.toByteArray());
+  }
+
+  /** Whether unread bytes are in the block, reading the next block when it is used up. */
+  private boolean fill() throws IOException {
+    while (position == limit && !ended) {
+      int n = in.read(block, 0, block.length);
+      if (n < 0) {
+        ended = true;
+      } else {
+        position = 0;
+        limit = n;
+      }
+    }
+    return position < limit;
   }
 
   /** The number of the line {@link #next} returned last, from 1. */

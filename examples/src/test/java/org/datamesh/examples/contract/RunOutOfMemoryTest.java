@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that runs out of memory ends: exit status 1 and one line on standard error, however the
- * runner meets the error. {@code datamesh run} on the Direct runner with a 64 MiB heap and 23 MB of
- * orders used to log the OutOfMemoryError of its worker thread and wait for that thread forever.
+ * runner meets the error, and also when G1 keeps collecting a full heap without ever throwing
+ * ({@code GcThrashExit}). {@code datamesh run} on the Direct runner with a 64 MiB heap and 23 MB
+ * of orders used to log the OutOfMemoryError of its worker thread and wait for that thread
+ * forever; once in about ten tries it collected for minutes instead.
  */
 class RunOutOfMemoryTest {
 
@@ -59,7 +61,8 @@ class RunOutOfMemoryTest {
             .redirectError(err.toFile())
             .start();
     // G1 collects a nearly full heap over and over before it gives up: about 25 s on an idle
-    // machine, more than twice that on a busy one.
+    // machine, more than twice that on a busy one; when it never does, the thrash watcher ends
+    // the run after 20 s of it.
     boolean ended = process.waitFor(150, TimeUnit.SECONDS);
     String threads = "";
     if (!ended) {

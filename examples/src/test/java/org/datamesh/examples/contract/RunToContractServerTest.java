@@ -75,7 +75,7 @@ class RunToContractServerTest {
     assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
     assertThat(
         outcome.outLines(),
-        hasItem("publishing to the contract's server lake (" + lake + ")"));
+        hasItem("Publishing under " + lake + ", the contract's server lake (local)"));
     Manifest manifest = Manifest.read(lake.resolve("crm/customers"));
     assertThat(manifest.counts().published(), is(2L));
     assertThat(manifest.counts().deduplicated(), is(1L));
@@ -100,6 +100,19 @@ class RunToContractServerTest {
     assertThat(Files.exists(dev), is(false));
   }
 
+  @Test
+  void aPathEndingWithTheProductsFolderIsThatFolderAndARelativeOneIsTheContracts() throws Exception {
+    // ODCS's location is where the data is: the product's own folder, here relative to the
+    // contract's folder; the mesh's root (catalog, lineage) is two folders up.
+    CliOutcome outcome = run(contract(local("lake", Path.of("lake/crm/customers"))));
+
+    assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
+    Path lake = dir.resolve("lake");
+    assertThat(Manifest.read(lake.resolve("crm/customers")).counts().published(), is(2L));
+    assertThat(Files.exists(lake.resolve("catalog.json")), is(true));
+    assertThat(Files.exists(lake.resolve("crm/customers/crm")), is(false));
+  }
+
   private void assertRefused(CliOutcome outcome, String expected) {
     assertThat(outcome.out(), outcome.status(), is(ExitCode.USAGE));
     assertThat(outcome.errLines(), equalTo(List.of("datamesh run: " + expected)));
@@ -111,11 +124,11 @@ class RunToContractServerTest {
     Path prod = dir.resolve("prod");
     assertRefused(
         run(contract(local("dev", dev), local("prod", prod))),
-        "the contract declares 2 servers to publish to (dev local, prod local): choose one with"
-            + " --server=NAME, or give --output");
+        "the contract declares 2 servers to publish to (dev (local), prod (local)): choose one"
+            + " with --server=NAME, or give --output");
     assertRefused(
         run(contract(local("dev", dev)), "--server=test"),
-        "--server=test is not among the contract's servers (dev local)");
+        "--server=test is not among the contract's servers (dev (local))");
     assertRefused(
         run(contract("- {server: events, type: kafka, host: 'localhost:9092'}"), "--server=events"),
         "--server=events is a kafka server; run publishes files to a local or s3 server (stream"
@@ -126,16 +139,20 @@ class RunToContractServerTest {
             + " server to publish to)");
     assertRefused(
         run(contract("- {server: lake, type: local, path: '" + dev + "', format: json}")),
-        "server lake is in format json; run publishes Parquet: declare format: parquet, or give"
-            + " --output");
+        "server lake (local) is in format json; run publishes Parquet: declare format: parquet,"
+            + " or give --output");
     assertRefused(
         run(contract("- {server: lake, type: s3, location: 's3://lake/exports/*.json'}")),
-        "server lake's location s3://lake/exports/*.json is a pattern; run publishes under one"
-            + " folder: the mesh's root, such as s3://bucket/mesh");
+        "server lake (s3)'s location s3://lake/exports/*.json is a pattern; run publishes under"
+            + " one folder, such as s3://bucket/mesh");
+    assertRefused(
+        run(contract(local("dev", dev)), "--server=dev", "--output=" + dev),
+        "give --output or --server, not both: --server picks one of the contract's servers when"
+            + " there is no --output");
     Path file = Files.writeString(dir.resolve("taken"), "a file, not a folder");
     assertRefused(
         run(contract(local("lake", file))),
-        "server lake's location: cannot write to " + file + " (a file is in the way)");
+        "server lake (local): cannot write to " + file + " (a file is in the way)");
     assertThat(Files.exists(dev), is(false));
   }
 }

@@ -120,7 +120,8 @@ class ValidateContractCommandTest {
             "      schema[0].quality[0]: library rowCount {mustBeGreaterThan=100}",
             "  ports              1",
             "    lake (local) /data/products, parquet",
-            "  run publishes      under /data/products (server lake) unless --output is given"));
+            "  run publishes      under /data/products (server lake (local)) unless --output is"
+                + " given"));
     assertThat(lines, hasItem("  roles              analyst (read): every column, every row"));
     assertThat(lines, hasItem(startsWith("  notices            1 (")));
     assertThat(lines, hasItem(startsWith("    roles[0].customProperties[0] (line ")));

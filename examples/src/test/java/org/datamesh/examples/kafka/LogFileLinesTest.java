@@ -59,6 +59,33 @@ class LogFileLinesTest {
     assertThat(lines.get(1), equalTo(bytes("ok")));
   }
 
+  @Test
+  void linesLongerThanABlockAndEndingsAcrossBlocksComeWhole() throws Exception {
+    // The reader scans 64 KiB blocks: lines around and across their edges, a \r\n split by one.
+    List<String> written = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    written.add("x".repeat(65_535)); // its \r ends the first block, its \n starts the second
+    written.add("y".repeat(200_000)); // spans several blocks
+    for (int i = 0; i < 3_000; i++) {
+      written.add("line " + i + " " + "z".repeat(i % 97));
+    }
+    for (String line : written) {
+      text.append(line).append("\r\n");
+    }
+    Path file = dir.resolve("long.log");
+    Files.write(file, bytes(text.toString()));
+
+    List<String> lines = new ArrayList<>();
+    try (LogFileLines reader = LogFileLines.open(file)) {
+      for (byte[] line = reader.next(); line != null; line = reader.next()) {
+        lines.add(new String(line, StandardCharsets.UTF_8));
+      }
+      assertThat(reader.number(), equalTo((long) written.size()));
+      assertThat(reader.bytesRead(), equalTo(Files.size(file)));
+    }
+    assertThat(lines, equalTo(written));
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -2,6 +2,7 @@ package org.datamesh.rules.dataset;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,19 @@ final class AnalyzeRows extends CombineFn<Row, AnalyzeRows.States, AnalyzeRows.A
 
     States(Serializable[] states) {
       this.states = states;
+    }
+
+    // Equal by content (every analyzer's state is: arrays, or sketches equal by their bytes), so
+    // that the Direct runner's mutation check can tell a state handed on was not changed, and
+    // SerializableCoder has an equals to rely on.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof States that && Arrays.deepEquals(states, that.states);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.deepHashCode(states);
     }
   }
 

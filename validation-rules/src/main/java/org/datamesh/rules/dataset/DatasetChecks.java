@@ -51,8 +51,7 @@ import org.datamesh.core.quality.TableQuality;
  * }</pre>
  *
  * <p>Metrics are computed once however many checks read them: the published rows go through
- * one combiner holding every distinct analyzer ({@link AnalyzeRows}; in batch, each bundle's rows
- * are folded where they arrive, {@link CombineInBundles}), and, when duplicates are
+ * one combiner holding every distinct analyzer ({@link AnalyzeRows}), and, when duplicates are
  * checked, through one grouping for every column set checked (none for a set holding the key the
  * rows were deduplicated by, {@link ProductRecords#uniqueKey}: 0 by construction); the
  * quarantined records through one counting step. Besides the checks' own metrics, every run measures {@code rowCount},
@@ -126,12 +125,7 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
     AnalyzeRows analyze = AnalyzeRows.of(analyzers);
     zeros.putAll(analyze.extractOutput(analyze.createAccumulator()).metrics());
     List<PCollection<KV<String, Double>>> parts = new ArrayList<>();
-    // Batch: each bundle's rows fold into one state where they arrive (CombineInBundles), so the
-    // rows are not encoded once more for a grouping step on their way to the analyzers.
-    PCollection<AnalyzeRows.Analysis> analysis =
-        global
-            ? rows.apply("Analyze", CombineInBundles.of(analyze))
-            : rows.apply("Analyze", globally(analyze, false));
+    PCollection<AnalyzeRows.Analysis> analysis = rows.apply("Analyze", globally(analyze, global));
     // Rows deduplicated by a key have no two alike in a set of columns holding it: 0, uncounted.
     List<String> unique = table.uniqueKey();
     List<List<String>> counted = new ArrayList<>();
