@@ -228,8 +228,12 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
 
   void emit(ParseOutcome outcome, BoundedWindow window, MultiOutputReceiver out) {
     lastEmitted = outcome.position();
-    BundleTally tally = tallies.computeIfAbsent(window, w -> new BundleTally());
-    tally.records++;
+    // A bounded run counts per bundle; a stream counts its messages per window itself.
+    BundleTally tally =
+        countsRecords ? tallies.computeIfAbsent(window, w -> new BundleTally()) : null;
+    if (tally != null) {
+      tally.records++;
+    }
     if (outcome.values() == null) {
       failed++;
       out.get(notes).output(RecordNote.of(outcome.failure()));
@@ -238,7 +242,7 @@ abstract class RecordParsingFn<InputT> extends DoFn<InputT, Row> {
     // Counted per bundle in a bounded run; on a stream, each hit leaves with its record's
     // timestamp, so that it is counted in the record's event-time window.
     Consumer<String> warn =
-        countsRecords ? tally::warn : rule -> out.get(notes).output(RecordNote.warnings(rule, 1));
+        tally != null ? tally::warn : rule -> out.get(notes).output(RecordNote.warnings(rule, 1));
     StepFailure stopped = compiled.run(outcome.values(), warn);
     if (stopped != null) {
       failed++;

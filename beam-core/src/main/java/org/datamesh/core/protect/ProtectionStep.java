@@ -75,7 +75,15 @@ public final class ProtectionStep implements RecordStep {
 
   @Override
   public Schema outputSchema(Schema input) {
-    Map<String, FieldProtection> byField = byField();
+    return protectedSchema(input, protections);
+  }
+
+  /**
+   * The schema of rows of {@code input} once {@code protections} are applied, as {@link
+   * #outputSchema} gives it: for a summary of what a product publishes, which needs no keys.
+   */
+  public static Schema protectedSchema(Schema input, List<FieldProtection> protections) {
+    Map<String, FieldProtection> byField = byField(protections);
     for (String field : byField.keySet()) {
       if (!input.hasField(field)) {
         throw new IllegalArgumentException(
@@ -137,7 +145,7 @@ public final class ProtectionStep implements RecordStep {
   @Override
   public CompiledStep compile(Schema input) {
     Schema output = outputSchema(input);
-    Map<String, FieldProtection> byField = byField();
+    Map<String, FieldProtection> byField = byField(protections);
     int[] source = new int[output.getFieldCount()];
     ValueProtector[] protectors = new ValueProtector[output.getFieldCount()];
     String[] names = new String[output.getFieldCount()];
@@ -182,7 +190,7 @@ public final class ProtectionStep implements RecordStep {
     return lines;
   }
 
-  private Map<String, FieldProtection> byField() {
+  private static Map<String, FieldProtection> byField(List<FieldProtection> protections) {
     Map<String, FieldProtection> byField = new LinkedHashMap<>();
     for (FieldProtection protection : protections) {
       byField.put(protection.field(), protection);

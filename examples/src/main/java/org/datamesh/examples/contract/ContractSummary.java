@@ -24,6 +24,7 @@ import org.datamesh.core.contract.QualityRule;
 import org.datamesh.core.contract.ServiceLevels;
 import org.datamesh.core.failure.Severity;
 import org.datamesh.core.protect.FieldProtection;
+import org.datamesh.core.protect.ProtectionStep;
 import org.datamesh.examples.cli.UsageException;
 import org.datamesh.rules.ContractRules;
 import org.datamesh.rules.dataset.ContractChecks;
@@ -90,7 +91,7 @@ final class ContractSummary {
       PublishTarget.Choice choice = PublishTarget.choose(null, null, contract, contractFolder);
       return "under " + choice.root() + " (" + choice.serverName() + ") unless --output is given";
     } catch (UsageException e) {
-      return "needs --output or --server: " + e.getMessage();
+      return "needs --output: " + e.getMessage();
     }
   }
 
@@ -158,6 +159,15 @@ final class ContractSummary {
     }
     List<QualityRule> checks = ContractRules.datasetChecks(table);
     ContractChecks enforced = ContractChecks.of(table);
+    try {
+      // As run enforces them: an entry under a column published encrypted whole is not read.
+      enforced =
+          enforced.readableIn(
+              ProtectionStep.protectedSchema(
+                  table.publishedSchema(), ContractProtection.of(contract, table)));
+    } catch (ContractException | IllegalArgumentException e) {
+      // protection refused: listed with the contract's problems
+    }
     line(
         out,
         "  dataset checks",

@@ -1,18 +1,16 @@
 package org.datamesh.examples.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.hadoop.ParquetReader;
 import org.datamesh.core.publish.ChannelInputFile;
 import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.publish.ParquetRecords;
+import org.datamesh.core.publish.ParquetSettings;
 
 /**
  * The rows of one small table of a product published in a local folder, read on the spot from
@@ -39,16 +37,16 @@ final class PublishedTable {
   }
 
   private static void read(Path file, List<Map<String, Object>> rows) throws IOException {
-    try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(ChannelInputFile.local(file)).build()) {
-      for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (Schema.Field field : record.getSchema().getFields()) {
-          Object value = record.get(field.name());
-          row.put(field.name(), value instanceof CharSequence text ? text.toString() : value);
-        }
-        rows.add(row);
-      }
-    }
+    ParquetRecords.forEach(
+        ChannelInputFile.local(file),
+        ParquetSettings.of(Map.of()),
+        record -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.name());
+            row.put(field.name(), value instanceof CharSequence text ? text.toString() : value);
+          }
+          rows.add(row);
+        });
   }
 }

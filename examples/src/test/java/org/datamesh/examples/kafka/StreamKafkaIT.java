@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stream} (embedded Flink, its own JVM) builds the product from the topic, and the output,
  * quarantine and tally topics hold exactly what the events call for: each valid version once,
  * every failure with its reasons and its payload encrypted, no e-mail address in clear, and
- * window counts that add up.
+ * window counts that add up. The broker stopped and started again under a running stream loses
+ * nothing and duplicates nothing.
  */
 class StreamKafkaIT {
 
@@ -212,6 +213,71 @@ class StreamKafkaIT {
       assertThat(stream.log(), not(containsString("@example.com")));
       stream.log().lines().filter(l -> l.contains(" window ") || l.startsWith("Streaming"))
           .forEach(System.out::println);
+    } finally {
+      stream.kill();
+    }
+  }
+
+  @Test
+  void aBrokerRestartedMidStreamLosesNothingAndPublishesNothingTwice() throws Exception {
+    // Two batches of distinct orders: the first before the broker stops, the second after it is
+    // back on the same port and log. The same stream runs through it all.
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    Set<String> expected = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      String id = String.format(Locale.ROOT, "ORD-7%05d", i); // the contract's pattern
+      String line =
+          order(id, 1, "restart" + i + "@example.com", "20.00", T0.plusSeconds(i).toString());
+      (i < 100 ? first : second).add(line);
+      expected.add(id);
+    }
+    Path keyset = dir.resolve("keys.json");
+    assertThat(CliOutcome.run("keys", "--keyset=" + keyset).status(), is(ExitCode.OK));
+    Path contract = contract();
+    Path firstFile = Files.write(dir.resolve("first.jsonl"), first);
+    assertThat(ingest(firstFile, "restart-raw").status(), is(ExitCode.OK));
+
+    RunProcess stream =
+        RunProcess.start(
+            List.of(
+                "stream",
+                "--contract=" + contract,
+                "--bootstrapServers=" + KAFKA.bootstrapServers(),
+                "--inputTopic=restart-raw",
+                "--outputTopic=restart-out",
+                "--quarantineTopic=restart-out.quarantine",
+                "--eventTime=ordered_at",
+                "--keyset=" + keyset,
+                "--parallelism=2"),
+            dir.resolve("restart.log"),
+            Map.of());
+    try {
+      List<ConsumerRecord<String, String>> before =
+          TopicRecords.readUntil(
+              KAFKA.bootstrapServers(), "restart-out", r -> r.size() >= 100, Duration.ofMinutes(3));
+      assertThat(stream.log(), before, hasSize(100));
+
+      KAFKA.stop();
+      Thread.sleep(3_000); // the stream meets a broker that is gone
+      KAFKA.start();
+      assertThat("the stream outlived its broker\n" + stream.log(), stream.isAlive(), is(true));
+      Path secondFile = Files.write(dir.resolve("second.jsonl"), second);
+      assertThat(ingest(secondFile, "restart-raw").status(), is(ExitCode.OK));
+
+      List<ConsumerRecord<String, String>> rows =
+          TopicRecords.readUntil(
+              KAFKA.bootstrapServers(), "restart-out", r -> r.size() >= 200, Duration.ofMinutes(3));
+      List<String> ids = new ArrayList<>();
+      for (ConsumerRecord<String, String> row : rows) {
+        ids.add(JSON.readTree(row.value()).get("order_id").asText());
+      }
+      assertThat(stream.log(), new HashSet<>(ids), equalTo(expected));
+      assertThat("each order published once\n" + stream.log(), ids, hasSize(200));
+      assertThat(
+          TopicRecords.readUntil(
+              KAFKA.bootstrapServers(), "restart-out.quarantine", r -> true, Duration.ofSeconds(5)),
+          hasSize(0));
     } finally {
       stream.kill();
     }
