@@ -21,15 +21,15 @@ import org.apache.parquet.io.SeekableInputStream;
  * of {@link ChannelOutputFile}.
  *
  * <pre>{@code
- * try (ParquetReader<GenericRecord> reader =
- *     AvroParquetReader.<GenericRecord>builder(ChannelInputFile.of(readableFile)).build()) { ... }
+ * ParquetRecords.forEach(ChannelInputFile.of(readableFile), settings, record -> ...);
+ * try (ParquetFileReader footer = ParquetFileReader.open(ChannelInputFile.named(name))) { ... }
  * }</pre>
  */
 public final class ChannelInputFile implements InputFile {
 
   /** Opens the file's channel, at position 0. */
   @FunctionalInterface
-  public interface Opener {
+  private interface Opener {
     SeekableByteChannel open() throws IOException;
   }
 

@@ -19,10 +19,15 @@ public final class OutputFolder {
    * deleting a probe object there with {@code options}' credentials.
    */
   public static String prepare(String output, PipelineOptions options) throws UsageException {
-    if (output != null && ObjectStoreFolder.isObjectStore(output)) {
+    if (output != null && isObjectStore(output)) {
       return ObjectStoreFolder.prepare(output, options);
     }
     return prepare(output).toString();
+  }
+
+  /** Whether {@code location} names a file system other than the local disk ({@code s3://...}). */
+  public static boolean isObjectStore(String location) {
+    return ObjectStoreFolder.isObjectStore(location);
   }
 
   public static Path prepare(String output) throws UsageException {

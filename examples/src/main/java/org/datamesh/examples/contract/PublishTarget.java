@@ -8,6 +8,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.OutputPort;
 import org.datamesh.core.product.DataProduct;
+import org.datamesh.examples.cli.OutputFolder;
 import org.datamesh.examples.cli.UsageException;
 
 /**
@@ -117,8 +118,7 @@ final class PublishTarget {
           name + "'s " + field + " " + where + " is a pattern; run publishes under one folder,"
               + " such as s3://bucket/mesh");
     }
-    boolean scheme = where.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*");
-    if (local && scheme && !where.startsWith("file://")) {
+    if (local && OutputFolder.isObjectStore(where)) {
       throw new UsageException(
           name + " is local, but its path " + where + " names another file system; declare it"
               + " as an s3 server");
@@ -126,7 +126,7 @@ final class PublishTarget {
     if (!local && !where.startsWith("s3://")) {
       throw new UsageException(name + "'s location " + where + " is not an s3:// location");
     }
-    if (local && !scheme) {
+    if (local && !where.startsWith("file:")) { // a file: URI is absolute already
       return contractFolder.resolve(Paths.get(where)).normalize().toString();
     }
     return where;

@@ -152,19 +152,21 @@ public final class RunCommand implements Command {
   /** The chosen root, created or proven writable; a contract's server is named in what fails. */
   private static String prepare(PublishTarget.Choice choice, RunOptions options, PrintStream out)
       throws UsageException {
-    if (choice.server() == null) {
-      return OutputFolder.prepare(choice.root(), options);
-    }
     String prepared;
     try {
       prepared = OutputFolder.prepare(choice.root(), options);
     } catch (UsageException e) {
+      if (choice.server() == null) {
+        throw e;
+      }
       // said of the server's location, not of --output, which the user did not give
       throw new UsageException(
           choice.serverName() + ": " + e.getMessage().replaceFirst("^--output ", "its location "),
           e.details());
     }
-    out.println("Publishing under " + prepared + ", the contract's " + choice.serverName());
+    if (choice.server() != null) {
+      out.println("Publishing under " + prepared + ", the contract's " + choice.serverName());
+    }
     return prepared;
   }
 
