@@ -63,12 +63,12 @@ public final class ToKafka<T> extends PTransform<PCollection<T>, PDone> {
 
   /**
    * Returns a {@link ToKafka} like this one but writing each record exactly once, in Kafka
-   * transactions committed with the runner's checkpoints ({@code KafkaIO}'s exactly-once sink):
-   * after a failure and a restore from a checkpoint, nothing written since is written again.
-   * Readers see the records once the checkpoint completes, with {@code isolation.level}
-   * {@code read_committed}. Needs a runner that keeps input stable across retries (Flink with
-   * checkpointing, Dataflow); {@code group} names the sink's progress in Kafka, one per output of
-   * a pipeline, the same across its restarts.
+   * transactions ({@link WriteKafkaExactlyOnce}): after a failure and a restore from a
+   * checkpoint, nothing written since is written again. Readers see the records once their
+   * transaction commits, with {@code isolation.level} {@code read_committed}. Needs a runner that
+   * keeps input stable across retries (Flink with checkpointing, Dataflow); {@code group} names
+   * the writer's progress in Kafka: one per output of one run of a pipeline, the same across its
+   * restores, never reused by a pipeline started afresh.
    */
   public ToKafka<T> withExactlyOnce(String group) {
     return new ToKafka<>(bootstrapServers, topic, what, record, group);
@@ -182,26 +182,31 @@ public final class ToKafka<T> extends PTransform<PCollection<T>, PDone> {
 
   @Override
   public PDone expand(PCollection<T> input) {
-    KafkaIO.Write<String, String> write =
+    Map<String, Object> producer =
+        Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            ProducerConfig.LINGER_MS_CONFIG, 20);
+    PCollection<KV<@Nullable String, String>> records =
+        input
+            .apply("ToRecords", ParDo.of(new RecordFn<>(record)))
+            .setCoder(KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), StringUtf8Coder.of()));
+    if (transactionGroup != null) {
+      // One shard: one transaction at a time, in the order the records come.
+      return records.apply(
+          "WriteKafkaExactlyOnce",
+          WriteKafkaExactlyOnce.to(bootstrapServers, topic, transactionGroup)
+              .withProducerConfig(producer));
+    }
+    return records.apply(
+        "WriteKafka",
         KafkaIO.<String, String>write()
             .withBootstrapServers(bootstrapServers)
             .withTopic(topic)
             .withKeySerializer(StringSerializer.class)
             .withValueSerializer(StringSerializer.class)
-            .withProducerConfigUpdates(
-                Map.of(
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                    ProducerConfig.LINGER_MS_CONFIG, 20));
-    if (transactionGroup != null) {
-      // One shard: one transaction at a time, in the order the records come.
-      write = write.withEOS(1, transactionGroup);
-    }
-    return input
-        .apply("ToRecords", ParDo.of(new RecordFn<>(record)))
-        .setCoder(KvCoder.of(NullableCoder.of(StringUtf8Coder.of()), StringUtf8Coder.of()))
-        .apply("WriteKafka", write);
+            .withProducerConfigUpdates(producer));
   }
 
   @Override

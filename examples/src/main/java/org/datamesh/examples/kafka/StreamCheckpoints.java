@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +58,37 @@ final class StreamCheckpoints {
     }
     return options;
   }
+
+  /**
+   * The group the stream's exactly-once writers keep their progress under, {@code
+   * <consumerGroup>.<started>}: a new one when there is no checkpoint to resume from (kept in the
+   * folder's {@code exactly-once-writers}), the one kept there when there is. A writer trusts the
+   * progress its group holds in Kafka, so a stream started afresh must not find an earlier run's.
+   */
+  static String writerGroup(Path folder, String consumerGroup) throws UsageException {
+    Path kept = folder.resolve("exactly-once-writers");
+    try {
+      if (newest(folder).isPresent()) {
+        if (!Files.isRegularFile(kept)) {
+          throw new UsageException(
+              "--checkpoints: " + folder + " holds checkpoints of an earlier version of datamesh,"
+                  + " which this one cannot resume; start with a new folder");
+        }
+        return Files.readString(kept).strip();
+      }
+      String group =
+          consumerGroup + "." + STARTED.format(Instant.now())
+              + String.format("-%04x", new SecureRandom().nextInt(0x10000));
+      Path written = Files.writeString(folder.resolve("exactly-once-writers.tmp"), group + "\n");
+      Files.move(written, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return group;
+    } catch (IOException e) {
+      throw new UsageException("--checkpoints: cannot read or write " + kept);
+    }
+  }
+
+  private static final DateTimeFormatter STARTED =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** A Flink configuration folder saying to resume from {@code checkpoint}. */
   private static Path resumeConfiguration(Path folder, Path checkpoint) throws UsageException {

@@ -161,10 +161,12 @@ public final class StreamCommand implements Command {
             ? null
             : ToKafka.quality(outputServers, options.getQualityTopic());
     if (exactlyOnce) {
-      rows = rows.withExactlyOnce(group + ".rows");
-      failures = failures.withExactlyOnce(group + ".quarantine");
-      tallies = tallies == null ? null : tallies.withExactlyOnce(group + ".tallies");
-      quality = quality == null ? null : quality.withExactlyOnce(group + ".quality");
+      String writers =
+          StreamCheckpoints.writerGroup(Path.of(options.getCheckpoints()).toAbsolutePath(), group);
+      rows = rows.withExactlyOnce(writers + ".rows");
+      failures = failures.withExactlyOnce(writers + ".quarantine");
+      tallies = tallies == null ? null : tallies.withExactlyOnce(writers + ".tallies");
+      quality = quality == null ? null : quality.withExactlyOnce(writers + ".quality");
     }
     result.published().apply("PublishRows", rows);
     result.failures().apply("Quarantine", failures);

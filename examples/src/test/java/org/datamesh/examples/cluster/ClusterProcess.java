@@ -43,6 +43,11 @@ final class ClusterProcess {
     // C1 only, as for every JVM a test starts: the nodes share 2 cores with the test.
     command.add(ChildJvm.C1_ONLY);
     command.addAll(jvmFlags);
+    // A streaming job's checkpoints serialize operator state through Kryo, which reaches into
+    // these JDK packages (Flink's own scripts open them too).
+    for (String pkg : ChildJvm.FLINK_OPENS) {
+      command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
+    }
     // Flink's own INFO lines say which port it bound and why it stopped: wanted in the log.
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
     command.add("-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
@@ -85,6 +90,11 @@ final class ClusterProcess {
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Everything this process has logged so far. */
+  String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
   /** The end of this process's log, headed by its name and state, for failure messages. */

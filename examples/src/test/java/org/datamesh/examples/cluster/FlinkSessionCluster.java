@@ -37,11 +37,17 @@ public final class FlinkSessionCluster implements AutoCloseable {
   static final Duration STARTUP = Duration.ofSeconds(90);
 
   private final int restPort;
+  private final Path dir;
+  private final Path conf;
   private final List<ClusterProcess> processes = new ArrayList<>();
+  /** TaskManagers killed by a test: gone, kept for their logs. */
+  private final List<ClusterProcess> killed = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stopQuietly, "flink-test-cluster-stop");
 
-  private FlinkSessionCluster(int restPort) {
+  private FlinkSessionCluster(int restPort, Path dir, Path conf) {
     this.restPort = restPort;
+    this.dir = dir;
+    this.conf = conf;
   }
 
   /** Starts a JobManager and a TaskManager of two slots, logging and configured in {@code dir}. */
@@ -71,6 +77,13 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "taskmanager.memory.network.min: 512m",
             "taskmanager.memory.network.max: 512m",
             "parallelism.default: 2",
+            // A TaskManager killed by a test is noticed in seconds, not the default 50 s.
+            "heartbeat.interval: 2000",
+            "heartbeat.timeout: 20000",
+            // A job that lost its TaskManager retries every 2 s until a new one offers slots.
+            "restart-strategy.type: fixed-delay",
+            "restart-strategy.fixed-delay.attempts: 1000",
+            "restart-strategy.fixed-delay.delay: 2 s",
             // The cluster's own class path already holds every class of the job (the same
             // jars), so the job's classes are taken from it. Flink's default, child-first, loads
             // Beam again from the staged jars beside the cluster's copy, and Jackson then finds a
@@ -81,26 +94,50 @@ public final class FlinkSessionCluster implements AutoCloseable {
         StandardCharsets.UTF_8);
     List<String> configDir = List.of("--configDir", conf.toString());
 
-    FlinkSessionCluster cluster = new FlinkSessionCluster(restPort);
+    FlinkSessionCluster cluster = new FlinkSessionCluster(restPort, dir, conf);
     Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
     try {
       cluster.processes.add(
           ClusterProcess.start(
               "jobmanager", dir, List.of("-Xmx768m"),
               "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", configDir));
-      TaskManagerResources resources = TaskManagerResources.compute(dir, conf);
-      List<String> args = new ArrayList<>(configDir);
-      args.addAll(resources.dynamicProperties());
-      cluster.processes.add(
-          ClusterProcess.start(
-              "taskmanager", dir, resources.jvmFlags(),
-              "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", args));
-      cluster.awaitOneTaskManager();
+      cluster.processes.add(cluster.taskManager("taskmanager"));
+      cluster.awaitTaskManagers(1);
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
       throw e;
     }
+  }
+
+  private ClusterProcess taskManager(String name) throws Exception {
+    TaskManagerResources resources = TaskManagerResources.compute(dir, conf);
+    List<String> args = new ArrayList<>(List.of("--configDir", conf.toString()));
+    args.addAll(resources.dynamicProperties());
+    return ClusterProcess.start(
+        name, dir, resources.jvmFlags(), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", args);
+  }
+
+  /**
+   * Kills the TaskManager (SIGKILL, as a machine failing would: its tasks die with it) and waits
+   * until the JobManager has noticed it gone.
+   */
+  public void killTaskManager() throws Exception {
+    ClusterProcess taskManager = processes.remove(processes.size() - 1);
+    taskManager.stop();
+    killed.add(taskManager);
+    awaitTaskManagers(0);
+  }
+
+  /** Starts a new TaskManager, as an operator replacing a failed machine would, and waits for it. */
+  public void replaceTaskManager() throws Exception {
+    processes.add(taskManager("taskmanager-" + (killed.size() + 1)));
+    awaitTaskManagers(1);
+  }
+
+  /** Everything the running TaskManager has logged so far. */
+  public String taskManagerLog() throws IOException {
+    return processes.get(processes.size() - 1).log();
   }
 
   /** The {@code --flinkMaster} value that submits to this cluster: {@code localhost:<rest port>}. */
@@ -126,16 +163,20 @@ public final class FlinkSessionCluster implements AutoCloseable {
   /** Every process's log tail, for a failure message. */
   public String logs() {
     StringBuilder text = new StringBuilder();
+    killed.forEach(p -> text.append(p.tail()));
     processes.forEach(p -> text.append(p.tail()));
     return text.toString();
   }
 
   /** The cluster's processes' ids, for tests that check nothing is left behind. */
   public List<Long> pids() {
-    return processes.stream().map(ClusterProcess::pid).toList();
+    List<Long> pids = new ArrayList<>();
+    killed.forEach(p -> pids.add(p.pid()));
+    processes.forEach(p -> pids.add(p.pid()));
+    return pids;
   }
 
-  private void awaitOneTaskManager() throws Exception {
+  private void awaitTaskManagers(int count) throws Exception {
     long deadline = System.nanoTime() + STARTUP.toNanos();
     String last = "no answer yet";
     while (System.nanoTime() < deadline) {
@@ -146,7 +187,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
       }
       try {
         last = rest("/overview");
-        if (last.contains("\"taskmanagers\":1")) {
+        if (last.contains("\"taskmanagers\":" + count + ",")) {
           return;
         }
       } catch (IOException e) {
@@ -155,7 +196,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException(
-        "the Flink cluster did not show one TaskManager within " + STARTUP.toSeconds()
+        "the Flink cluster did not show " + count + " TaskManagers within " + STARTUP.toSeconds()
             + " s; last /overview: " + last + logs());
   }
 

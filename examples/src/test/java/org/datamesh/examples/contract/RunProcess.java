@@ -75,6 +75,25 @@ public final class RunProcess {
     return new RunProcess(process, log);
   }
 
+  /**
+   * Starts {@code java -jar target/datamesh.jar args}, as a user does: a Flink cluster is then
+   * given the jars its manifest names, not the test's class path.
+   */
+  public static RunProcess startJar(List<String> args, Path log) throws IOException {
+    Path jar = Path.of("target", "datamesh.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("mvn package builds " + jar + " before the ITs run");
+    }
+    Path tmp = Files.createDirectories(log.resolveSibling("tmp"));
+    List<String> command = new ArrayList<>(ChildJvm.java("1g"));
+    command.add("-Djava.io.tmpdir=" + tmp);
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(args);
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new RunProcess(process, log);
+  }
+
   /** Waits for the run to end by itself and returns its exit status. */
   public int exitStatus() throws InterruptedException, IOException {
     boolean ended = process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);

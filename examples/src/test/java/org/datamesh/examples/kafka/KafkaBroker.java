@@ -7,12 +7,15 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.datamesh.core.support.TempFolders;
 import org.datamesh.examples.ChildJvm;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -80,6 +83,19 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
   /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /**
+   * Creates {@code topics}, one partition each, before anyone writes to them: a consumer
+   * subscribed to a topic that does not exist yet can take seconds to notice it.
+   */
+  public void createTopics(String... topics) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      admin
+          .createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, 1, (short) 1)).toList())
+          .all()
+          .get(60, TimeUnit.SECONDS);
+    }
   }
 
   /** Starts the broker (again) on the same port and log, and waits until it answers. */

@@ -54,6 +54,11 @@ class StreamTranslationTest {
       assertThat(report.groupedKeys(), hasItem(containsString("SumPerWindow")));
       assertThat(report.functions(), hasItem(startsWith("PublishRows/")));
       assertThat(report.coders(), greaterThan(0));
+      if (exactlyOnce.startsWith("--checkpoints")) {
+        // Each shard's numbering and batches are keyed by the shard: state by a deterministic key.
+        assertThat(report.groupedKeys(), hasItem(startsWith("PublishRows/WriteKafkaExactlyOnce/")));
+        assertThat(report.groupedKeys(), hasItem(startsWith("Quarantine/WriteKafkaExactlyOnce/")));
+      }
     }
   }
 }

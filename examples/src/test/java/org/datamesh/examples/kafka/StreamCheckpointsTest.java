@@ -1,0 +1,53 @@
+package org.datamesh.examples.kafka;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.datamesh.examples.cli.UsageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamCheckpointsTest {
+
+  @TempDir Path folder;
+
+  private void checkpoint(String job, int number) throws Exception {
+    Path chk = Files.createDirectories(folder.resolve(job).resolve("chk-" + number));
+    Files.writeString(chk.resolve("_metadata"), "x");
+  }
+
+  @Test
+  void aStreamStartedAfreshWritesUnderANewGroupAndAResumedOneUnderItsOwn() throws Exception {
+    String first = StreamCheckpoints.writerGroup(folder, "datamesh.sales.orders");
+    assertThat(first, matchesPattern("datamesh\\.sales\\.orders\\.\\d{8}T\\d{6}Z-[0-9a-f]{4}"));
+    assertThat(Files.readString(folder.resolve("exactly-once-writers")).strip(), equalTo(first));
+
+    checkpoint("job1", 3);
+    assertThat(
+        "resumed from a checkpoint: the writers' progress is theirs",
+        StreamCheckpoints.writerGroup(folder, "datamesh.sales.orders"),
+        equalTo(first));
+  }
+
+  @Test
+  void withoutACheckpointToResumeAnEarlierGroupIsNotReused() throws Exception {
+    String first = StreamCheckpoints.writerGroup(folder, "g");
+    Thread.sleep(1_100); // a different second, whatever the random part
+    assertThat(StreamCheckpoints.writerGroup(folder, "g"), not(equalTo(first)));
+  }
+
+  @Test
+  void checkpointsWithoutTheWritersGroupAreRefusedWithAClearLine() throws Exception {
+    checkpoint("job1", 1);
+    UsageException refused =
+        assertThrows(UsageException.class, () -> StreamCheckpoints.writerGroup(folder, "g"));
+    assertThat(refused.getMessage(), containsString("earlier version of datamesh"));
+    assertThat(refused.getMessage(), containsString("start with a new folder"));
+  }
+}
