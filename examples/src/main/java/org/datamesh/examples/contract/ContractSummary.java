@@ -89,7 +89,15 @@ final class ContractSummary {
   private static String publishedWhere(DataContract contract, Path contractFolder) {
     try {
       PublishTarget.Choice choice = PublishTarget.choose(null, null, contract, contractFolder);
-      return "under " + choice.root() + " (" + choice.serverName() + ") unless --output is given";
+      StringBuilder where =
+          new StringBuilder("under " + choice.root() + " (" + choice.serverName() + ")");
+      for (OutputPort port : KafkaPorts.of(contract, true)) {
+        where.append(", then sends the rows to kafka server ").append(port.server()).append(" (");
+        where.append(
+            String.join(", ", contract.tables().stream().map(KafkaPorts::topic).toList()));
+        where.append(" at ").append(port.host()).append(")");
+      }
+      return where.append(" unless --output is given").toString();
     } catch (UsageException e) {
       return "needs --output: " + e.getMessage();
     }

@@ -67,7 +67,7 @@ final class PublishTarget {
       if (!FILE_SERVERS.contains(port.type())) {
         throw new UsageException(
             "--server=" + server + " is a " + port.type() + " server; run publishes files to a"
-                + " local or s3 server (stream publishes to kafka)");
+                + " local or s3 server, then sends the rows to every kafka server besides");
       }
     } else if (files.isEmpty()) {
       throw new UsageException(

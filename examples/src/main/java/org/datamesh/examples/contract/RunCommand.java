@@ -8,6 +8,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.datamesh.core.contract.DataContract;
+import org.datamesh.core.contract.OutputPort;
 import org.datamesh.core.evolution.BreakingChangeException;
 import org.datamesh.core.pipeline.DataProductPipeline;
 import org.datamesh.core.pipeline.ProductSpec;
@@ -86,7 +87,8 @@ public final class RunCommand implements Command {
       String runId,
       String output,
       DataContract contract,
-      RunReporting reporting) {}
+      RunReporting reporting,
+      List<OutputPort> kafkaPorts) {}
 
   /**
    * Checks {@code args} and builds the pipeline {@link #run} would run, without running it; a
@@ -146,7 +148,9 @@ public final class RunCommand implements Command {
     for (TableInputs.TableInput input : inputs) {
       reporting = reporting.withInput(input.table().folder(), input.pattern());
     }
-    return new Plan(pipeline, receipt, runId, output, contract, reporting);
+    return new Plan(
+        pipeline, receipt, runId, output, contract, reporting,
+        KafkaPorts.of(contract, target.server() != null));
   }
 
   /** The chosen root, created or proven writable; a contract's server is named in what fails. */
@@ -180,6 +184,7 @@ public final class RunCommand implements Command {
     DataContract contract = plan.contract();
     String runner = pipeline.getOptions().getRunner().getSimpleName();
     RunReporting reporting = plan.reporting();
+    KafkaPorts.requireReachable(plan.kafkaPorts());
     reporting.started();
     long start = System.nanoTime();
     PipelineResult.State state;
@@ -220,7 +225,11 @@ public final class RunCommand implements Command {
     reporting.published(manifest.get());
     new PublishedSummary(manifest.get(), productDir.toString())
         .print(out, runner, seconds, checkLines(manifest.get()));
-    return manifest.get().counts().balances() ? ExitCode.OK : ExitCode.RUN_FAILED;
+    boolean sent = true;
+    for (OutputPort port : plan.kafkaPorts()) {
+      sent &= KafkaPorts.send(pipeline.getOptions(), productDir.toString(), contract, manifest.get(), port, out);
+    }
+    return manifest.get().counts().balances() && sent ? ExitCode.OK : ExitCode.RUN_FAILED;
   }
 
   /** One line per dataset check of the run, failed WARN checks included, and the report. */

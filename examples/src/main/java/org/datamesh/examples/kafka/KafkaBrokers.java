@@ -10,7 +10,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.datamesh.examples.cli.UsageException;
 
 /** Asks Kafka brokers for their cluster first, so an unreachable one is one clear line, not a stall. */
-final class KafkaBrokers {
+public final class KafkaBrokers {
 
   private KafkaBrokers() {}
 
@@ -18,7 +18,7 @@ final class KafkaBrokers {
    * Returns once a broker of {@code servers} answers; a usage error saying {@code consequence}
    * (what was therefore not done) when none does within {@code timeout}.
    */
-  static void requireReachable(String servers, Duration timeout, String consequence)
+  public static void requireReachable(String servers, Duration timeout, String consequence)
       throws UsageException, InterruptedException {
     Properties settings = new Properties();
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);

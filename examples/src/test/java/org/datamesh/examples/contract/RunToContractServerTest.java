@@ -70,7 +70,7 @@ class RunToContractServerTest {
   void publishesUnderTheOneLocalServersPath() throws Exception {
     Path lake = dir.resolve("lake");
     CliOutcome outcome =
-        run(contract(local("lake", lake), "- {server: events, type: kafka, host: 'localhost:9092'}"));
+        run(contract(local("lake", lake)));
 
     assertThat(outcome.err(), outcome.status(), is(ExitCode.OK));
     assertThat(
@@ -131,8 +131,8 @@ class RunToContractServerTest {
         "--server=test is not among the contract's servers (dev (local))");
     assertRefused(
         run(contract("- {server: events, type: kafka, host: 'localhost:9092'}"), "--server=events"),
-        "--server=events is a kafka server; run publishes files to a local or s3 server (stream"
-            + " publishes to kafka)");
+        "--server=events is a kafka server; run publishes files to a local or s3 server, then"
+            + " sends the rows to every kafka server besides");
     assertRefused(
         run(contract("- {server: events, type: kafka, host: 'localhost:9092'}")),
         "--output is required: the folder to publish into (the contract declares no local or s3"
