@@ -43,6 +43,36 @@ public final class ParquetRecords {
   /** Hands each record of {@code file} to {@code each}, in the file's order. */
   public static void forEach(
       InputFile file, ParquetSettings settings, Consumer<GenericRecord> each) throws IOException {
+    read(file, settings, EVERY_ROW_GROUP, each);
+  }
+
+  /**
+   * Hands each record of the file's row group number {@code rowGroup} (from 0, in the footer's
+   * order) to {@code each}, in the file's order: the row groups of one file can be read by
+   * different workers.
+   */
+  public static void forEachIn(
+      InputFile file, ParquetSettings settings, int rowGroup, Consumer<GenericRecord> each)
+      throws IOException {
+    if (rowGroup < 0) {
+      throw new IllegalArgumentException("row groups are numbered from 0, not " + rowGroup);
+    }
+    read(file, settings, rowGroup, each);
+  }
+
+  /** How many row groups {@code file} has, from its footer. */
+  public static int rowGroups(InputFile file, ParquetSettings settings) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(file, HadoopReadOptions.builder(settings).build())) {
+      return reader.getRowGroups().size();
+    }
+  }
+
+  private static final int EVERY_ROW_GROUP = -1;
+
+  private static void read(
+      InputFile file, ParquetSettings settings, int only, Consumer<GenericRecord> each)
+      throws IOException {
     try (ParquetFileReader reader =
         ParquetFileReader.open(file, HadoopReadOptions.builder(settings).build())) {
       FileMetaData footer = reader.getFooter().getFileMetaData();
@@ -55,17 +85,35 @@ public final class ParquetRecords {
       RecordMaterializer<GenericRecord> materializer =
           support.prepareForRead(settings, metadata, fileSchema, context);
       ColumnIOFactory columns = new ColumnIOFactory(footer.getCreatedBy());
+      if (only != EVERY_ROW_GROUP) {
+        if (only >= reader.getRowGroups().size()) {
+          throw new IllegalArgumentException(
+              file + " has " + reader.getRowGroups().size() + " row groups, no number " + only);
+        }
+        emit(reader.readRowGroup(only), columns, context, fileSchema, materializer, each);
+        return;
+      }
       for (PageReadStore rowGroup = reader.readNextRowGroup();
           rowGroup != null;
           rowGroup = reader.readNextRowGroup()) {
-        RecordReader<GenericRecord> records =
-            columns
-                .getColumnIO(context.getRequestedSchema(), fileSchema, true)
-                .getRecordReader(rowGroup, materializer, FilterCompat.NOOP);
-        for (long i = 0; i < rowGroup.getRowCount(); i++) {
-          each.accept(records.read());
-        }
+        emit(rowGroup, columns, context, fileSchema, materializer, each);
       }
+    }
+  }
+
+  private static void emit(
+      PageReadStore rowGroup,
+      ColumnIOFactory columns,
+      ReadSupport.ReadContext context,
+      MessageType fileSchema,
+      RecordMaterializer<GenericRecord> materializer,
+      Consumer<GenericRecord> each) {
+    RecordReader<GenericRecord> records =
+        columns
+            .getColumnIO(context.getRequestedSchema(), fileSchema, true)
+            .getRecordReader(rowGroup, materializer, FilterCompat.NOOP);
+    for (long i = 0; i < rowGroup.getRowCount(); i++) {
+      each.accept(records.read());
     }
   }
 

@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.ReadableFileCoder;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.Field;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -106,6 +111,11 @@ public final class ReadDataProduct extends PTransform<PBegin, PCollection<Row>> 
         .apply("ManifestFiles", Create.of(files))
         .apply("Match", FileIO.matchAll())
         .apply("Open", FileIO.readMatches())
+        .apply("RowGroups", ParDo.of(new ReadParquetFn.RowGroups()))
+        .setCoder(KvCoder.of(ReadableFileCoder.of(), VarIntCoder.of()))
+        // Spread the row groups over the workers: without it they stay with the worker that
+        // listed their file.
+        .apply("SpreadRowGroups", Reshuffle.viaRandomKey())
         .apply("ReadParquet", ParDo.of(new ReadParquetFn(read)))
         .setRowSchema(read)
         .apply("AsRole", ParDo.of(new RoleRowsFn(read, output, access, keys)))

@@ -1,5 +1,6 @@
 package org.datamesh.core.stream;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +81,19 @@ final class ShardTransactions implements AutoCloseable {
    * The first number not yet written, as the last committed transaction recorded it; 0 if none
    * did. Read committed: a commit under way is waited for.
    */
-  private static long committed(Map<String, Object> producerConfig, String topic, String group, int shard) {
+  static long committed(Map<String, Object> producerConfig, String topic, String group, int shard) {
     Map<String, Object> config = new HashMap<>();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        producerConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    // The brokers and how to reach them (TLS, SASL) are the producer's.
+    producerConfig.forEach(
+        (name, value) -> {
+          if (name.equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+              || name.equals("client.dns.lookup")
+              || name.startsWith("security.")
+              || name.startsWith("ssl.")
+              || name.startsWith("sasl.")) {
+            config.put(name, value);
+          }
+        });
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -96,20 +105,34 @@ final class ShardTransactions implements AutoCloseable {
     }
   }
 
-  /** The first number not yet written, by this producer or any before it. */
-  synchronized long committedNext() {
-    return committedNext;
+  /**
+   * Writes what {@code held} has ready after the first number not yet written, the larger of
+   * {@code stored} (the runner's state) and what this shard's transactions recorded, in
+   * transactions of at most {@link #MAX_TRANSACTION} records, each recording the first number it
+   * leaves unwritten. One call at a time: reading how far the shard has written and writing on
+   * from there must not interleave with another writer instance's. Throws when a transaction does
+   * not commit; the caller then discards this producer, and the next attempt writes the rest.
+   */
+  synchronized ShardBacklog<KV<@Nullable String, String>> write(
+      long stored, List<KV<Long, KV<@Nullable String, String>>> held) {
+    ShardBacklog<KV<@Nullable String, String>> backlog =
+        ShardBacklog.of(Math.max(stored, committedNext), held);
+    List<KV<Long, KV<@Nullable String, String>>> ready = backlog.ready();
+    for (int from = 0; from < ready.size(); from += MAX_TRANSACTION) {
+      List<KV<Long, KV<@Nullable String, String>>> part =
+          ready.subList(from, Math.min(ready.size(), from + MAX_TRANSACTION));
+      commit(part, part.get(part.size() - 1).getKey() + 1);
+    }
+    return backlog;
   }
 
-  /**
-   * Writes {@code records} (key, value) in one transaction that records {@code next} as the first
-   * number not yet written. Throws when the transaction does not commit; the caller then closes
-   * this producer, and its records are written by the next attempt.
-   */
-  synchronized void commit(List<KV<@Nullable String, String>> records, long next) {
+  /** The most records one transaction holds: well inside the broker's transaction timeout. */
+  static final int MAX_TRANSACTION = 10_000;
+
+  private void commit(List<KV<Long, KV<@Nullable String, String>>> records, long next) {
     producer.beginTransaction();
-    for (KV<@Nullable String, String> record : records) {
-      producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()));
+    for (KV<Long, KV<@Nullable String, String>> record : records) {
+      producer.send(new ProducerRecord<>(topic, record.getValue().getKey(), record.getValue().getValue()));
     }
     producer.sendOffsetsToTransaction(
         Map.of(progress, new OffsetAndMetadata(next, "datamesh exactly-once writer")),
@@ -122,8 +145,9 @@ final class ShardTransactions implements AutoCloseable {
     }
   }
 
+  /** Closes the producer, waiting at most 10 s for what it still has to send. */
   @Override
   public void close() {
-    producer.close();
+    producer.close(Duration.ofSeconds(10));
   }
 }

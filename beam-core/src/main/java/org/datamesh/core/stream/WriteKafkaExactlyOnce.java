@@ -22,7 +22,9 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.windowing.AfterFirst;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -31,6 +33,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +47,19 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each record is given a shard by its key (so one key's records keep their order) and a
- * number in its shard's sequence, kept in the runner's state; a shard writes only the unbroken
- * run from the first number not yet written, in a Kafka transaction that records that number
- * beside the records ({@link ShardTransactions}). Restored from a checkpoint, the writer reads
- * the number back and skips what a transaction already committed, whether or not the checkpoint
- * saw that transaction.
+ * number in its shard's sequence, kept in the runner's state; records are batched (up to 10,000,
+ * or what 200 ms bring), and a shard writes only the unbroken run from the first number not yet
+ * written, in a Kafka transaction that records that number beside the records ({@link
+ * ShardTransactions}). Restored from its newest checkpoint, the writer reads the number back and
+ * skips what a transaction already committed, whether or not the checkpoint saw that transaction.
+ * Restored from an older checkpoint than the newest, the numbers would be given again to records
+ * in another order, and what was written under them would not be what is skipped: resume from
+ * the newest checkpoint only (as {@code stream --checkpoints} does).
+ *
+ * <p>Kafka forgets a group's offsets some time after its last commit ({@code
+ * offsets.retention.minutes}, 7 days by default): a stream resumed later than that from a
+ * checkpoint taken before its last transaction writes that transaction's records again. Set the
+ * retention above the longest a stream may stay stopped.
  *
  * <p>That last point is why this exists beside KafkaIO's exactly-once sink: Beam 2.62's refuses
  * to resume when Kafka holds a shard's progress and the checkpoint holds no state for it ("Kafka
@@ -62,6 +73,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class WriteKafkaExactlyOnce
     extends PTransform<PCollection<KV<@Nullable String, String>>, PDone> {
+
+  /** How long a batch collects records after its first before it is written. */
+  private static final Duration BATCH_WAIT = Duration.millis(200);
 
   private final String bootstrapServers;
   private final String topic;
@@ -119,11 +133,16 @@ public final class WriteKafkaExactlyOnce
         .apply(
             "GlobalWindow",
             Window.<KV<@Nullable String, String>>into(new GlobalWindows())
-                .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+                // Batches, not a pane per record: one Kafka transaction per batch and shard.
+                .triggering(
+                    Repeatedly.forever(
+                        AfterFirst.of(
+                            AfterPane.elementCountAtLeast(ShardTransactions.MAX_TRANSACTION),
+                            AfterProcessingTime.pastFirstElementInPane().plusDelayOf(BATCH_WAIT))))
                 .discardingFiredPanes())
         .apply("Shard", ParDo.of(new ShardFn(shards)))
         .setCoder(KvCoder.of(VarIntCoder.of(), record))
-        .apply("Number", ParDo.of(new NumberFn()))
+        .apply("Number", ParDo.of(new NumberFn(config, topic, group)))
         .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), record)))
         .apply("Batch", GroupByKey.create())
         .apply("Write", ParDo.of(new WriteFn(config, topic, group, record)));
@@ -158,12 +177,35 @@ public final class WriteKafkaExactlyOnce
     }
   }
 
-  /** Numbers each shard's records in the order they come, in the runner's state. */
+  /**
+   * Numbers each shard's records in the order they come, in the runner's state. The first time an
+   * instance numbers for a shard, it checks that the numbering is not behind what the writers'
+   * group has written: a run restored from a checkpoint older than its newest, or one reusing
+   * another run's group, would hand out numbers already written for other records, and the writer
+   * would skip records it never wrote. That stops the run, with a message saying so.
+   */
   private static final class NumberFn
       extends DoFn<KV<Integer, KV<@Nullable String, String>>, KV<Integer, KV<Long, KV<@Nullable String, String>>>> {
 
+    private final Map<String, Object> config;
+    private final String topic;
+    private final String group;
+
     @StateId("next")
     private final StateSpec<ValueState<Long>> nextSpec = StateSpecs.value(VarLongCoder.of());
+
+    private transient @Nullable Set<Integer> checked;
+
+    NumberFn(Map<String, Object> config, String topic, String group) {
+      this.config = Map.copyOf(config);
+      this.topic = topic;
+      this.group = group;
+    }
+
+    @Setup
+    public void setup() {
+      checked = new HashSet<>();
+    }
 
     @ProcessElement
     public void process(
@@ -172,8 +214,19 @@ public final class WriteKafkaExactlyOnce
         OutputReceiver<KV<Integer, KV<Long, KV<@Nullable String, String>>>> out) {
       Long stored = next.read();
       long number = stored == null ? 0 : stored;
+      int shard = record.getKey();
+      if (Objects.requireNonNull(checked).add(shard)) {
+        long written = ShardTransactions.committed(config, topic, group, shard);
+        if (written > number) {
+          throw new IllegalStateException(
+              group + " shard " + shard + " has written numbers below " + written + " to " + topic
+                  + ", but this run numbers on from " + number + ": it was restored from a"
+                  + " checkpoint older than its newest, or another run uses the same group. Resume"
+                  + " from the newest checkpoint, or start afresh under a new group");
+        }
+      }
       next.write(number + 1);
-      out.output(KV.of(record.getKey(), KV.of(number, record.getValue())));
+      out.output(KV.of(shard, KV.of(number, record.getValue())));
     }
   }
 
@@ -227,23 +280,25 @@ public final class WriteKafkaExactlyOnce
       ShardTransactions transactions =
           SharedTransactions.get(key, () -> ShardTransactions.open(config, topic, group, shard));
       Long stored = next.read();
-      long from = Math.max(stored == null ? 0 : stored, transactions.committedNext());
       List<KV<Long, KV<@Nullable String, String>>> held = new ArrayList<>();
       waiting.read().forEach(held::add);
       batch.getValue().forEach(held::add);
-      ShardBacklog<KV<@Nullable String, String>> backlog = ShardBacklog.of(from, held);
-      if (!backlog.ready().isEmpty()) {
-        try {
-          transactions.commit(backlog.ready().stream().map(KV::getValue).toList(), backlog.next());
-        } catch (RuntimeException e) {
-          SharedTransactions.discard(key, transactions);
-          throw e;
-        }
+      ShardBacklog<KV<@Nullable String, String>> backlog;
+      try {
+        backlog = transactions.write(stored == null ? 0 : stored, held);
+      } catch (RuntimeException e) {
+        SharedTransactions.discard(key, transactions);
+        throw e;
       }
       if (backlog.alreadyWritten() > 0) {
         LOG.info(
             "{} shard {}: {} records were already written, before a restore; skipped",
             group, shard, backlog.alreadyWritten());
+      }
+      if (!backlog.waiting().isEmpty()) {
+        LOG.warn(
+            "{} shard {}: {} records wait for number {}, which has not come yet",
+            group, shard, backlog.waiting().size(), backlog.next());
       }
       waiting.clear();
       backlog.waiting().forEach(waiting::add);

@@ -69,6 +69,29 @@ final class InputFiles {
     }
   }
 
+  /**
+   * The record layout files matching {@code pattern} are read in when {@code --inputFormat} does
+   * not say: by the extension before any compression suffix, {@code .jsonl}, {@code .ndjson} or
+   * {@code .json} JSON lines, {@code .log} log lines, anything else CSV.
+   *
+   * <pre>{@code
+   * formatOf("exports/orders-*.jsonl.gz");  // JSON_LINES
+   * formatOf("logs/access.log");            // LOG_LINES
+   * formatOf("exports/*");                  // CSV
+   * }</pre>
+   */
+  static RecordFormat.Kind formatOf(String pattern) {
+    String name = pattern.substring(pattern.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    name = name.replaceFirst("\\.(gz|gzip|bz2|zst|deflate|zip|snappy|lz4)$", "");
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+      return RecordFormat.Kind.JSON_LINES;
+    }
+    if (name.endsWith(".log")) {
+      return RecordFormat.Kind.LOG_LINES;
+    }
+    return RecordFormat.Kind.CSV;
+  }
+
   /** The record layout named by {@code --inputFormat}. */
   static RecordFormat.Kind format(String name) throws UsageException {
     switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {

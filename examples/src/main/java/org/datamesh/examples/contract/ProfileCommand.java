@@ -16,6 +16,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileIO;
 import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractLoader;
+import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.rules.profile.ContractSuggestion;
 import org.datamesh.rules.profile.DatasetProfile;
 import org.datamesh.rules.profile.Profile;
@@ -60,7 +61,7 @@ public final class ProfileCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
     ProfileOptions options = Options.parse(args, ProfileOptions.class);
-    Profile profile = layout(options.getInputFormat());
+    Profile profile = layout(options.getInputFormat(), options.getInput());
     if (options.getEnumerationLimit() < 0 || options.getEnumerationLimit() > 1000) {
       throw new UsageException("--enumerationLimit must be between 0 and 1000");
     }
@@ -105,8 +106,14 @@ public final class ProfileCommand implements Command {
     return ExitCode.OK;
   }
 
-  private static Profile layout(String format) throws UsageException {
-    switch (format == null ? "" : format.toLowerCase(Locale.ROOT)) {
+  /** The layout {@code --inputFormat} names; {@code auto} goes by the input's extension, as run's. */
+  private static Profile layout(String format, String input) throws UsageException {
+    String named = format == null ? "" : format.toLowerCase(Locale.ROOT);
+    if (named.equals("auto")) {
+      named =
+          input != null && InputFiles.formatOf(input) == RecordFormat.Kind.JSON_LINES ? "jsonl" : "csv";
+    }
+    switch (named) {
       case "csv":
         return Profile.csv();
       case "jsonl":

@@ -13,8 +13,12 @@ public interface ProfileOptions extends PipelineOptions {
 
   void setInput(String input);
 
-  @Description("Layout of the input: csv (with a header line) or jsonl (one JSON object a line)")
-  @Default.String("csv")
+  @Description(
+      "Layout of the input: csv (with a header line), jsonl (one JSON object a line), or auto: by"
+          + " the files' extension, as run reads them (.jsonl, .ndjson, .json: jsonl; any other:"
+          + " csv)")
+  @Default.String("auto")
+  @Placeholder("auto|csv|jsonl")
   String getInputFormat();
 
   void setInputFormat(String inputFormat);

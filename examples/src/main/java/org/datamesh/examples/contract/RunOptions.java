@@ -38,10 +38,12 @@ public interface RunOptions extends OpenLineageOptions {
   void setServer(String server);
 
   @Description(
-      "Layout of the input: csv (with a header line), jsonl (one JSON object a line) or log (one"
-          + " record a line, read with the contract's logPattern); --inputFormat=TABLE=FORMAT for"
-          + " one table")
-  @Default.String("csv")
+      "Layout of the input: csv (with a header line), jsonl (one JSON object a line), log (one"
+          + " record a line, read with the contract's logPattern), or auto: by the files'"
+          + " extension (.jsonl, .ndjson, .json: jsonl; .log: log; any other: csv; .gz and other"
+          + " compression suffixes looked past); --inputFormat=TABLE=FORMAT for one table")
+  @Default.String("auto")
+  @Placeholder("auto|csv|jsonl|log")
   String getInputFormat();
 
   void setInputFormat(String inputFormat);

@@ -69,7 +69,11 @@ final class TableInputs {
       String format = formats.containsKey(table.folder()) ? formats.get(table.folder()) : formats.get("");
       String option = patterns.containsKey(table.folder()) ? "--input=" + table.folder() + "=..." : "--input";
       inputs.add(
-          new TableInput(table, pattern, option, InputFiles.format(format == null ? "csv" : format)));
+          new TableInput(
+              table, pattern, option,
+              format == null || format.equalsIgnoreCase("auto")
+                  ? InputFiles.formatOf(pattern)
+                  : InputFiles.format(format)));
     }
     for (String named : patterns.keySet()) {
       if (!named.isEmpty() && tables.stream().noneMatch(t -> t.folder().equals(named))) {

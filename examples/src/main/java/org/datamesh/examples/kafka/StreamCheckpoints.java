@@ -104,17 +104,27 @@ final class StreamCheckpoints {
     return conf;
   }
 
-  /** The newest complete checkpoint in {@code folder}: the {@code chk-<n>} holding the newest {@code _metadata}. */
+  /**
+   * The newest complete checkpoint in {@code folder}: the {@code chk-<n>} with a {@code _metadata}
+   * and the highest {@code n} (a job resumed from a checkpoint numbers on from it), the newer
+   * {@code _metadata} between equal numbers.
+   */
   static Optional<Path> newest(Path folder) {
     try (Stream<Path> files = Files.walk(folder, 3)) {
       return files
           .filter(f -> f.getFileName().toString().equals("_metadata"))
-          .filter(f -> f.getParent().getFileName().toString().startsWith("chk-"))
-          .max(Comparator.comparing(StreamCheckpoints::modified))
+          .filter(f -> f.getParent().getFileName().toString().matches("chk-[0-9]+"))
+          .max(
+              Comparator.comparingLong(StreamCheckpoints::number)
+                  .thenComparing(StreamCheckpoints::modified))
           .map(Path::getParent);
     } catch (IOException e) {
       throw new UncheckedIOException("reading the checkpoint folder " + folder, e);
     }
+  }
+
+  private static long number(Path metadata) {
+    return Long.parseLong(metadata.getParent().getFileName().toString().substring("chk-".length()));
   }
 
   private static FileTime modified(Path file) {

@@ -105,8 +105,8 @@ class RunCommandTest {
         allOf(
             containsString("--contract=FILE"),
             containsString("--input=PATH_OR_GLOB"),
-            containsString("--inputFormat=csv|jsonl|log"),
-            containsString("(default csv)"),
+            containsString("--inputFormat=auto|csv|jsonl|log"),
+            containsString("(default auto)"),
             containsString("--output=DIR"),
             containsString("--runner=NAME")));
   }

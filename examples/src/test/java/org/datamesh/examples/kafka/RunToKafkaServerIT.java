@@ -125,8 +125,9 @@ class RunToKafkaServerIT {
 
   private CliOutcome run(Path contract, Path input) {
     return CliOutcome.run(
-        "run", "--contract=" + contract, "--input=" + input, "--inputFormat=jsonl",
-        "--keyset=" + keyset, "--runner=DirectRunner");
+        // No --inputFormat: .jsonl files are JSON lines.
+        "run", "--contract=" + contract, "--input=" + input, "--keyset=" + keyset,
+        "--runner=DirectRunner");
   }
 
   /**

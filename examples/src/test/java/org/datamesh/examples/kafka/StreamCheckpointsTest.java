@@ -43,6 +43,17 @@ class StreamCheckpointsTest {
   }
 
   @Test
+  void theNewestCheckpointIsTheHighestNumberWhateverTheFilesTimes() throws Exception {
+    checkpoint("job1", 9);
+    checkpoint("job2", 10); // the job resumed from chk-9 numbers on from it
+    Files.setLastModifiedTime(
+        folder.resolve("job1/chk-9/_metadata"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Files.createDirectories(folder.resolve("job2/chk-11")); // under way: no _metadata yet
+    assertThat(StreamCheckpoints.newest(folder).orElseThrow(), equalTo(folder.resolve("job2/chk-10")));
+  }
+
+  @Test
   void checkpointsWithoutTheWritersGroupAreRefusedWithAClearLine() throws Exception {
     checkpoint("job1", 1);
     UsageException refused =
