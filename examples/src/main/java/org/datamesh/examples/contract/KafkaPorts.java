@@ -51,10 +51,10 @@ final class KafkaPorts {
   }
 
   /** Fails with one line, before anything runs, when a kafka server's brokers do not answer. */
-  static void requireReachable(List<OutputPort> ports) throws UsageException, InterruptedException {
+  static void requireReachable(List<OutputPort> ports, Duration timeout)
+      throws UsageException, InterruptedException {
     for (OutputPort port : ports) {
-      KafkaBrokers.requireReachable(
-          port.host(), Duration.ofSeconds(30), "nothing was read or published");
+      KafkaBrokers.requireReachable(port.host(), timeout, "nothing was read or published");
     }
   }
 

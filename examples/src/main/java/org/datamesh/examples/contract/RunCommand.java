@@ -184,7 +184,11 @@ public final class RunCommand implements Command {
     DataContract contract = plan.contract();
     String runner = pipeline.getOptions().getRunner().getSimpleName();
     RunReporting reporting = plan.reporting();
-    KafkaPorts.requireReachable(plan.kafkaPorts());
+    int timeout = pipeline.getOptions().as(RunOptions.class).getTimeoutSeconds();
+    if (timeout < 1) {
+      throw new UsageException("--timeoutSeconds must be at least 1");
+    }
+    KafkaPorts.requireReachable(plan.kafkaPorts(), java.time.Duration.ofSeconds(timeout));
     reporting.started();
     long start = System.nanoTime();
     PipelineResult.State state;

@@ -38,6 +38,14 @@ public interface RunOptions extends OpenLineageOptions {
   void setServer(String server);
 
   @Description(
+      "Seconds the contract's kafka servers have to answer before the run gives up, without"
+          + " having read or published anything (only when it sends to them: without --output)")
+  @Default.Integer(30)
+  int getTimeoutSeconds();
+
+  void setTimeoutSeconds(int timeoutSeconds);
+
+  @Description(
       "Layout of the input: csv (with a header line), jsonl (one JSON object a line), log (one"
           + " record a line, read with the contract's logPattern), or auto: by the files'"
           + " extension (.jsonl, .ndjson, .json: jsonl; .log: log; any other: csv; .gz and other"

@@ -2,9 +2,12 @@ package org.datamesh.examples.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -12,7 +15,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.datamesh.examples.cli.UsageException;
@@ -57,6 +62,37 @@ final class StreamCheckpoints {
       options.add("--flinkConfDir=" + resumeConfiguration(folder, newest.get()));
     }
     return options;
+  }
+
+  /** Folders this JVM has claimed, with the locks that claim them (kept until the JVM ends). */
+  private static final Map<Path, FileLock> CLAIMED = new HashMap<>();
+
+  /**
+   * Claims {@code folder} for this stream until the JVM ends, through a lock on its {@code
+   * stream.lock} that the operating system releases when the process dies, however it dies. Two
+   * streams on one folder would resume the same checkpoints and write under the same writers'
+   * group: the second is refused.
+   */
+  static synchronized void claim(Path folder) throws UsageException {
+    Path lockFile = folder.resolve("stream.lock");
+    String refused =
+        "--checkpoints: another stream is running on " + folder + " (it holds " + lockFile
+            + "); stop it first, or give another folder";
+    if (CLAIMED.containsKey(folder)) {
+      throw new UsageException(refused);
+    }
+    try {
+      FileChannel channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        throw new UsageException(refused);
+      }
+      CLAIMED.put(folder, lock);
+    } catch (IOException e) {
+      throw new UsageException("--checkpoints: cannot lock " + lockFile + ": " + e.getMessage());
+    }
   }
 
   /**

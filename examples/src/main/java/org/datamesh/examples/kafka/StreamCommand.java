@@ -161,8 +161,9 @@ public final class StreamCommand implements Command {
             ? null
             : ToKafka.quality(outputServers, options.getQualityTopic());
     if (exactlyOnce) {
-      String writers =
-          StreamCheckpoints.writerGroup(Path.of(options.getCheckpoints()).toAbsolutePath(), group);
+      Path folder = Path.of(options.getCheckpoints()).toAbsolutePath();
+      StreamCheckpoints.claim(folder);
+      String writers = StreamCheckpoints.writerGroup(folder, group);
       rows = rows.withExactlyOnce(writers + ".rows");
       failures = failures.withExactlyOnce(writers + ".quarantine");
       tallies = tallies == null ? null : tallies.withExactlyOnce(writers + ".tallies");

@@ -67,7 +67,7 @@ class KafkaStreamOnFlinkClusterIT {
                   "--runner=FlinkRunner",
                   "--flinkMaster=" + cluster.master(),
                   "--checkpoints=" + dir.resolve("checkpoints"),
-                  "--checkpointingInterval=10000",
+                  "--checkpointingInterval=5000",
                   "--parallelism=2"),
               dir.resolve("stream.log"));
       try {
@@ -86,7 +86,7 @@ class KafkaStreamOnFlinkClusterIT {
 
         TopicRecords.readUntil(
             KAFKA.bootstrapServers(), "cluster-out", r -> r.size() >= 200, Duration.ofMinutes(4));
-        Thread.sleep(11_000); // one more checkpoint and its transaction: a row written twice shows now
+        Thread.sleep(6_000); // one more checkpoint and its transaction: a row written twice shows now
         List<ConsumerRecord<String, String>> rows =
             TopicRecords.readUntil(
                 KAFKA.bootstrapServers(), "cluster-out", r -> r.size() >= 200, Duration.ofMinutes(1));

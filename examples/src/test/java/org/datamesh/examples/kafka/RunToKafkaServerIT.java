@@ -114,20 +114,26 @@ class RunToKafkaServerIT {
     }
     Path input = Files.write(dir.resolve("orders.jsonl"), OrderBatches.of(5, "down", "3.00").first());
 
-    CliOutcome outcome = run(contract("down_events", "127.0.0.1:" + closedPort), input);
+    CliOutcome outcome =
+        run(contract("down_events", "127.0.0.1:" + closedPort), input, "--timeoutSeconds=3");
 
     assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(outcome.err().strip().lines().toList(), hasSize(1));
-    assertThat(outcome.err(), containsString("no Kafka broker answered at 127.0.0.1:" + closedPort));
+    assertThat(
+        outcome.err(), containsString("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 3 s"));
     assertThat(Files.exists(dir.resolve("lake/sales/order_events/_manifest.json")), is(false));
     assertThat(Files.exists(dir.resolve("lake/sales/order_events/runs")), is(false));
   }
 
-  private CliOutcome run(Path contract, Path input) {
-    return CliOutcome.run(
-        // No --inputFormat: .jsonl files are JSON lines.
-        "run", "--contract=" + contract, "--input=" + input, "--keyset=" + keyset,
-        "--runner=DirectRunner");
+  private CliOutcome run(Path contract, Path input, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                // No --inputFormat: .jsonl files are JSON lines.
+                "run", "--contract=" + contract, "--input=" + input, "--keyset=" + keyset,
+                "--runner=DirectRunner"));
+    args.addAll(List.of(more));
+    return CliOutcome.run(args.toArray(String[]::new));
   }
 
   /**

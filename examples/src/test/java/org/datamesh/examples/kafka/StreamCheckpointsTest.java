@@ -54,6 +54,14 @@ class StreamCheckpointsTest {
   }
 
   @Test
+  void aFolderAnotherStreamHoldsIsRefused() throws Exception {
+    StreamCheckpoints.claim(folder);
+    assertThat(Files.exists(folder.resolve("stream.lock")), equalTo(true));
+    UsageException refused = assertThrows(UsageException.class, () -> StreamCheckpoints.claim(folder));
+    assertThat(refused.getMessage(), containsString("another stream is running on " + folder));
+  }
+
+  @Test
   void checkpointsWithoutTheWritersGroupAreRefusedWithAClearLine() throws Exception {
     checkpoint("job1", 1);
     UsageException refused =

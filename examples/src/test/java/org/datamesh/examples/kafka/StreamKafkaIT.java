@@ -280,7 +280,7 @@ class StreamKafkaIT {
 
   @Test
   void aStreamKilledRightAfterItsFirstTransactionResumesWithNothingLostOrTwice() throws Exception {
-    // With checkpoints every 15 s, rows are written in a transaction when a checkpoint completes;
+    // With checkpoints every 5 s, rows are written in a transaction when a checkpoint completes;
     // the stream is killed (SIGKILL) as soon as it says its first one committed, so well before
     // the next checkpoint records that transaction. Started again, it resumes from a checkpoint taken
     // before the transaction, is given those rows again, and must find in Kafka that they are
@@ -303,7 +303,7 @@ class StreamKafkaIT {
             "--eventTime=ordered_at",
             "--keyset=" + keyset,
             "--checkpoints=" + dir.resolve("checkpoints"),
-            "--checkpointingInterval=15000",
+            "--checkpointingInterval=5000",
             "--parallelism=2");
 
     RunProcess killed = RunProcess.start(args, dir.resolve("killed.log"), Map.of());
@@ -325,7 +325,7 @@ class StreamKafkaIT {
       resumed.await("a resume", () -> resumed.log().contains("Resuming from the checkpoint"));
       TopicRecords.readUntil(
           KAFKA.bootstrapServers(), "resume-out", r -> r.size() >= 200, Duration.ofMinutes(3));
-      Thread.sleep(16_000); // one more checkpoint and its transaction: a row written twice shows now
+      Thread.sleep(6_000); // one more checkpoint and its transaction: a row written twice shows now
       List<ConsumerRecord<String, String>> rows =
           TopicRecords.readUntil(
               KAFKA.bootstrapServers(), "resume-out", r -> r.size() >= 200, Duration.ofMinutes(1));
