@@ -231,8 +231,8 @@ public final class WriteKafkaExactlyOnce
   }
 
   /**
-   * Writes a shard's batch in one transaction: only the unbroken run from the first number not
-   * yet written, keeping later ones in state until the gap fills. Its input is stable: retried,
+   * Writes a shard's batch, a transaction per 10,000 records at most: only the unbroken run from
+   * the first number not yet written, keeping later ones in state until the gap fills. Its input is stable: retried,
    * it sees the same batch. No Beam metrics: on Flink, stable input is processed when a
    * checkpoint completes, on a thread without a metrics container.
    */
