@@ -45,7 +45,7 @@ final class ContractReader {
 
     List<ContractTable> tables = TableReader.read(root.path("schema"), problems);
     List<ContractRelationship> relationships = RelationshipReader.read(root.path("schema"), problems);
-    String topic = tables.isEmpty() ? null : firstNonNull(tables.get(0).physicalName(), tables.get(0).name());
+    String topic = tables.isEmpty() ? null : tables.get(0).topic();
     List<OutputPort> ports = OutputPorts.read(root.path("servers"), topic, problems);
     ServiceLevels serviceLevels = ServiceLevelsReader.read(root.path("slaProperties"), problems);
     List<ContractRole> roles = RoleReader.read(root.path("roles"), problems);
@@ -99,10 +99,6 @@ final class ContractReader {
       problems.error("id", "required; with dataProduct or name it names the product");
     }
     return null;
-  }
-
-  private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {
-    return a != null ? a : b;
   }
 
   /** The team's name, or the first member whose role is owner. */

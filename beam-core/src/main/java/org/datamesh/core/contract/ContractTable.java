@@ -75,6 +75,14 @@ public record ContractTable(
     return null;
   }
 
+  /**
+   * The Kafka topic this table is published to on a {@code kafka} server: its {@code
+   * physicalName}, else (none or blank) its name.
+   */
+  public String topic() {
+    return physicalName == null || physicalName.isBlank() ? name : physicalName;
+  }
+
   /** Primary key fields by {@code primaryKeyPosition}; those without one follow in declared order. */
   public List<String> primaryKey() {
     return keys(ContractField::primaryKey, ContractField::primaryKeyPosition);

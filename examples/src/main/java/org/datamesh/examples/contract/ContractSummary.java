@@ -94,7 +94,7 @@ final class ContractSummary {
       for (OutputPort port : KafkaPorts.of(contract, true)) {
         where.append(", then sends the rows to kafka server ").append(port.server()).append(" (");
         where.append(
-            String.join(", ", contract.tables().stream().map(KafkaPorts::topic).toList()));
+            String.join(", ", contract.tables().stream().map(ContractTable::topic).toList()));
         where.append(" at ").append(port.host()).append(")");
       }
       return where.append(" unless --output is given").toString();

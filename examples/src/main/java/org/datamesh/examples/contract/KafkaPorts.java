@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.contract.ContractTable;
 import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.contract.OutputPort;
@@ -71,7 +70,7 @@ final class KafkaPorts {
       PrintStream out) {
     Pipeline pipeline = Pipeline.create(options);
     for (ContractTable table : contract.tables()) {
-      String topic = topic(table);
+      String topic = table.topic();
       pipeline
           .apply("Read." + table.folder(), ReadDataProduct.from(productDirectory).table(table.folder()))
           .apply(
@@ -96,16 +95,10 @@ final class KafkaPorts {
           String.format(
               Locale.ROOT,
               "Sent the %,d rows of %s to topic %s at %s (kafka server %s).",
-              published.table(table.folder()).counts().published(), table.folder(), topic(table),
+              published.table(table.folder()).counts().published(), table.folder(), table.topic(),
               port.host(), port.server()));
     }
     return true;
-  }
-
-  /** A table's topic: its physical name, else its name. */
-  static String topic(ContractTable table) {
-    @Nullable String physical = table.physicalName();
-    return physical == null || physical.isBlank() ? table.name() : physical;
   }
 
   private static String firstLine(Throwable e) {
