@@ -102,7 +102,7 @@ public final class BuildProduct
     if (spec.checks() == null) {
       return built;
     }
-    return built.withQuality(built.apply("DatasetChecks", spec.checks()));
+    return built.checkedBy("DatasetChecks", spec.checks());
   }
 
   @Override

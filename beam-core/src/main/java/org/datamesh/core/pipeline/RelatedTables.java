@@ -117,7 +117,7 @@ final class RelatedTables {
         checked = checked.withUniqueKey(records.uniqueKey()); // orphans out, keys still unique
       }
       if (spec.checks() != null) {
-        checked = checked.withQuality(checked.apply(name + "DatasetChecks", spec.checks()));
+        checked = checked.checkedBy(name + "DatasetChecks", spec.checks());
       }
       done.put(table, checked);
     }

@@ -21,6 +21,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.datamesh.core.coders.CompactRowCoder;
 import org.datamesh.core.failure.SourceField;
 
@@ -43,21 +44,42 @@ final class ParquetFiles extends PTransform<PCollection<Row>, PCollection<String
   private final String directory;
   private final String recordName;
   private final List<String> partitionKeys;
+  private final @Nullable FooterFold<?, ?> fold;
 
   ParquetFiles(String directory, String recordName) {
-    this(directory, recordName, List.of());
+    this(directory, recordName, List.of(), null);
   }
 
   ParquetFiles(String directory, String recordName, List<String> partitionKeys) {
+    this(directory, recordName, partitionKeys, null);
+  }
+
+  private ParquetFiles(
+      String directory,
+      String recordName,
+      List<String> partitionKeys,
+      @Nullable FooterFold<?, ?> fold) {
     this.directory = directory;
     this.recordName = recordName;
     this.partitionKeys = List.copyOf(partitionKeys);
+    this.fold = fold;
+  }
+
+  /**
+   * Returns a writer like this one but folding each file's rows with {@code fold} into its footer
+   * (every file, the empty one too), for {@link FooterFold#merged} to read back.
+   */
+  ParquetFiles folding(FooterFold<?, ?> fold) {
+    return new ParquetFiles(directory, recordName, partitionKeys, fold);
   }
 
   @Override
   public PCollection<String> expand(PCollection<Row> rows) {
     Schema schema = SourceField.removeTrailing(rows.getSchema());
-    RowParquetSink sink = RowParquetSink.of(schema, recordName);
+    RowParquetSink sink =
+        fold == null
+            ? RowParquetSink.of(schema, recordName)
+            : RowParquetSink.of(schema, recordName).folding(fold);
     HivePartitions partitions = HivePartitions.of(schema, partitionKeys);
     return rows.apply("ByFolder", ParDo.of(new ByFolderFn(partitions)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), CompactRowCoder.of(rows.getSchema())))

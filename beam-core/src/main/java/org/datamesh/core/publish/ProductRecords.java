@@ -46,6 +46,8 @@ public final class ProductRecords implements PInput, POutput {
   private final PCollection<Row> duplicates;
   private final @Nullable PCollection<KV<String, Long>> warnings;
   private final @Nullable PCollection<TableQuality> quality;
+  /** Checks {@link PublishDataProduct} runs as it writes the rows; null when there are none. */
+  private final @Nullable WrittenRowsChecks<?, ?> checkedWhenWritten;
   private final List<String> uniqueKey;
   /** The tables, when these are the records of several; empty for the records of one table. */
   private final List<ProductRecords> tables;
@@ -58,6 +60,7 @@ public final class ProductRecords implements PInput, POutput {
       PCollection<Row> duplicates,
       @Nullable PCollection<KV<String, Long>> warnings,
       @Nullable PCollection<TableQuality> quality,
+      @Nullable WrittenRowsChecks<?, ?> checkedWhenWritten,
       List<String> uniqueKey) {
     this.name = name;
     this.inputCount = inputCount;
@@ -66,6 +69,7 @@ public final class ProductRecords implements PInput, POutput {
     this.duplicates = duplicates;
     this.warnings = warnings;
     this.quality = quality;
+    this.checkedWhenWritten = checkedWhenWritten;
     this.uniqueKey = List.copyOf(uniqueKey);
     this.tables = List.of();
   }
@@ -79,6 +83,7 @@ public final class ProductRecords implements PInput, POutput {
     this.duplicates = first.duplicates;
     this.warnings = first.warnings;
     this.quality = first.quality;
+    this.checkedWhenWritten = first.checkedWhenWritten;
     this.uniqueKey = first.uniqueKey;
     this.tables = List.copyOf(tables);
   }
@@ -100,7 +105,7 @@ public final class ProductRecords implements PInput, POutput {
       throw new IllegalArgumentException("the rows to publish need a schema (setRowSchema)");
     }
     return new ProductRecords(
-        "", inputCount, published, quarantined, duplicates, null, null, List.of());
+        "", inputCount, published, quarantined, duplicates, null, null, null, List.of());
   }
 
   /**
@@ -138,14 +143,16 @@ public final class ProductRecords implements PInput, POutput {
               + " letter; got " + table);
     }
     return new ProductRecords(
-        table, inputCount, published, quarantined, duplicates, warnings, quality, uniqueKey);
+        table, inputCount, published, quarantined, duplicates, warnings,
+        quality, checkedWhenWritten, uniqueKey);
   }
 
   /** Returns these records with how often each WARN rule fired, for the quality summary. */
   public ProductRecords withWarningCounts(PCollection<KV<String, Long>> warningsByRule) {
     requireOneTable();
     return new ProductRecords(
-        name, inputCount, published, quarantined, duplicates, warningsByRule, quality, uniqueKey);
+        name, inputCount, published, quarantined, duplicates, warningsByRule,
+        quality, checkedWhenWritten, uniqueKey);
   }
 
   /**
@@ -160,7 +167,27 @@ public final class ProductRecords implements PInput, POutput {
   public ProductRecords withQuality(PCollection<TableQuality> quality) {
     requireOneTable();
     return new ProductRecords(
-        name, inputCount, published, quarantined, duplicates, warnings, quality, uniqueKey);
+        name, inputCount, published, quarantined, duplicates, warnings, quality, null, uniqueKey);
+  }
+
+  /**
+   * Returns these records checked by {@code checks} ({@link #withQuality} of what they find).
+   * Checks that are {@link WrittenRowsChecks} are not applied here: {@link PublishDataProduct}
+   * runs them as it writes the rows, so the published rows are read once, by the writer.
+   *
+   * <pre>{@code
+   * ProductRecords checked = records.checkedBy("DatasetChecks", DatasetChecks.of(checks));
+   * }</pre>
+   */
+  public ProductRecords checkedBy(
+      String stepName, PTransform<ProductRecords, PCollection<TableQuality>> checks) {
+    requireOneTable();
+    if (checks instanceof WrittenRowsChecks<?, ?> whenWritten) {
+      return new ProductRecords(
+          name, inputCount, published, quarantined, duplicates, warnings, null, whenWritten,
+          uniqueKey);
+    }
+    return withQuality(apply(stepName, checks));
   }
 
   /**
@@ -176,7 +203,8 @@ public final class ProductRecords implements PInput, POutput {
       }
     }
     return new ProductRecords(
-        name, inputCount, published, quarantined, duplicates, warnings, quality, key);
+        name, inputCount, published, quarantined, duplicates, warnings,
+        quality, checkedWhenWritten, key);
   }
 
   /** The columns the published rows are unique by; empty when not known. */
@@ -238,7 +266,16 @@ public final class ProductRecords implements PInput, POutput {
     return warnings;
   }
 
-  /** What the table's dataset checks found; null when it has none. */
+  /** The checks {@link PublishDataProduct} runs as it writes the rows; null when none. */
+  public @Nullable WrittenRowsChecks<?, ?> checkedWhenWritten() {
+    requireOneTable();
+    return checkedWhenWritten;
+  }
+
+  /**
+   * What the table's dataset checks found; null when it has none, or when they are {@linkplain
+   * #checkedWhenWritten run as the rows are written}.
+   */
   public @Nullable PCollection<TableQuality> quality() {
     requireOneTable();
     return quality;

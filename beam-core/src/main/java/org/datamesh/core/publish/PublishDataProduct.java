@@ -311,9 +311,15 @@ public abstract class PublishDataProduct
       publishedSchema = publishedRows.getSchema();
     }
     List<String> partitionKeys = tablePartitionKeys().getOrDefault(name, partitionKeys());
+    ParquetFiles writer = new ParquetFiles(dataDir, avroName(name), partitionKeys);
+    WrittenRowsChecks<?, ?> checks = table.checkedWhenWritten();
     PCollection<String> dataFiles =
         publishedRows.apply(
-            prefix + "WriteRows", new ParquetFiles(dataDir, avroName(name), partitionKeys));
+            prefix + "WriteRows",
+            checks == null ? writer : writer.folding(checks.footerFold(publishedRows)));
+    if (checks != null) {
+      table = table.withQuality(checks.judgeFooters(table, dataFiles, publishedRows, prefix));
+    }
     PCollection<String> quarantineFiles =
         table
             .failures()

@@ -27,24 +27,38 @@ final class RowParquetSink implements FileIO.Sink<Row> {
 
   private final Schema schema;
   private final String name;
+  private final @Nullable FooterFold<Object, ?> fold;
   private transient @Nullable ParquetWriter<Row> writer;
+  private transient @Nullable RowWriteSupport support;
+  private transient @Nullable Object folded;
 
-  private RowParquetSink(Schema schema, String name) {
+  private RowParquetSink(Schema schema, String name, @Nullable FooterFold<Object, ?> fold) {
     this.schema = schema;
     this.name = name;
+    this.fold = fold;
     new RowWriteSupport(schema, name); // refuse an unpublishable schema when the pipeline is built
   }
 
   /** Writes rows whose first fields are those of {@code schema}, in a message named {@code name}. */
   static RowParquetSink of(Schema schema, String name) {
-    return new RowParquetSink(schema, name);
+    return new RowParquetSink(schema, name, null);
+  }
+
+  /**
+   * Returns a sink like this one but folding each file's rows with {@code fold} as they are
+   * written, the accumulator kept in the file's footer ({@link FooterFold#KEY}).
+   */
+  @SuppressWarnings("unchecked")
+  RowParquetSink folding(FooterFold<?, ?> fold) {
+    return new RowParquetSink(schema, name, (FooterFold<Object, ?>) fold);
   }
 
   @Override
   public void open(WritableByteChannel channel) throws IOException {
+    support = new RowWriteSupport(schema, name);
+    folded = fold == null ? null : fold.start();
     writer =
-        new Builder(
-                ChannelOutputFile.leavingOpen(channel), new RowWriteSupport(schema, name))
+        new Builder(ChannelOutputFile.leavingOpen(channel), support)
             .withConf(ParquetSettings.of(java.util.Map.of()))
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -54,13 +68,21 @@ final class RowParquetSink implements FileIO.Sink<Row> {
   @Override
   public void write(Row row) throws IOException {
     writer.write(row);
+    if (fold != null) {
+      folded = fold.add(folded, row);
+    }
   }
 
-  /** Ends the file: Parquet's footer is written when its writer closes. */
+  /** Ends the file: Parquet's footer, with the fold's accumulator, is written as the writer closes. */
   @Override
   public void flush() throws IOException {
+    if (fold != null) {
+      support.putAtEnd(FooterFold.KEY, fold.encode(folded));
+    }
     writer.close();
     writer = null;
+    support = null;
+    folded = null;
   }
 
   private static final class Builder extends ParquetWriter.Builder<Row, Builder> {

@@ -32,6 +32,8 @@ final class RowWriteSupport extends WriteSupport<Row> {
   private final MessageType parquet;
   private final String avroSchema;
   private RecordConsumer consumer;
+  /** Entries for the footer known only once the rows are written; set before the writer closes. */
+  private final Map<String, String> atEnd = new HashMap<>();
 
   RowWriteSupport(Schema schema, String name) {
     this.schema = schema;
@@ -45,6 +47,16 @@ final class RowWriteSupport extends WriteSupport<Row> {
     Map<String, String> metadata = new HashMap<>();
     metadata.put(AVRO_SCHEMA_KEY, avroSchema);
     return new WriteContext(parquet, metadata);
+  }
+
+  /** Puts {@code key} into the footer with {@code value}: call it before the writer closes. */
+  void putAtEnd(String key, String value) {
+    atEnd.put(key, value);
+  }
+
+  @Override
+  public FinalizedWriteContext finalizeWrite() {
+    return new FinalizedWriteContext(new HashMap<>(atEnd));
   }
 
   @Override

@@ -17,7 +17,6 @@ import org.apache.beam.sdk.transforms.Combine.CombineFn;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
@@ -29,6 +28,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.datamesh.core.publish.ProductRecords;
+import org.datamesh.core.publish.WrittenRowsChecks;
 import org.datamesh.core.quality.CheckResult;
 import org.datamesh.core.quality.FrequentValue;
 import org.datamesh.core.quality.HistoryCheck;
@@ -54,10 +54,15 @@ import org.datamesh.core.quality.TableQuality;
  * one combiner holding every distinct analyzer ({@link AnalyzeRows}), and, when duplicates are
  * checked, through one grouping for every column set checked (none for a set holding the key the
  * rows were deduplicated by, {@link ProductRecords#uniqueKey}: 0 by construction); the
- * quarantined records through one counting step. Besides the checks' own metrics, every run measures {@code rowCount},
- * {@code input}, {@code quarantined} and {@code deduplicated}.
+ * quarantined records through one counting step. Besides the checks' own metrics, every run
+ * measures {@code rowCount}, {@code input}, {@code quarantined} and {@code deduplicated}.
+ *
+ * <p>Records {@linkplain ProductRecords#checkedBy checked by} these checks have the combiner
+ * folded over each Parquet file by the writer as it writes the rows ({@link WrittenRowsChecks}):
+ * no step of its own reads the published rows. Applied as a transform, a {@code Combine} does it.
  */
-public final class DatasetChecks extends PTransform<ProductRecords, PCollection<TableQuality>> {
+public final class DatasetChecks
+    extends WrittenRowsChecks<AnalyzeRows.States, AnalyzeRows.Analysis> {
 
   static final String INPUT = "input";
   static final String DEDUPLICATED = "deduplicated";
@@ -99,20 +104,27 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
     return checks;
   }
 
+  /** Every analyzer the checks need, and the row count every run measures, in one combiner. */
   @Override
-  public PCollection<TableQuality> expand(ProductRecords table) {
+  public AnalyzeRows rowMetrics() {
+    List<Analyzer<?>> analyzers = new ArrayList<>();
+    analyzers.add(new RowCount());
+    checks.forEach(check -> analyzers.addAll(check.analyzers()));
+    return AnalyzeRows.of(analyzers);
+  }
+
+  @Override
+  public PCollection<TableQuality> judge(
+      ProductRecords table, PCollection<AnalyzeRows.Analysis> analysis) {
     String name = table.tableName();
     PCollection<Row> rows = table.published();
     requireColumns(rows.getSchema());
-    List<Analyzer<?>> analyzers = new ArrayList<>();
-    analyzers.add(new RowCount());
     Set<List<String>> keys = new LinkedHashSet<>();
     Set<String> invalidFields = new LinkedHashSet<>();
     Map<String, Double> zeros = new LinkedHashMap<>();
     zeros.put(FailureMetrics.QUARANTINED, 0.0);
     zeros.put(DEDUPLICATED, 0.0);
     for (Check check : checks) {
-      analyzers.addAll(check.analyzers());
       keys.addAll(check.duplicateKeys());
       invalidFields.addAll(check.invalidFields());
     }
@@ -122,10 +134,9 @@ public final class DatasetChecks extends PTransform<ProductRecords, PCollection<
     // In windows (a stream), each window is judged on its own records: no default element for a
     // window without any; its metrics default to those of no rows when it is judged.
     boolean global = rows.getWindowingStrategy().getWindowFn() instanceof GlobalWindows;
-    AnalyzeRows analyze = AnalyzeRows.of(analyzers);
+    AnalyzeRows analyze = rowMetrics();
     zeros.putAll(analyze.extractOutput(analyze.createAccumulator()).metrics());
     List<PCollection<KV<String, Double>>> parts = new ArrayList<>();
-    PCollection<AnalyzeRows.Analysis> analysis = rows.apply("Analyze", globally(analyze, global));
     // Rows deduplicated by a key have no two alike in a set of columns holding it: 0, uncounted.
     List<String> unique = table.uniqueKey();
     List<List<String>> counted = new ArrayList<>();
