@@ -25,11 +25,12 @@ import org.datamesh.examples.cli.UsageException;
  * java -jar examples/target/datamesh.jar bench --records=20000 --output=target/bench \
  *     --scenarios=library-vs-plain-java,publish-vs-raw-parquet --repeat=3
  * java -jar examples/target/datamesh.jar bench --records=300000 --output=target/bench \
- *     --scenarios=ingest-log --bootstrapServers=localhost:9092
+ *     --scenarios=ingest-log,kafka-stream --bootstrapServers=localhost:9092
  * }</pre>
  *
- * <p>{@code ingest-log} needs a running Kafka broker: without {@code --bootstrapServers}, or when
- * no broker answers there, the command stops (exit 2) before anything is generated or measured.
+ * <p>{@code ingest-log} and {@code kafka-stream} need a running Kafka broker: without {@code
+ * --bootstrapServers}, or when no broker answers there, the command stops (exit 2) before anything
+ * is generated or measured.
  *
  * <p>Exits 1 when some run's counts differ from what the input holds (its figures would compare
  * different work) or a scenario could not run; a missed goal is a finding, not a failure.
@@ -38,9 +39,9 @@ public final class BenchCommand implements Command {
 
   static final String RESULTS_FILE = "results.json";
 
-  /** The usage error of {@code --scenarios=ingest-log} without a broker. */
+  /** The usage error of a Kafka scenario without a broker; %s is its name. */
   static final String MISSING_BROKER =
-      "the ingest-log scenario needs a running Kafka broker: add --bootstrapServers=HOST:PORT"
+      "the %s scenario needs a running Kafka broker: add --bootstrapServers=HOST:PORT"
           + " (bench starts none)";
 
   @Override
@@ -126,15 +127,16 @@ public final class BenchCommand implements Command {
   }
 
   /**
-   * The brokers for {@code ingest-log} when it is among {@code scenarios}, else null; a usage
-   * error when it is and none are given.
+   * The brokers for the Kafka scenarios ({@code ingest-log}, {@code kafka-stream}) when one is
+   * among {@code scenarios}, else null; a usage error when one is and none are given.
    */
   static String brokerFor(List<Scenario> scenarios, String servers) throws UsageException {
-    if (!scenarios.contains(Scenario.INGEST_LOG)) {
+    Scenario kafka = scenarios.stream().filter(Scenario::needsKafka).findFirst().orElse(null);
+    if (kafka == null) {
       return null;
     }
     if (servers == null || servers.isBlank()) {
-      throw new UsageException(MISSING_BROKER);
+      throw new UsageException(String.format(MISSING_BROKER, kafka.id));
     }
     return servers.trim();
   }

@@ -20,10 +20,11 @@ public interface BenchOptions extends PipelineOptions {
   void setRecords(Integer records);
 
   @Description(
-      "Comma-separated scenarios (default: all but memory-10m, fsync-1m and ingest-log, which run"
-          + " only when named): library-vs-plain-java, library-vs-handwritten-beam,"
-          + " library-vs-handwritten-beam-direct, publish-vs-raw-parquet, scale-10x,"
-          + " protect-vs-clear, checks-vs-unchecked, memory-10m, fsync-1m, ingest-log")
+      "Comma-separated scenarios (default: all but memory-10m, fsync-1m, ingest-log and"
+          + " kafka-stream, which run only when named): library-vs-plain-java,"
+          + " library-vs-handwritten-beam, library-vs-handwritten-beam-direct,"
+          + " publish-vs-raw-parquet, scale-10x, protect-vs-clear, checks-vs-unchecked, memory-10m,"
+          + " fsync-1m, ingest-log, kafka-stream")
   String getScenarios();
 
   void setScenarios(String scenarios);
@@ -72,10 +73,10 @@ public interface BenchOptions extends PipelineOptions {
 
   void setSeed(long seed);
 
-  // Not KafkaOptions: required by one scenario only, and bench has no other Kafka settings.
+  // Not KafkaOptions: required by two scenarios only, and bench has no other Kafka settings.
   @Description(
-      "Kafka broker the ingest-log scenario sends to, host:port[,host:port] (required by it;"
-          + " bench starts none)")
+      "Kafka broker the ingest-log and kafka-stream scenarios use, host:port[,host:port]"
+          + " (required by them; bench starts none)")
   @Placeholder("HOST:PORT")
   String getBootstrapServers();
 

@@ -118,6 +118,8 @@ final class BenchSuite {
           return durability(scenario, settings.fsyncRecords());
         case INGEST_LOG:
           return compare(scenario, RunKind.INGEST_LIBRARY, RunKind.INGEST_PLAIN, n, false);
+        case KAFKA_STREAM:
+          return streamCompare(scenario, n);
         default:
           throw new IllegalStateException("no measurement for " + scenario);
       }
@@ -158,6 +160,30 @@ final class BenchSuite {
     List<String> problems = new ArrayList<>();
     check(problems, "library", library.counts(), expected);
     check(problems, "baseline", baseline.counts(), expected);
+    return new ScenarioResult(
+        scenario, value, base, value / base, library, baseline, problems, null);
+  }
+
+  /**
+   * {@code stream} against the plain loop on the same CSV export, in records per second of
+   * draining the backlog, each measured by the run itself. A stream publishes a key's newer versions
+   * as they come, so its published and deduplicated counts are not the batch ledger's: the two
+   * sides must agree with each other on every count, and with the ledger on what is quarantined.
+   */
+  private ScenarioResult streamCompare(Scenario scenario, int size)
+      throws IOException, InterruptedException {
+    RunFigures library = measure(RunKind.STREAM_LIBRARY, size, List.of());
+    RunFigures baseline = measure(RunKind.STREAM_PLAIN, size, List.of());
+    Counts ledger = input(RunKind.STREAM_PLAIN, size).expected();
+    Counts expected =
+        new Counts(
+            ledger.input(), baseline.counts().published(), ledger.quarantined(),
+            baseline.counts().deduplicated(), ledger.failuresByStage(), Map.of());
+    List<String> problems = new ArrayList<>();
+    check(problems, "library", library.counts(), expected);
+    check(problems, "baseline", baseline.counts(), expected);
+    double value = library.stream().sustainedRate();
+    double base = baseline.stream().sustainedRate();
     return new ScenarioResult(
         scenario, value, base, value / base, library, baseline, problems, null);
   }
@@ -256,7 +282,9 @@ final class BenchSuite {
     RunFigures figures =
         kind.sendsToKafka()
             ? sendToKafka(kind, size, jvmArgs, input, output, warmup, log)
-            : ChildJvm.run(kind, size, jvmArgs, input, output, warmup, List.of(), log);
+            : kind.streamsKafka()
+                ? streamThroughKafka(kind, size, jvmArgs, input, output, log)
+                : ChildJvm.run(kind, size, jvmArgs, input, output, warmup, List.of(), log);
     progress.printf(
         Locale.ROOT,
         "  %-20s %,11d  %8.2f s wall  %8.2f s CPU  peak RSS %,6d MB%s%n",
@@ -271,7 +299,32 @@ final class BenchSuite {
           Locale.ROOT, "  %-20s topic %s holds %,d records%n", "",
           BenchTopics.topic(topicPrefix, output), figures.counts().published());
     }
+    if (figures.stream() != null) {
+      progress.printf(Locale.ROOT, "  %-20s %s%n", "", figures.stream().describe());
+    }
     return figures;
+  }
+
+  /**
+   * A stream run, on topics of its own created first: its input (one partition, so the records
+   * keep the file's order) and its output and quarantine topics. No warm-up: a stream measures
+   * itself from its first output on, past its start-up. The topics are left on the broker.
+   */
+  private RunFigures streamThroughKafka(
+      RunKind kind, int size, List<String> jvmArgs, String input, Path output, Path log)
+      throws IOException, InterruptedException {
+    String servers = settings.bootstrapServers();
+    if (servers == null) {
+      throw new IllegalStateException(kind + " needs --bootstrapServers");
+    }
+    List<String> args = List.of("--bootstrapServers=" + servers, "--topicPrefix=" + topicPrefix);
+    KafkaStreamMeasurement.Topics topics =
+        KafkaStreamMeasurement.Topics.of(args.toArray(String[]::new), output);
+    try (QuietConsole quiet = QuietConsole.unless(false);
+        BenchTopics broker = BenchTopics.open(servers)) {
+      broker.createWithOnePartition(topics.all());
+    }
+    return ChildJvm.run(kind, size, jvmArgs, input, output, "-", args, log);
   }
 
   /**
@@ -308,7 +361,7 @@ final class BenchSuite {
   /** The small untimed input a child runs first; "-" for none. */
   private String warmupFor(RunKind kind) throws IOException {
     int warmup = settings.warmupRecords();
-    if (warmup == 0) {
+    if (warmup == 0 || kind.streamsKafka()) {
       return "-";
     }
     if (kind == RunKind.LIBRARY_DIRECT || kind == RunKind.HANDWRITTEN_DIRECT) {

@@ -92,9 +92,19 @@ final class BenchTopics implements AutoCloseable {
 
   /** Creates {@code topics}, each with the broker's default partitions and replication. */
   void create(List<String> topics) throws IOException, InterruptedException {
+    create(topics, Optional.empty());
+  }
+
+  /** Creates {@code topics}, each of one partition, with the broker's default replication. */
+  void createWithOnePartition(List<String> topics) throws IOException, InterruptedException {
+    create(topics, Optional.of(1));
+  }
+
+  private void create(List<String> topics, Optional<Integer> partitions)
+      throws IOException, InterruptedException {
     List<NewTopic> fresh = new ArrayList<>();
     for (String topic : topics) {
-      fresh.add(new NewTopic(topic, Optional.empty(), Optional.empty()));
+      fresh.add(new NewTopic(topic, partitions, Optional.empty()));
     }
     answer(admin.createTopics(fresh).all(), "creating " + topics);
   }

@@ -43,7 +43,18 @@ final class ChildRun {
     Counts run(String input, Path output, String[] beamArgs) throws Exception;
   }
 
+  /** What a stream run measured itself ({@link #reportStream}); null for other runs. */
+  private static volatile StreamFigures streamFigures;
+
   private ChildRun() {}
+
+  /**
+   * Adds {@code figures} to this run's result: what a {@code kafka-stream} run measured itself
+   * (its drain and latency), beside the whole run's wall time that the parent does not use.
+   */
+  static void reportStream(StreamFigures figures) {
+    streamFigures = figures;
+  }
 
   /** Runs {@code work} as described above and exits the JVM: 0 with the result line, 1 on failure. */
   static void main(String kind, String[] args, Work work) {
@@ -58,6 +69,7 @@ final class ChildRun {
       if (!warmup.equals("-")) {
         work.run(warmup, warmupOutput(output), beamArgs);
       }
+      streamFigures = null; // the warm-up's are not the timed run's
       boolean rssReset = resetPeaks();
       long cpuBefore = cpuNanos();
       long start = System.nanoTime();
@@ -75,6 +87,9 @@ final class ChildRun {
       result.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
       result.put("warmedUp", !warmup.equals("-"));
       result.set("counts", counts.toJson());
+      if (streamFigures != null) {
+        result.set("stream", streamFigures.toJson());
+      }
       System.out.println(RESULT_PREFIX + result);
       System.out.flush();
       System.exit(0);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What one measured run (or the median of its repeats) reported: wall and CPU seconds of the timed
@@ -22,7 +23,8 @@ record RunFigures(
     long maxHeapMb,
     boolean warmedUp,
     int repeats,
-    Counts counts) {
+    Counts counts,
+    @Nullable StreamFigures stream) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,14 +41,15 @@ record RunFigures(
         child.path("maxHeapMb").asLong(),
         child.path("warmedUp").asBoolean(),
         1,
-        Counts.fromJson(child.path("counts")));
+        Counts.fromJson(child.path("counts")),
+        child.has("stream") ? StreamFigures.fromJson(child.path("stream")) : null);
   }
 
   /** The same figures with other counts (a Kafka run's, read from its topic by the bench). */
   RunFigures withCounts(Counts other) {
     return new RunFigures(
         kind, size, jvmArgs, wallSeconds, cpuSeconds, peakHeapMb, peakRssMb, maxHeapMb, warmedUp,
-        repeats, other);
+        repeats, other, stream);
   }
 
   /** The median wall and CPU time of repeats of one run, with the highest peaks among them. */
@@ -63,10 +66,13 @@ record RunFigures(
         first.maxHeapMb,
         first.warmedUp,
         repeats.size(),
-        first.counts);
+        first.counts,
+        first.stream == null
+            ? null
+            : StreamFigures.median(repeats.stream().map(RunFigures::stream).toList()));
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
     int middle = sorted.length / 2;
@@ -88,6 +94,9 @@ record RunFigures(
     node.put("warmedUp", warmedUp);
     node.put("repeats", repeats);
     node.set("counts", counts.toJson());
+    if (stream != null) {
+      node.set("stream", stream.toJson());
+    }
     return node;
   }
 }

@@ -30,7 +30,14 @@ enum RunKind {
   INGEST_PLAIN(
       PlainKafkaRun.class, List.of(), "Kafka producer",
       "1 thread, plain KafkaProducer loop; idempotent, acks=all, linger 20 ms, 256 KiB lz4"
-          + " batches");
+          + " batches"),
+  STREAM_LIBRARY(
+      KafkaStreamRun.class, Runners.FLINK_LIBRARY, "FlinkRunner (embedded), streaming",
+      "library: stream, sales orders contract, CSV messages, 1 input partition"),
+  STREAM_PLAIN(
+      PlainKafkaStreamRun.class, List.of(), "plain Java",
+      "1 thread, KafkaConsumer -> plain orders checks -> KafkaProducer (idempotent, acks=all,"
+          + " linger 20 ms, lz4), 1 input partition");
 
   /** The Beam options of each runner as the bench uses it; stated in every figure. */
   static final class Runners {
@@ -67,6 +74,14 @@ enum RunKind {
    */
   boolean sendsToKafka() {
     return this == INGEST_LIBRARY || this == INGEST_PLAIN;
+  }
+
+  /**
+   * Whether the run streams a CSV export through Kafka topics of its own and measures itself
+   * ({@link KafkaStreamMeasurement}): it needs the bench's broker, and has no warm-up.
+   */
+  boolean streamsKafka() {
+    return this == STREAM_LIBRARY || this == STREAM_PLAIN;
   }
 
   /** The options in words: {@code --runner=DirectRunner (default enforcement)}. */

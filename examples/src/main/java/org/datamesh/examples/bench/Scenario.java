@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #MEMORY_10M} and {@link #FSYNC_1M} are not among the defaults: they process ten million
  * and one million records (twice) and take minutes; name them in {@code --scenarios} to run them.
- * Nor is {@link #INGEST_LOG}: it sends to a Kafka broker that must be running already, named with
- * {@code --bootstrapServers}.
+ * Nor are {@link #INGEST_LOG} and {@link #KAFKA_STREAM}: they need a Kafka broker that must be
+ * running already, named with {@code --bootstrapServers}.
  */
 enum Scenario {
   LIBRARY_VS_PLAIN_JAVA(
@@ -70,15 +70,22 @@ enum Scenario {
       "lines/s of ingest-log's producer path vs a plain KafkaProducer loop with the same"
           + " settings, to the broker at --bootstrapServers",
       "lines/s",
-      Goal.atLeast(0.9));
+      Goal.atLeast(0.9)),
+  KAFKA_STREAM(
+      "kafka-stream",
+      "records/s draining a backlog through stream (embedded Flink) vs a plain consumer -> check"
+          + " -> producer loop, from the first output to the last, then p50/p99 latency at half"
+          + " that rate; broker at --bootstrapServers",
+      "records/s",
+      Goal.atLeast(0.5));
 
   /**
-   * Every scenario but the long ones, {@link #MEMORY_10M} and {@link #FSYNC_1M}, and {@link
-   * #INGEST_LOG}, which needs a Kafka broker the bench does not start.
+   * Every scenario but the long ones, {@link #MEMORY_10M} and {@link #FSYNC_1M}, and those that
+   * need a Kafka broker the bench does not start ({@link #needsKafka}).
    */
   static final List<Scenario> DEFAULTS =
       Arrays.stream(values())
-          .filter(s -> s != MEMORY_10M && s != FSYNC_1M && s != INGEST_LOG)
+          .filter(s -> s != MEMORY_10M && s != FSYNC_1M && !s.needsKafka())
           .toList();
 
   final String id;
@@ -91,6 +98,11 @@ enum Scenario {
     this.measure = measure;
     this.unit = unit;
     this.goal = goal;
+  }
+
+  /** Whether the scenario sends to the Kafka broker of {@code --bootstrapServers}. */
+  boolean needsKafka() {
+    return this == INGEST_LOG || this == KAFKA_STREAM;
   }
 
   /** The scenarios named in a comma-separated list; the defaults for a blank one. */

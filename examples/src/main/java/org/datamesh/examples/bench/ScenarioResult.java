@@ -81,7 +81,9 @@ record ScenarioResult(
   }
 
   private static String withJvm(RunFigures run) {
-    return run.kind().options() + (run.jvmArgs().isEmpty() ? "" : "; JVM " + String.join(" ", run.jvmArgs()));
+    return run.kind().options()
+        + (run.jvmArgs().isEmpty() ? "" : "; JVM " + String.join(" ", run.jvmArgs()))
+        + (run.stream() == null ? "" : "; " + run.stream().describe());
   }
 
   private static void putNumber(ObjectNode node, String name, Double number) {

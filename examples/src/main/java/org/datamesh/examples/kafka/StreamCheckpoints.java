@@ -64,6 +64,35 @@ final class StreamCheckpoints {
     return options;
   }
 
+  /**
+   * The Flink options of a stream on embedded Flink without {@code --checkpoints}: its checkpoints
+   * in a scratch folder of the temporary directory, removed when the JVM ends. Why not Flink's
+   * default: it keeps checkpoints in the JobManager's memory, at most 5 MiB of state each, and a
+   * stream's deduplication keeps every key it saw for a day; measured, 300,000 orders' keys are
+   * 15 MB, every checkpoint failed, and the job restarted from the topic's start, publishing its
+   * rows again.
+   */
+  static List<String> scratchOptions() throws UsageException {
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("datamesh-stream-checkpoints-");
+    } catch (IOException e) {
+      throw new UsageException(
+          "no scratch folder for the stream's checkpoints in " + System.getProperty("java.io.tmpdir")
+              + ": " + e.getMessage() + "; give one with --checkpoints=DIR");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(folder)));
+    return List.of("--stateBackend=filesystem", "--stateBackendStoragePath=" + folder.toUri());
+  }
+
+  private static void removeQuietly(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a scratch folder left behind in the temporary directory: nothing to report at exit
+    }
+  }
+
   /** Folders this JVM has claimed, with the locks that claim them (kept until the JVM ends). */
   private static final Map<Path, FileLock> CLAIMED = new HashMap<>();
 

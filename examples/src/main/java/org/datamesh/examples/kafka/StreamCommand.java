@@ -81,7 +81,7 @@ public final class StreamCommand implements Command {
   }
 
   /** What {@code stream} builds before it runs: the pipeline, and the brokers it needs. */
-  record Plan(Pipeline pipeline, List<String> brokers, java.time.Duration timeout, String banner) {}
+  public record Plan(Pipeline pipeline, List<String> brokers, java.time.Duration timeout, String banner) {}
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
@@ -97,9 +97,10 @@ public final class StreamCommand implements Command {
 
   /**
    * Checks {@code args} and builds the streaming pipeline without asking the brokers or running
-   * anything. Tests use it to look at what a runner would be given.
+   * anything. Tests use it to look at what a runner would be given, and the bench's {@code
+   * kafka-stream} scenario to run exactly what {@code stream} runs.
    */
-  static Plan plan(String[] args) throws Exception {
+  public static Plan plan(String[] args) throws Exception {
     StreamOptions options = Options.parse(streamingArgs(args), StreamOptions.class);
     boolean exactlyOnce = !blank(options.getCheckpoints());
     if (exactlyOnce && !options.getRunner().getSimpleName().equals("FlinkRunner")) {
@@ -204,7 +205,9 @@ public final class StreamCommand implements Command {
 
   /**
    * A stream runs in streaming mode; on Flink, with checkpoints every 10 s unless told otherwise,
-   * kept in {@code --checkpoints} and resumed from there when it is given.
+   * kept in {@code --checkpoints} and resumed from there when it is given; on embedded Flink
+   * without it, kept in a scratch folder removed at exit ({@link StreamCheckpoints#scratchOptions})
+   * unless {@code --stateBackend} says otherwise.
    *
    * <p>On Flink, Kafka is read as a splittable {@code DoFn} ({@code --experiments=beam_fn_api})
    * rather than through Beam 2.62's wrapper of unbounded sources, which, restored from a
@@ -234,6 +237,13 @@ public final class StreamCommand implements Command {
                 + " --savepointPath");
       }
       all.addAll(StreamCheckpoints.flinkOptions(checkpoints.get()));
+    } else if (flink
+        && all.stream().noneMatch(a -> a.startsWith("--stateBackend"))
+        && all.stream()
+            .filter(a -> a.startsWith("--flinkMaster="))
+            .allMatch(a -> a.equals("--flinkMaster=[local]") || a.equals("--flinkMaster=[auto]"))) {
+      // Embedded: a cluster keeps checkpoints where its configuration says.
+      all.addAll(StreamCheckpoints.scratchOptions());
     }
     return all.toArray(String[]::new);
   }

@@ -3,12 +3,16 @@ package org.datamesh.examples.kafka;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.datamesh.examples.cli.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +72,36 @@ class StreamCheckpointsTest {
         assertThrows(UsageException.class, () -> StreamCheckpoints.writerGroup(folder, "g"));
     assertThat(refused.getMessage(), containsString("earlier version of datamesh"));
     assertThat(refused.getMessage(), containsString("start with a new folder"));
+  }
+
+  @Test
+  void anEmbeddedStreamWithoutCheckpointsKeepsThemInAScratchFolderNotInTheJobManagersMemory()
+      throws Exception {
+    List<String> embedded = List.of(StreamCommand.streamingArgs(new String[] {"--inputTopic=t"}));
+    assertThat(embedded, hasItem("--stateBackend=filesystem"));
+    String path =
+        embedded.stream()
+            .filter(a -> a.startsWith("--stateBackendStoragePath="))
+            .findFirst()
+            .orElseThrow()
+            .substring("--stateBackendStoragePath=".length());
+    Path scratch = Path.of(URI.create(path));
+    assertThat(Files.isDirectory(scratch), equalTo(true));
+    assertThat(
+        scratch.getParent(), equalTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()));
+
+    // a cluster keeps them where its configuration says; a user's own backend is kept
+    assertThat(
+        List.of(StreamCommand.streamingArgs(new String[] {"--flinkMaster=localhost:8081"})),
+        not(hasItem(startsWith("--stateBackend"))));
+    List<String> own =
+        List.of(StreamCommand.streamingArgs(new String[] {"--stateBackend=rocksdb"}));
+    assertThat(own.stream().filter(a -> a.startsWith("--stateBackend")).toList(),
+        equalTo(List.of("--stateBackend=rocksdb")));
+    // with --checkpoints, the folder given
+    Path given = folder.resolve("given");
+    assertThat(
+        List.of(StreamCommand.streamingArgs(new String[] {"--checkpoints=" + given})),
+        hasItem("--stateBackendStoragePath=" + given.toUri()));
   }
 }
