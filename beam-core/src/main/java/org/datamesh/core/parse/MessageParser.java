@@ -1,8 +1,6 @@
 package org.datamesh.core.parse;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -106,22 +104,15 @@ final class MessageParser implements Serializable {
 
   /** Decodes a payload as UTF-8, keeping at most {@code keepChars} characters of it. */
   static BoundedLineReader.Line text(byte[] payload, int keepChars) {
-    StringBuilder text = new StringBuilder(Math.min(payload.length, keepChars));
-    long length = 0;
+    String text = Utf8Text.decode(payload);
     boolean invalid = false;
     char previous = 0;
-    try (Reader in = Utf8Text.reader(new ByteArrayInputStream(payload))) {
-      for (int c = in.read(); c != -1; c = in.read()) {
-        length++;
-        invalid |= Utf8Text.isInvalid(previous, (char) c);
-        previous = (char) c;
-        if (text.length() < keepChars) {
-          text.append((char) c);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading bytes held in memory", e);
+    for (int i = 0; i < text.length() && !invalid; i++) {
+      char c = text.charAt(i);
+      invalid = Utf8Text.isInvalid(previous, c);
+      previous = c;
     }
-    return new BoundedLineReader.Line(text.toString(), length, invalid);
+    String kept = text.length() <= keepChars ? text : text.substring(0, keepChars);
+    return new BoundedLineReader.Line(kept, text.length(), invalid);
   }
 }

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -52,13 +55,32 @@ final class Utf8Text {
    * the decoder never joins an ASCII byte to a neighbouring bad sequence.
    */
   static Reader readerInsideFile(InputStream in) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)
-            .replaceWith(String.valueOf(INVALID));
-    return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    return new BufferedReader(new InputStreamReader(in, decoder()), 1 << 16);
+  }
+
+  /**
+   * All of {@code bytes} decoded as {@link #reader} reads them (bad sequences as {@link #INVALID},
+   * a leading BOM skipped), in one call: for a message held in memory, without the reader's
+   * 64 KiB buffer and a call per character (measured: decoding Kafka messages through the reader
+   * was a fifth of a stream's CPU, most of it allocating that buffer per message).
+   */
+  static String decode(byte[] bytes) {
+    CharBuffer chars;
+    try {
+      chars = decoder().decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("a replacing decoder refused its input", e);
+    }
+    int start = chars.length() > 0 && chars.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+    return chars.subSequence(start, chars.length()).toString();
+  }
+
+  private static CharsetDecoder decoder() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(String.valueOf(INVALID));
   }
 
   /**
