@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.datamesh.examples.cli.QuietConsole;
 import org.datamesh.examples.demo.OrdersSampleGenerator;
 
 /**
@@ -55,13 +54,14 @@ final class BenchSuite {
   private final Map<String, Input> inputs = new HashMap<>();
   private final Map<String, RunFigures> measured = new HashMap<>();
 
-  /** Starts the name of every topic this bench sends to, so each run's topic is a fresh one. */
-  private final String topicPrefix = "datamesh-bench-" + System.currentTimeMillis() + "-";
+  /** The Kafka scenarios' runs, on fresh topics of the broker in the settings. */
+  private final KafkaRuns kafka;
 
   BenchSuite(Settings settings, Path directory, PrintStream progress) {
     this.settings = settings;
     this.directory = directory;
     this.progress = progress;
+    this.kafka = new KafkaRuns(settings.bootstrapServers());
   }
 
   /** Runs {@code scenarios} and returns the whole of {@code results.json}. */
@@ -281,9 +281,9 @@ final class BenchSuite {
     Path log = directory.resolve("logs").resolve(name + ".log");
     RunFigures figures =
         kind.sendsToKafka()
-            ? sendToKafka(kind, size, jvmArgs, input, output, warmup, log)
+            ? kafka.send(kind, size, jvmArgs, input, output, warmup, log)
             : kind.streamsKafka()
-                ? streamThroughKafka(kind, size, jvmArgs, input, output, log)
+                ? kafka.stream(kind, size, jvmArgs, input, output, log)
                 : ChildJvm.run(kind, size, jvmArgs, input, output, warmup, List.of(), log);
     progress.printf(
         Locale.ROOT,
@@ -297,65 +297,12 @@ final class BenchSuite {
     if (kind.sendsToKafka()) {
       progress.printf(
           Locale.ROOT, "  %-20s topic %s holds %,d records%n", "",
-          BenchTopics.topic(topicPrefix, output), figures.counts().published());
+          kafka.topicOf(output), figures.counts().published());
     }
     if (figures.stream() != null) {
       progress.printf(Locale.ROOT, "  %-20s %s%n", "", figures.stream().describe());
     }
     return figures;
-  }
-
-  /**
-   * A stream run, on topics of its own created first: its input (one partition, so the records
-   * keep the file's order) and its output and quarantine topics. No warm-up: a stream measures
-   * itself from its first output on, past its start-up. The topics are left on the broker.
-   */
-  private RunFigures streamThroughKafka(
-      RunKind kind, int size, List<String> jvmArgs, String input, Path output, Path log)
-      throws IOException, InterruptedException {
-    String servers = settings.bootstrapServers();
-    if (servers == null) {
-      throw new IllegalStateException(kind + " needs --bootstrapServers");
-    }
-    List<String> args = List.of("--bootstrapServers=" + servers, "--topicPrefix=" + topicPrefix);
-    KafkaStreamMeasurement.Topics topics =
-        KafkaStreamMeasurement.Topics.of(args.toArray(String[]::new), output);
-    try (QuietConsole quiet = QuietConsole.unless(false);
-        BenchTopics broker = BenchTopics.open(servers)) {
-      broker.createWithOnePartition(topics.all());
-    }
-    return ChildJvm.run(kind, size, jvmArgs, input, output, "-", args, log);
-  }
-
-  /**
-   * A Kafka run, to topics of its own created first (the timed run's and the warm-up's); its
-   * counts are the lines it read and, as published, the records its topic holds afterwards, so a
-   * line lost or written twice is a count mismatch. The topics are left on the broker.
-   */
-  private RunFigures sendToKafka(
-      RunKind kind, int size, List<String> jvmArgs, String input, Path output, String warmup,
-      Path log) throws IOException, InterruptedException {
-    String servers = settings.bootstrapServers();
-    if (servers == null) {
-      throw new IllegalStateException(kind + " needs --bootstrapServers");
-    }
-    String topic = BenchTopics.topic(topicPrefix, output);
-    List<String> topics = new ArrayList<>(List.of(topic));
-    if (!warmup.equals("-")) {
-      topics.add(BenchTopics.topic(topicPrefix, ChildRun.warmupOutput(output)));
-    }
-    // The Kafka clients' warnings (a topic's leader not known yet) stay off the console.
-    try (QuietConsole quiet = QuietConsole.unless(false);
-        BenchTopics broker = BenchTopics.open(servers)) {
-      broker.create(topics);
-      RunFigures figures =
-          ChildJvm.run(
-              kind, size, jvmArgs, input, output, warmup,
-              List.of("--bootstrapServers=" + servers, "--topicPrefix=" + topicPrefix), log);
-      long records = broker.records(topic);
-      return figures.withCounts(
-          new Counts(figures.counts().input(), records, 0, 0, Map.of(), Map.of()));
-    }
   }
 
   /** The small untimed input a child runs first; "-" for none. */

@@ -40,7 +40,7 @@ public final class KafkaStreamRun {
 
   /** {@code stream}'s arguments for the run's topics, the bench's Beam options kept. */
   private static String[] streamArgs(
-      KafkaStreamMeasurement.Topics topics, Path output, String[] args) throws Exception {
+      StreamTopics topics, Path output, String[] args) throws Exception {
     Files.createDirectories(output);
     Path contract = output.resolve(OrdersProduct.CONTRACT_RESOURCE);
     Files.writeString(contract, OrdersProduct.contractText(), StandardCharsets.UTF_8);

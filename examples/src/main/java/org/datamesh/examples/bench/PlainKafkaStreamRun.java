@@ -61,7 +61,7 @@ public final class PlainKafkaStreamRun {
   }
 
   /** Consumes, checks, deduplicates and produces until the JVM ends. */
-  private static void loop(KafkaStreamMeasurement.Topics topics, OrderColumns columns)
+  private static void loop(StreamTopics topics, OrderColumns columns)
       throws IOException {
     Properties consumerSettings = new Properties();
     consumerSettings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.servers());
@@ -70,7 +70,7 @@ public final class PlainKafkaStreamRun {
     consumerSettings.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Properties producerSettings = KafkaStreamMeasurement.producerSettings(topics.servers(), 20);
+    Properties producerSettings = topics.producer(20);
     producerSettings.put(
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     producerSettings.put(
