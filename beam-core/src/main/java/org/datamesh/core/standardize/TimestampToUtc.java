@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
@@ -45,7 +46,9 @@ public final class TimestampToUtc implements FieldStandardizer {
           .appendLiteral(' ')
           .optionalEnd()
           .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .toFormatter();
+          .toFormatter()
+          // strictly: the default (smart) resolver reads 2024-02-30 as 29 February
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final String field;
   private final String zone;
@@ -117,6 +120,12 @@ public final class TimestampToUtc implements FieldStandardizer {
 
   private @Nullable Instant parse(String text) throws StandardizationException {
     ZoneId zoneId = ZoneId.of(zone);
+    IsoTimestampText.Parsed common = IsoTimestampText.parse(text);
+    if (common != null) {
+      return common.offset() != null
+          ? common.local().toInstant(common.offset())
+          : existing(common.local(), zoneId);
+    }
     try {
       TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.withZone(zoneId).parse(text);
       ZonedDateTime zoned = ZonedDateTime.from(parsed);

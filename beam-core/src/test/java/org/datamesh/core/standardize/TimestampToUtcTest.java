@@ -58,4 +58,31 @@ class TimestampToUtcTest {
         outcome(utc, "9999-12-31 23:59:59.999"),
         equalTo(Instant.parse("9999-12-31T23:59:59.999Z").toString()));
   }
+
+  @Test
+  void refusesDatesAndTimesThatDoNotExistRatherThanMovingThem() {
+    TimestampToUtc utc = Standardizers.timestampUtc("at");
+    String unknown = "standardize.timestamp: at is not a timestamp in a known format (ISO-8601)";
+    // The lenient ("smart") reading once made these 29 February and the next midnight.
+    assertThat(outcome(utc, "2024-02-30 10:00:00"), equalTo(unknown));
+    assertThat(outcome(utc, "2024-02-30T10:00:00"), equalTo(unknown));
+    assertThat(outcome(utc, "2023-02-29 10:00:00"), equalTo(unknown));
+    assertThat(outcome(utc, "2024-03-05 24:00:00"), equalTo(unknown));
+    assertThat(outcome(utc, "2024-02-29 10:00:00"), equalTo("2024-02-29T10:00:00Z"));
+  }
+
+  @Test
+  void theCommonShapesReadAsTheFormattersReadThem() {
+    TimestampToUtc utc = Standardizers.timestampUtc("at");
+    assertThat(outcome(utc, "2024-09-06T11:02:15+02:00"), equalTo("2024-09-06T09:02:15Z"));
+    assertThat(outcome(utc, "2024-09-06T11:02:15.1234567-05:30"), equalTo("2024-09-06T16:32:15.123456Z"));
+    assertThat(outcome(utc, "2024-09-06T13:38:15Z"), equalTo("2024-09-06T13:38:15Z"));
+    assertThat(outcome(utc, "2024-06-08 08:39:39"), equalTo("2024-06-08T08:39:39Z"));
+    assertThat(outcome(PARIS, "2024-06-08T08:39:39.5"), equalTo("2024-06-08T06:39:39.500Z"));
+    // shapes the fast reading leaves to the formatters, read as before
+    assertThat(outcome(utc, "2024-09-06T11:02+02:00"), equalTo("2024-09-06T09:02:00Z"));
+    assertThat(
+        outcome(utc, "2024-09-06 11:02:15+02:00"),
+        equalTo("standardize.timestamp: at is not a timestamp in a known format (ISO-8601)"));
+  }
 }
