@@ -45,15 +45,17 @@ public final class FailureRows {
   private FailureRows() {}
 
   public static Row toRow(Failure failure) {
+    // Built for every quarantined record, with values of the schema's types already: attached, as
+    // in sourceRow, without Row.Builder's checks, which resolve a field access descriptor per
+    // nested value (measured: 38 of 842 samples of a batch run in which 5% of records failed).
     List<Row> violations = new ArrayList<>(failure.violations().size());
     for (Violation v : failure.violations()) {
       violations.add(
           Row.withSchema(VIOLATION_SCHEMA)
-              .addValues(v.ruleId(), v.field(), v.severity().name(), v.reason())
-              .build());
+              .attachValues(v.ruleId(), v.field(), v.severity().name(), v.reason()));
     }
     return Row.withSchema(SCHEMA)
-        .addValues(
+        .attachValues(
             failure.stage().name(),
             failure.product(),
             failure.reason(),
@@ -61,8 +63,7 @@ public final class FailureRows {
             sourceRow(failure.source()),
             failure.rawPayload(),
             failure.rawTruncated(),
-            new org.joda.time.Instant(failure.failedAt().toEpochMilli()))
-        .build();
+            new org.joda.time.Instant(failure.failedAt().toEpochMilli()));
   }
 
   public static Failure fromRow(Row row) {
