@@ -22,6 +22,7 @@ import org.datamesh.core.relate.Relationship;
 import org.datamesh.core.relate.UnpublishedProductException;
 import org.datamesh.examples.catalog.RunReporting;
 import org.datamesh.examples.cli.Command;
+import org.datamesh.examples.cli.DirectRunnerStallExit;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
 import org.datamesh.examples.cli.OutputFolder;
@@ -192,6 +193,9 @@ public final class RunCommand implements Command {
     reporting.started();
     long start = System.nanoTime();
     PipelineResult.State state;
+    if (runner.equals("DirectRunner")) {
+      DirectRunnerStallExit.start(); // an OutOfMemoryError the runner keeps to itself
+    }
     try {
       state = pipeline.run().waitUntilFinish();
     } catch (RuntimeException e) {
