@@ -101,6 +101,9 @@ public record Manifest(
    * @param quarantineFiles quarantine files relative to the manifest's folder; at least one
    * @param counts how every input record of the table was accounted for
    * @param quality failures per stage and per rule id, warnings per rule id
+   * @param windows for a table published from a stream, the event-time windows committed so
+   *     far, oldest first, each with its counts (the table's are their sums); empty, and left out
+   *     of the JSON, for a table published by a batch run
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Table(
@@ -109,12 +112,26 @@ public record Manifest(
       List<String> files,
       List<String> quarantineFiles,
       Counts counts,
-      Quality quality) {
+      Quality quality,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ManifestWindow> windows) {
 
+    @JsonCreator
     public Table {
       schema = List.copyOf(schema);
       files = List.copyOf(files);
       quarantineFiles = List.copyOf(quarantineFiles);
+      windows = windows == null ? List.of() : List.copyOf(windows);
+    }
+
+    /** A table published by a batch run: no windows. */
+    public Table(
+        String name,
+        List<Column> schema,
+        List<String> files,
+        List<String> quarantineFiles,
+        Counts counts,
+        Quality quality) {
+      this(name, schema, files, quarantineFiles, counts, quality, List.of());
     }
   }
 

@@ -2,6 +2,7 @@ package org.datamesh.core.stream;
 
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -18,6 +19,7 @@ import org.datamesh.core.failure.Failure;
 import org.datamesh.core.parse.Message;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.protect.ProtectFailures;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
 /**
@@ -44,7 +46,8 @@ import org.joda.time.Duration;
  * that arrived by the time the window's first tally is reported; a failed ERROR check is reported,
  * not enforced (what was streamed is out). Each window's tally also counts the hits of each WARN
  * rule on its records (the rows that raise them are published, as in batch). Partitions and
- * retention are for published files and are not applied to a stream.
+ * retention are not applied to a stream; its Parquet files, when asked for ({@link #withFiles}),
+ * are committed per window.
  */
 public final class StreamDataProduct extends PTransform<PCollection<Message>, StreamResult> {
 
@@ -55,20 +58,26 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
   private final Duration window;
   private final Duration allowedLateness;
   private final Duration deduplicationMemory;
+  private final @Nullable StreamFiles files;
 
   private StreamDataProduct(
-      ProductSpec spec, Duration window, Duration allowedLateness, Duration deduplicationMemory) {
+      ProductSpec spec,
+      Duration window,
+      Duration allowedLateness,
+      Duration deduplicationMemory,
+      @Nullable StreamFiles files) {
     this.spec = spec;
     this.window = window;
     this.allowedLateness = allowedLateness;
     this.deduplicationMemory = deduplicationMemory;
+    this.files = files;
   }
 
   /** The streaming product of {@code spec}, a table read from files of a format a message can hold. */
   public static StreamDataProduct of(ProductSpec spec) {
     spec.outputSchema(); // a spec whose path does not fit its schema fails here, not at run time
     return new StreamDataProduct(
-        spec, DEFAULT_WINDOW, Duration.ZERO, DeduplicateStream.DEFAULT_MEMORY);
+        spec, DEFAULT_WINDOW, Duration.ZERO, DeduplicateStream.DEFAULT_MEMORY, null);
   }
 
   /** Returns a {@link StreamDataProduct} like this one but counting in fixed windows of {@code size}. */
@@ -76,7 +85,7 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
     if (size.getMillis() < 1) {
       throw new IllegalArgumentException("the window must be at least a millisecond");
     }
-    return new StreamDataProduct(spec, size, allowedLateness, deduplicationMemory);
+    return new StreamDataProduct(spec, size, allowedLateness, deduplicationMemory, files);
   }
 
   /**
@@ -88,7 +97,7 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
     if (lateness.getMillis() < 0) {
       throw new IllegalArgumentException("the allowed lateness cannot be negative");
     }
-    return new StreamDataProduct(spec, window, lateness, deduplicationMemory);
+    return new StreamDataProduct(spec, window, lateness, deduplicationMemory, files);
   }
 
   /** Returns a {@link StreamDataProduct} like this one but remembering keys for {@code memory}. */
@@ -96,7 +105,16 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
     if (memory.getMillis() < 1) {
       throw new IllegalArgumentException("the deduplication memory must be positive");
     }
-    return new StreamDataProduct(spec, window, allowedLateness, memory);
+    return new StreamDataProduct(spec, window, allowedLateness, memory, files);
+  }
+
+  /**
+   * Returns a {@link StreamDataProduct} like this one but also publishing the rows and failures
+   * as Parquet files, committed into the product's manifest window by window ({@link
+   * StreamFiles}); {@link StreamResult#manifests()} then has each committed manifest.
+   */
+  public StreamDataProduct withFiles(StreamFiles files) {
+    return new StreamDataProduct(spec, window, allowedLateness, deduplicationMemory, files);
   }
 
   @Override
@@ -143,7 +161,11 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
             : CheckWindows.of(
                 spec.checks(), spec.tableName(), messages, published, failures, duplicates, window,
                 allowedLateness);
-    return new StreamResult(published, failures, duplicates, tallies, quality);
+    PCollection<String> manifests =
+        files == null
+            ? messages.apply("NoFiles", ParDo.of(new NoManifestFn())).setCoder(StringUtf8Coder.of())
+            : files.publish(spec, published, failures, tallies, window, allowedLateness);
+    return new StreamResult(published, failures, duplicates, tallies, quality, manifests);
   }
 
   @Override
@@ -163,11 +185,20 @@ public final class StreamDataProduct extends PTransform<PCollection<Message>, St
                 .withLabel("Keys remembered for"))
         .add(
             DisplayData.item("failurePayloads", spec.failureKeys() == null ? "clear" : "encrypted")
-                .withLabel("Failure payloads"));
+                .withLabel("Failure payloads"))
+        .addIfNotNull(
+            DisplayData.item("files", files == null ? null : files.outputRoot())
+                .withLabel("Parquet files under"));
   }
 
   /** A product without checks has no window quality: an empty collection on the stream's clock. */
   private static final class NoQualityFn extends DoFn<Message, WindowQuality> {
+    @ProcessElement
+    public void process() {}
+  }
+
+  /** A product without files commits no manifest: an empty collection on the stream's clock. */
+  private static final class NoManifestFn extends DoFn<Message, String> {
     @ProcessElement
     public void process() {}
   }

@@ -24,6 +24,7 @@ public final class StreamResult implements POutput {
   private static final TupleTag<Row> DUPLICATES = new TupleTag<>("duplicates");
   private static final TupleTag<WindowTally> TALLIES = new TupleTag<>("tallies");
   private static final TupleTag<WindowQuality> QUALITY = new TupleTag<>("quality");
+  private static final TupleTag<String> MANIFESTS = new TupleTag<>("manifests");
 
   private final Pipeline pipeline;
   private final PCollection<Row> published;
@@ -31,19 +32,22 @@ public final class StreamResult implements POutput {
   private final PCollection<Row> duplicates;
   private final PCollection<WindowTally> tallies;
   private final PCollection<WindowQuality> quality;
+  private final PCollection<String> manifests;
 
   StreamResult(
       PCollection<Row> published,
       PCollection<Failure> failures,
       PCollection<Row> duplicates,
       PCollection<WindowTally> tallies,
-      PCollection<WindowQuality> quality) {
+      PCollection<WindowQuality> quality,
+      PCollection<String> manifests) {
     this.pipeline = published.getPipeline();
     this.published = published;
     this.failures = failures;
     this.duplicates = duplicates;
     this.tallies = tallies;
     this.quality = quality;
+    this.manifests = manifests;
   }
 
   /**
@@ -75,6 +79,15 @@ public final class StreamResult implements POutput {
     return quality;
   }
 
+  /**
+   * The product's manifest (its JSON, {@link org.datamesh.core.publish.Manifest#parse}) after
+   * each commit of a window's files; empty when the product publishes no files ({@link
+   * StreamDataProduct#withFiles}).
+   */
+  public PCollection<String> manifests() {
+    return manifests;
+  }
+
   @Override
   public Pipeline getPipeline() {
     return pipeline;
@@ -84,7 +97,7 @@ public final class StreamResult implements POutput {
   public Map<TupleTag<?>, PValue> expand() {
     return Map.of(
         PUBLISHED, published, FAILURES, failures, DUPLICATES, duplicates, TALLIES, tallies,
-        QUALITY, quality);
+        QUALITY, quality, MANIFESTS, manifests);
   }
 
   @Override

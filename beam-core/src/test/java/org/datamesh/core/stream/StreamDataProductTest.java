@@ -47,9 +47,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPipelineExtension.class)
 class StreamDataProductTest {
 
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static final Schema RAW =
+  static final Schema RAW =
       Schema.builder()
           .addNullableField("id", FieldType.STRING)
           .addNullableField("version", FieldType.INT64)
@@ -57,7 +57,7 @@ class StreamDataProductTest {
           .addNullableField("at", DataTypes.timestamp())
           .build();
 
-  private static final Schema PUBLISHED =
+  static final Schema PUBLISHED =
       Schema.builder()
           .addStringField("id")
           .addInt64Field("version")
@@ -65,7 +65,7 @@ class StreamDataProductTest {
           .addNullableField("at", DataTypes.timestamp())
           .build();
 
-  private static final ProductSpec SPEC =
+  static final ProductSpec SPEC =
       ProductSpec.of(DataProduct.of("sales", "orders", "1.0.0"))
           .readingFrom(RecordFormat.jsonLines(RAW))
           .through(ConformToSchema.to(PUBLISHED))

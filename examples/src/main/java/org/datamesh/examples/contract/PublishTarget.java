@@ -28,15 +28,15 @@ import org.datamesh.examples.cli.UsageException;
  * # publishes to s3://lake/sales/orders/, the catalog to s3://lake/
  * }</pre>
  */
-final class PublishTarget {
+public final class PublishTarget {
 
   private static final Set<String> FILE_SERVERS = Set.of("local", "s3");
 
   /** The mesh's root to publish under, and the server it came from (null for {@code --output}). */
-  record Choice(String root, @Nullable OutputPort server) {
+  public record Choice(String root, @Nullable OutputPort server) {
 
     /** How the chosen server is named in messages. */
-    String serverName() {
+    public String serverName() {
       return server == null ? "--output" : "server " + describe(server);
     }
   }
@@ -47,7 +47,7 @@ final class PublishTarget {
    * @param contractFolder the folder of the contract's file, which a relative local path is
    *     relative to
    */
-  static Choice choose(
+  public static Choice choose(
       @Nullable String output, @Nullable String server, DataContract contract, Path contractFolder)
       throws UsageException {
     boolean serverGiven = server != null && !server.isBlank();
@@ -82,6 +82,11 @@ final class PublishTarget {
       port = files.get(0);
     }
     return new Choice(root(location(port, contractFolder), contract.product()), port);
+  }
+
+  /** Whether the contract declares a local or s3 server to publish files to. */
+  public static boolean declaresFiles(DataContract contract) {
+    return contract.ports().stream().anyMatch(p -> FILE_SERVERS.contains(p.type()));
   }
 
   private static OutputPort named(List<OutputPort> ports, String name) throws UsageException {

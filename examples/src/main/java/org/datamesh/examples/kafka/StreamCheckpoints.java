@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.datamesh.core.product.RunId;
 import org.datamesh.examples.cli.UsageException;
 
 /**
@@ -147,6 +148,26 @@ final class StreamCheckpoints {
       Path written = Files.writeString(folder.resolve("exactly-once-writers.tmp"), group + "\n");
       Files.move(written, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return group;
+    } catch (IOException e) {
+      throw new UsageException("--checkpoints: cannot read or write " + kept);
+    }
+  }
+
+  /**
+   * The run id the stream's Parquet files are committed under: a new one when there is no
+   * checkpoint to resume from (kept in the folder's {@code run-id}), the one kept there when there
+   * is, so a resumed stream goes on adding windows to its own version of the product.
+   */
+  static String runId(Path folder) throws UsageException {
+    Path kept = folder.resolve("run-id");
+    try {
+      if (newest(folder).isPresent() && Files.isRegularFile(kept)) {
+        return Files.readString(kept).strip();
+      }
+      String runId = RunId.generate();
+      Path written = Files.writeString(folder.resolve("run-id.tmp"), runId + "\n");
+      Files.move(written, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return runId;
     } catch (IOException e) {
       throw new UsageException("--checkpoints: cannot read or write " + kept);
     }

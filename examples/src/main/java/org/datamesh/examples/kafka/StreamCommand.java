@@ -21,7 +21,12 @@ import org.datamesh.core.failure.Failure;
 import org.datamesh.core.parse.MessageEventTime;
 import org.datamesh.core.pipeline.ProductSpec;
 import org.datamesh.core.pipeline.RecordFormat;
+import org.datamesh.core.product.RunId;
+import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.publish.ManifestWindow;
+import org.datamesh.core.publish.PublishDataProduct;
 import org.datamesh.core.stream.KafkaMessages;
+import org.datamesh.core.stream.StreamFiles;
 import org.datamesh.core.stream.StreamDataProduct;
 import org.datamesh.core.stream.StreamResult;
 import org.datamesh.core.stream.ToKafka;
@@ -30,8 +35,10 @@ import org.datamesh.core.stream.WindowTally;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
+import org.datamesh.examples.cli.OutputFolder;
 import org.datamesh.examples.cli.UsageException;
 import org.datamesh.examples.contract.ContractFile;
+import org.datamesh.examples.contract.PublishTarget;
 import org.datamesh.examples.keys.KeysetOption;
 import org.joda.time.Duration;
 
@@ -48,7 +55,10 @@ import org.joda.time.Duration;
  * <p>Each message is one record (JSON by default), run through the contract's record path as in
  * {@code run}; rows go to the output topic as JSON keyed by the primary key, deduplicated across
  * windows ({@code --deduplicationMemory}); every failure goes to the quarantine topic with its
- * reasons (payloads of protected products encrypted). Each window's counts are printed as it
+ * reasons (payloads of protected products encrypted). With {@code --output} (or a contract's
+ * local or s3 server) rows and failures are also published as Parquet files, committed into the
+ * product's manifest window by window ({@link StreamFiles}), under one run id for the stream (kept
+ * in the {@code --checkpoints} folder, so a resumed stream goes on with its own version). Each window's counts are printed as it
  * closes ({@code --window}, {@code --allowedLateness}), and sent to {@code --tallyTopic} if given:
  * summed over a window's panes, in = published + quarantined + duplicates. The contract's dataset
  * checks are judged per window on that window's records and printed (and sent to {@code
@@ -119,16 +129,24 @@ public final class StreamCommand implements Command {
         contract.ports().stream().filter(p -> "kafka".equals(p.type())).findFirst().orElse(null);
     String outputTopic = options.getOutputTopic();
     String outputServers = servers;
-    if (outputTopic == null || outputTopic.isBlank()) {
-      if (kafkaPort == null || kafkaPort.topic() == null) {
-        throw new UsageException(
-            "--outputTopic is required: the contract declares no kafka server to publish to");
-      }
+    if (blank(outputTopic) && kafkaPort != null && kafkaPort.topic() != null) {
       outputTopic = kafkaPort.topic();
       outputServers = kafkaPort.host() == null ? servers : kafkaPort.host();
     }
+    PublishTarget.Choice files =
+        blank(options.getOutput()) && !PublishTarget.declaresFiles(contract)
+            ? null
+            : PublishTarget.choose(
+                options.getOutput(), options.getServer(), contract, file.path().getParent());
+    if (blank(outputTopic) && files == null) {
+      throw new UsageException(
+          "--outputTopic or --output is required: the contract declares no kafka, local or s3"
+              + " server to publish to");
+    }
     String quarantineTopic =
-        blank(options.getQuarantineTopic()) ? outputTopic + ".quarantine" : options.getQuarantineTopic();
+        !blank(options.getQuarantineTopic())
+            ? options.getQuarantineTopic()
+            : blank(outputTopic) ? null : outputTopic + ".quarantine";
     if (options.getTimeoutSeconds() < 1) {
       throw new UsageException("--timeoutSeconds must be at least 1");
     }
@@ -138,6 +156,20 @@ public final class StreamCommand implements Command {
             .withAllowedLateness(duration(options.getAllowedLateness(), "--allowedLateness", 0))
             .withDeduplicationMemory(
                 duration(options.getDeduplicationMemory(), "--deduplicationMemory", 1));
+    String outputRoot = null;
+    String runId = null;
+    if (files != null) {
+      outputRoot = OutputFolder.prepare(files.root(), options);
+      runId =
+          exactlyOnce
+              ? StreamCheckpoints.runId(Path.of(options.getCheckpoints()).toAbsolutePath())
+              : RunId.generate();
+      try {
+        product = product.withFiles(StreamFiles.to(outputRoot).withRunId(runId));
+      } catch (IllegalArgumentException e) { // an unsafe output folder among them
+        throw new UsageException(e.getMessage());
+      }
+    }
     String group =
         blank(options.getConsumerGroup())
             ? "datamesh." + contract.product().id() + "." + table.folder()
@@ -153,8 +185,9 @@ public final class StreamCommand implements Command {
 
     Pipeline pipeline = Pipeline.create(options);
     StreamResult result = pipeline.apply("Messages", source).apply("Product", product);
-    ToKafka<Row> rows = ToKafka.rows(outputServers, outputTopic, spec.key());
-    ToKafka<Failure> failures = ToKafka.failures(outputServers, quarantineTopic);
+    ToKafka<Row> rows = blank(outputTopic) ? null : ToKafka.rows(outputServers, outputTopic, spec.key());
+    ToKafka<Failure> failures =
+        quarantineTopic == null ? null : ToKafka.failures(outputServers, quarantineTopic);
     ToKafka<WindowTally> tallies =
         blank(options.getTallyTopic()) ? null : ToKafka.tallies(outputServers, options.getTallyTopic());
     ToKafka<WindowQuality> quality =
@@ -165,13 +198,20 @@ public final class StreamCommand implements Command {
       Path folder = Path.of(options.getCheckpoints()).toAbsolutePath();
       StreamCheckpoints.claim(folder);
       String writers = StreamCheckpoints.writerGroup(folder, group);
-      rows = rows.withExactlyOnce(writers + ".rows");
-      failures = failures.withExactlyOnce(writers + ".quarantine");
+      rows = rows == null ? null : rows.withExactlyOnce(writers + ".rows");
+      failures = failures == null ? null : failures.withExactlyOnce(writers + ".quarantine");
       tallies = tallies == null ? null : tallies.withExactlyOnce(writers + ".tallies");
       quality = quality == null ? null : quality.withExactlyOnce(writers + ".quality");
     }
-    result.published().apply("PublishRows", rows);
-    result.failures().apply("Quarantine", failures);
+    if (rows != null) {
+      result.published().apply("PublishRows", rows);
+    }
+    if (failures != null) {
+      result.failures().apply("Quarantine", failures);
+    }
+    if (files != null) {
+      result.manifests().apply("PrintCommits", ParDo.of(new CommittedFn(contract.product().id())));
+    }
     result.tallies()
         .apply("PrintTallies", ParDo.of(new PrintFn<>(contract.product().id(), WindowTally::describe)));
     if (tallies != null) {
@@ -189,16 +229,27 @@ public final class StreamCommand implements Command {
           resumed.map(c -> "Resuming from the checkpoint " + c).orElse("No checkpoint to resume from")
               + "; checkpoints in " + options.getCheckpoints() + ", topics written exactly once.\n");
     }
+    List<String> to = new ArrayList<>();
+    if (!blank(outputTopic)) {
+      to.add("rows to " + outputTopic + ", failures to " + quarantineTopic);
+    }
+    if (files != null) {
+      to.add(
+          "Parquet files to "
+              + PublishDataProduct.productDirectory(outputRoot, contract.product()).toString()
+              + " (run " + runId + ", committed per window)");
+    }
     banner.append(
         String.format(
             Locale.ROOT,
-            "Streaming %s (table %s) from topic %s at %s: rows to %s, failures to %s; windows of"
-                + " %s. Stop with Ctrl-C.%n",
-            contract.product().id(), table.folder(), inputTopic, servers, outputTopic,
-            quarantineTopic, options.getWindow()));
+            "Streaming %s (table %s) from topic %s at %s: %s; windows of %s. Stop with Ctrl-C.%n",
+            contract.product().id(), table.folder(), inputTopic, servers, String.join("; ", to),
+            options.getWindow()));
     return new Plan(
         pipeline,
-        servers.equals(outputServers) ? List.of(servers) : List.of(servers, outputServers),
+        blank(outputTopic) || servers.equals(outputServers)
+            ? List.of(servers)
+            : List.of(servers, outputServers),
         java.time.Duration.ofSeconds(options.getTimeoutSeconds()),
         banner.toString());
   }
@@ -311,6 +362,30 @@ public final class StreamCommand implements Command {
       throw new UsageException(option + " is required: " + what);
     }
     return value;
+  }
+
+  /** Prints one line for each window committed into the manifest, with the table's counts. */
+  private static final class CommittedFn extends DoFn<String, Void> {
+    private final String product;
+
+    CommittedFn(String product) {
+      this.product = product;
+    }
+
+    @ProcessElement
+    public void process(@Element String json) throws java.io.IOException {
+      Manifest manifest = Manifest.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (Manifest.Table table : manifest.tables()) {
+        ManifestWindow last = table.windows().isEmpty() ? null : table.windows().get(table.windows().size() - 1);
+        Manifest.Counts counts = table.counts();
+        System.out.println(
+            product + " committed run " + manifest.runId() + " table " + table.name() + ": "
+                + table.windows().size() + " windows, " + table.files().size() + " files; in "
+                + counts.input() + ", published " + counts.published() + ", quarantined "
+                + counts.quarantined() + ", duplicates " + counts.deduplicated()
+                + (last == null ? "" : "; newest window " + last.start()));
+      }
+    }
   }
 
   /** Prints each window's counts or check results as they come: on the runner's console. */

@@ -20,7 +20,8 @@ public interface StreamOptions extends KafkaOptions {
 
   @Description(
       "The topic the product's rows are written to as JSON, keyed by the primary key (default: the"
-          + " topic of the contract's kafka server)")
+          + " topic of the contract's kafka server; with neither, rows go only to the Parquet"
+          + " files of --output)")
   @Placeholder("TOPIC")
   String getOutputTopic();
 
@@ -33,6 +34,23 @@ public interface StreamOptions extends KafkaOptions {
   String getQuarantineTopic();
 
   void setQuarantineTopic(String quarantineTopic);
+
+  @Description(
+      "A folder to also publish the product's Parquet files in, committed into its manifest window"
+          + " by window; created when missing. Or an S3 location, s3://bucket/prefix, with Beam's"
+          + " S3 options. Without it, the contract's local or s3 server, if it declares one")
+  @Placeholder("DIR")
+  String getOutput();
+
+  void setOutput(String output);
+
+  @Description(
+      "Without --output: the name of the contract's server to publish files to, when it declares"
+          + " several local or s3 servers")
+  @Placeholder("NAME")
+  String getServer();
+
+  void setServer(String server);
 
   @Description("A topic for each window's counts as JSON, besides printing them (optional)")
   @Placeholder("TOPIC")

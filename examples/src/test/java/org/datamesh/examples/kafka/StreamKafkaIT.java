@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.support.DuckDb;
 import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.contract.RunProcess;
@@ -131,6 +133,7 @@ class StreamKafkaIT {
                 "--qualityTopic=order-events.quality",
                 "--eventTime=ordered_at",
                 "--keyset=" + keyset,
+                "--output=" + dir.resolve("mesh"),
                 "--parallelism=2"),
             dir.resolve("stream.log"),
             Map.of());
@@ -211,6 +214,37 @@ class StreamKafkaIT {
       assertThat(stream.log(), containsString("checks 2 of 2 passed"));
       String raw = String.join("\n", tallies.stream().map(ConsumerRecord::value).toList());
       assertThat(raw, not(containsString("@")));
+
+      // The same product as Parquet, committed window by window, read back by DuckDB.
+      Path product = dir.resolve("mesh/sales/order_events");
+      Manifest manifest = awaitManifest(product, total, stream);
+      Manifest.Table table = manifest.table("order_events");
+      assertThat(
+          table.counts(),
+          equalTo(
+              new Manifest.Counts(
+                  total, events.published.size(), events.quarantined, events.duplicates)));
+      assertThat(table.windows(), hasSize(4));
+      String data = DuckDb.parquet(product, table.files());
+      List<String> versions = new ArrayList<>();
+      for (Map<String, Object> row :
+          DuckDb.query("SELECT order_id || '/' || version AS v, customer_email FROM " + data)) {
+        versions.add((String) row.get("v"));
+        assertThat((String) row.get("customer_email"), not(containsString("@")));
+      }
+      assertThat("every published version once", versions, hasSize(events.published.size()));
+      assertThat(new HashSet<>(versions), equalTo(events.published));
+      List<Map<String, Object>> quarantined =
+          DuckDb.query(
+              "SELECT stage, raw_payload FROM " + DuckDb.parquet(product, table.quarantineFiles()));
+      assertThat(quarantined, hasSize(events.quarantined));
+      for (Map<String, Object> failure : quarantined) {
+        assertThat((String) failure.get("raw_payload"), startsWith("enc:"));
+      }
+      assertThat(
+          table.quality().failuresByStage().get("PARSE"),
+          equalTo((long) countOf(events.lines, l -> !l.endsWith("}"))));
+      assertThat(stream.log(), containsString("sales.order_events committed run " + manifest.runId()));
       assertThat(stream.log(), not(containsString("@example.com")));
       stream.log().lines().filter(l -> l.contains(" window ") || l.startsWith("Streaming"))
           .forEach(System.out::println);
@@ -304,6 +338,7 @@ class StreamKafkaIT {
             "--keyset=" + keyset,
             "--checkpoints=" + dir.resolve("checkpoints"),
             "--checkpointingInterval=5000",
+            "--output=" + dir.resolve("mesh"),
             "--parallelism=2");
 
     RunProcess killed = RunProcess.start(args, dir.resolve("killed.log"), Map.of());
@@ -339,6 +374,19 @@ class StreamKafkaIT {
       assertThat(
           "the resumed stream was given rows its killed run had written, and skipped them\n" + logs,
           resumed.log(), containsString("records were already written, before a restore; skipped"));
+      // Its Parquet files: one run across the kill, every order in them once.
+      Path product = dir.resolve("mesh/sales/order_events");
+      Manifest manifest = awaitManifest(product, 200, resumed);
+      String runId = Files.readString(dir.resolve("checkpoints/run-id")).strip();
+      assertThat(manifest.runId(), equalTo(runId));
+      assertThat(manifest.superseded(), hasSize(0));
+      assertThat(manifest.table("order_events").counts(), equalTo(new Manifest.Counts(200, 200, 0, 0)));
+      List<Map<String, Object>> inFiles =
+          DuckDb.query(
+              "SELECT count(*) AS n, count(DISTINCT order_id) AS ids FROM "
+                  + DuckDb.parquet(product, manifest.table("order_events").files()));
+      assertThat(logs, inFiles.get(0).get("n"), equalTo(200L));
+      assertThat(inFiles.get(0).get("ids"), equalTo(200L));
       assertThat(
           TopicRecords.readUntil(
               KAFKA.bootstrapServers(), "resume-out.quarantine", r -> true, Duration.ofSeconds(5)),
@@ -398,6 +446,25 @@ class StreamKafkaIT {
           dir.resolve("orders-stream.odcs.yaml"),
           text.replace("localhost:9092", KAFKA.bootstrapServers()));
     }
+  }
+
+  /** The product's manifest once its windows account for {@code input} messages. */
+  private static Manifest awaitManifest(Path product, long input, RunProcess stream)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    Manifest manifest = null;
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(product.resolve(Manifest.FILE_NAME))) {
+        manifest = Manifest.read(product);
+        if (manifest.counts().input() >= input) {
+          return manifest;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "the manifest did not account for " + input + " messages in time: "
+            + (manifest == null ? "none" : manifest.counts()) + "\n" + stream.log());
   }
 
   private static long sum(List<ConsumerRecord<String, String>> tallies, String field) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pipeline {@code stream} builds translates to Beam's portable Runner API (what Dataflow's
  * Runner v2 executes), with every function and coder readable back from its bytes and a
- * deterministic coder for every key it keeps state by: the deduplication's and the window
- * counts'. Built exactly as {@code stream} builds it, never run, no broker asked.
+ * deterministic coder for every key it keeps state by: the deduplication's, the window
+ * counts', the window files' and their commits'. Built exactly as {@code stream} builds it, never run, no broker asked.
  */
 class StreamTranslationTest {
 
@@ -45,6 +45,7 @@ class StreamTranslationTest {
                         "--tallyTopic=tallies",
                         "--eventTime=ordered_at",
                         "--keyset=" + keyset,
+                        "--output=" + dir.resolve("mesh"),
                         exactlyOnce
                       })
                   .pipeline());
@@ -53,6 +54,10 @@ class StreamTranslationTest {
       assertThat(report.groupedKeys(), hasItem(startsWith("Product/Deduplicate/")));
       assertThat(report.groupedKeys(), hasItem(containsString("SumPerWindow")));
       assertThat(report.functions(), hasItem(startsWith("PublishRows/")));
+      // the Parquet files: each window's shards and each window's commit keep state by key
+      assertThat(report.groupedKeys(), hasItem(containsString("WriteWindowRows/WriteWhenComplete")));
+      assertThat(report.groupedKeys(), hasItem(containsString("WriteWindowFailures/WriteWhenComplete")));
+      assertThat(report.groupedKeys(), hasItem(containsString("CommitWindows")));
       assertThat(report.coders(), greaterThan(0));
       if (exactlyOnce.startsWith("--checkpoints")) {
         // Each shard's numbering and batches are keyed by the shard: state by a deterministic key.
