@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.datamesh.core.publish.Manifest;
+import org.datamesh.core.support.DuckDb;
 import org.datamesh.examples.cli.CliOutcome;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cluster.FlinkSessionCluster;
@@ -68,6 +71,7 @@ class KafkaStreamOnFlinkClusterIT {
                   "--flinkMaster=" + cluster.master(),
                   "--checkpoints=" + dir.resolve("checkpoints"),
                   "--checkpointingInterval=5000",
+                  "--output=" + dir.resolve("mesh"),
                   "--parallelism=2"),
               dir.resolve("stream.log"));
       try {
@@ -107,6 +111,16 @@ class KafkaStreamOnFlinkClusterIT {
             TopicRecords.readUntil(
                 KAFKA.bootstrapServers(), "cluster-out.quarantine", r -> true, Duration.ofSeconds(5)),
             hasSize(0));
+        // The Parquet files the TaskManagers committed window by window: every order once.
+        Path product = dir.resolve("mesh/sales/order_events");
+        Manifest manifest = CommittedWindows.await(product, 200, () -> stream.log() + cluster.logs());
+        assertThat(manifest.table("order_events").counts(), equalTo(new Manifest.Counts(200, 200, 0, 0)));
+        List<Map<String, Object>> inFiles =
+            DuckDb.query(
+                "SELECT count(*) AS n, count(DISTINCT order_id) AS ids FROM "
+                    + DuckDb.parquet(product, manifest.table("order_events").files()));
+        assertThat(logs, inFiles.get(0).get("n"), equalTo(200L));
+        assertThat(inFiles.get(0).get("ids"), equalTo(200L));
         String checkpoints = cluster.rest("/jobs/" + jobId(cluster) + "/checkpoints");
         assertThat(
             "restored from a checkpoint, not started over\n" + checkpoints,

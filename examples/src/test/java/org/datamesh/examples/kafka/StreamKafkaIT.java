@@ -217,7 +217,7 @@ class StreamKafkaIT {
 
       // The same product as Parquet, committed window by window, read back by DuckDB.
       Path product = dir.resolve("mesh/sales/order_events");
-      Manifest manifest = awaitManifest(product, total, stream);
+      Manifest manifest = CommittedWindows.await(product, total, stream::log);
       Manifest.Table table = manifest.table("order_events");
       assertThat(
           table.counts(),
@@ -376,7 +376,7 @@ class StreamKafkaIT {
           resumed.log(), containsString("records were already written, before a restore; skipped"));
       // Its Parquet files: one run across the kill, every order in them once.
       Path product = dir.resolve("mesh/sales/order_events");
-      Manifest manifest = awaitManifest(product, 200, resumed);
+      Manifest manifest = CommittedWindows.await(product, 200, resumed::log);
       String runId = Files.readString(dir.resolve("checkpoints/run-id")).strip();
       assertThat(manifest.runId(), equalTo(runId));
       assertThat(manifest.superseded(), hasSize(0));
@@ -446,25 +446,6 @@ class StreamKafkaIT {
           dir.resolve("orders-stream.odcs.yaml"),
           text.replace("localhost:9092", KAFKA.bootstrapServers()));
     }
-  }
-
-  /** The product's manifest once its windows account for {@code input} messages. */
-  private static Manifest awaitManifest(Path product, long input, RunProcess stream)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    Manifest manifest = null;
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(product.resolve(Manifest.FILE_NAME))) {
-        manifest = Manifest.read(product);
-        if (manifest.counts().input() >= input) {
-          return manifest;
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "the manifest did not account for " + input + " messages in time: "
-            + (manifest == null ? "none" : manifest.counts()) + "\n" + stream.log());
   }
 
   private static long sum(List<ConsumerRecord<String, String>> tallies, String field) {
