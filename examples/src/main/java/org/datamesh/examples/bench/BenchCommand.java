@@ -90,6 +90,8 @@ public final class BenchCommand implements Command {
       BenchTopics.requireReachable(servers);
     }
 
+    SparkPeer spark =
+        scenarios.stream().anyMatch(Scenario::needsSpark) ? SparkPeer.at(options.getSparkPeer()) : null;
     out.println("Benchmarking " + Scenario.ids(scenarios) + " into " + folder);
     BenchSuite suite =
         new BenchSuite(
@@ -104,7 +106,8 @@ public final class BenchCommand implements Command {
                 options.getChildJvmOptions().isBlank()
                     ? List.of()
                     : List.of(options.getChildJvmOptions().trim().split("\\s+")),
-                servers),
+                servers,
+                spark),
             folder,
             out);
     ObjectNode results = suite.run(scenarios);

@@ -82,6 +82,15 @@ public interface BenchOptions extends PipelineOptions {
 
   void setBootstrapServers(String bootstrapServers);
 
+  @Description(
+      "The built Spark peer the library-vs-spark scenario runs: its target folder, built with"
+          + " mvn -B -q -f examples/spark-bench/pom.xml package")
+  @Default.String("examples/spark-bench/target")
+  @Placeholder("DIR")
+  String getSparkPeer();
+
+  void setSparkPeer(String sparkPeer);
+
   @Description("Also write this Markdown report (docs/benchmarks.md), as bench-report does")
   String getReport();
 

@@ -24,7 +24,7 @@ import org.datamesh.examples.demo.OrdersSampleGenerator;
  *
  * <pre>{@code
  * BenchSuite suite = new BenchSuite(
- *     new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 1_000_000, 42, 1, List.of(), null),
+ *     new BenchSuite.Settings(20_000, 2_000, 1_000, 10_000_000, 1_000_000, 42, 1, List.of(), null, null),
  *     Path.of("target/bench"), System.out);
  * ObjectNode results = suite.run(Scenario.DEFAULTS);
  * }</pre>
@@ -41,7 +41,8 @@ final class BenchSuite {
       long seed,
       int repeat,
       List<String> childJvmOptions,
-      String bootstrapServers) {}
+      String bootstrapServers,
+      SparkPeer spark) {}
 
   /** A generated input and the counts a correct run of it reports. */
   private record Input(String argument, Counts expected) {}
@@ -120,6 +121,8 @@ final class BenchSuite {
           return compare(scenario, RunKind.INGEST_LIBRARY, RunKind.INGEST_PLAIN, n, false);
         case KAFKA_STREAM:
           return streamCompare(scenario, n);
+        case LIBRARY_VS_SPARK:
+          return compare(scenario, RunKind.LIBRARY_FLINK, RunKind.SPARK, n, false);
         default:
           throw new IllegalStateException("no measurement for " + scenario);
       }
@@ -284,7 +287,9 @@ final class BenchSuite {
             ? kafka.send(kind, size, jvmArgs, input, output, warmup, log)
             : kind.streamsKafka()
                 ? kafka.stream(kind, size, jvmArgs, input, output, log)
-                : ChildJvm.run(kind, size, jvmArgs, input, output, warmup, List.of(), log);
+                : kind == RunKind.SPARK
+                    ? settings.spark().run(size, jvmArgs, input, output, warmup, log)
+                    : ChildJvm.run(kind, size, jvmArgs, input, output, warmup, List.of(), log);
     progress.printf(
         Locale.ROOT,
         "  %-20s %,11d  %8.2f s wall  %8.2f s CPU  peak RSS %,6d MB%s%n",

@@ -37,12 +37,35 @@ final class ChildJvm {
       List<String> runArgs,
       Path log)
       throws IOException, InterruptedException {
+    return run(
+        kind, size, jvmArgs, input, output, warmup, runArgs, log,
+        System.getProperty("java.class.path"), List.of());
+  }
+
+  /**
+   * As above, on {@code classPath} rather than this JVM's (the Spark peer's own), with {@code
+   * runtimeOptions} the child needs to run at all (Spark's module openings) before {@code
+   * jvmArgs}; only {@code jvmArgs}, the measured options, are reported with the figures.
+   */
+  static RunFigures run(
+      RunKind kind,
+      long size,
+      List<String> jvmArgs,
+      String input,
+      Path output,
+      String warmup,
+      List<String> runArgs,
+      Path log,
+      String classPath,
+      List<String> runtimeOptions)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(runtimeOptions);
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(kind.mainClass.getName());
+    command.add(classPath);
+    command.add(kind.mainClass);
     command.add(input);
     command.add(output.toString());
     command.add(warmup);

@@ -37,7 +37,10 @@ enum RunKind {
   STREAM_PLAIN(
       PlainKafkaStreamRun.class, List.of(), "plain Java",
       "1 thread, KafkaConsumer -> plain orders checks -> KafkaProducer (idempotent, acks=all,"
-          + " linger 20 ms, lz4), 1 input partition");
+          + " linger 20 ms, lz4), 1 input partition"),
+  SPARK(
+      SparkPeer.MAIN_CLASS, List.of(), "Spark " + SparkPeer.VERSION + ", local[2]",
+      "Spark SQL DataFrame API, its defaults (adaptive execution on), a session per run");
 
   /** The Beam options of each runner as the bench uses it; stated in every figure. */
   static final class Runners {
@@ -51,12 +54,17 @@ enum RunKind {
     private Runners() {}
   }
 
-  final Class<?> mainClass;
+  /** The child's main class: a class of this project's, or of the Spark peer's ({@link #SPARK}). */
+  final String mainClass;
   final List<String> beamArgs;
   final String runner;
   final String what;
 
   RunKind(Class<?> mainClass, List<String> beamArgs, String runner, String what) {
+    this(mainClass.getName(), beamArgs, runner, what);
+  }
+
+  RunKind(String mainClass, List<String> beamArgs, String runner, String what) {
     this.mainClass = mainClass;
     this.beamArgs = beamArgs;
     this.runner = runner;

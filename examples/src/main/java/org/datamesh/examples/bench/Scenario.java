@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * <p>{@link #MEMORY_10M} and {@link #FSYNC_1M} are not among the defaults: they process ten million
  * and one million records (twice) and take minutes; name them in {@code --scenarios} to run them.
  * Nor are {@link #INGEST_LOG} and {@link #KAFKA_STREAM}: they need a Kafka broker that must be
- * running already, named with {@code --bootstrapServers}.
+ * running already, named with {@code --bootstrapServers}; nor {@link #LIBRARY_VS_SPARK}, which
+ * needs the Spark peer built apart ({@link SparkPeer}).
  */
 enum Scenario {
   LIBRARY_VS_PLAIN_JAVA(
@@ -71,6 +72,12 @@ enum Scenario {
           + " settings, to the broker at --bootstrapServers",
       "lines/s",
       Goal.atLeast(0.9)),
+  LIBRARY_VS_SPARK(
+      "library-vs-spark",
+      "wall time, library on embedded Flink vs the same work in Spark SQL (DataFrame API,"
+          + " local[2]), each in its own JVM",
+      "s",
+      Goal.atMost(1.0)),
   KAFKA_STREAM(
       "kafka-stream",
       "records/s draining a backlog through stream (embedded Flink) vs a plain consumer -> check"
@@ -85,7 +92,7 @@ enum Scenario {
    */
   static final List<Scenario> DEFAULTS =
       Arrays.stream(values())
-          .filter(s -> s != MEMORY_10M && s != FSYNC_1M && !s.needsKafka())
+          .filter(s -> s != MEMORY_10M && s != FSYNC_1M && !s.needsKafka() && !s.needsSpark())
           .toList();
 
   final String id;
@@ -103,6 +110,11 @@ enum Scenario {
   /** Whether the scenario sends to the Kafka broker of {@code --bootstrapServers}. */
   boolean needsKafka() {
     return this == INGEST_LOG || this == KAFKA_STREAM;
+  }
+
+  /** Whether the scenario runs the Spark peer, which is built apart ({@link SparkPeer}). */
+  boolean needsSpark() {
+    return this == LIBRARY_VS_SPARK;
   }
 
   /** The scenarios named in a comma-separated list; the defaults for a blank one. */

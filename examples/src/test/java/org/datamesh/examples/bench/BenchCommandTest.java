@@ -1,6 +1,7 @@
 package org.datamesh.examples.bench;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -62,6 +63,22 @@ class BenchCommandTest {
     try (var created = Files.list(folder)) {
       assertThat("nothing generated", created.toList(), is(empty()));
     }
+  }
+
+  @Test
+  void theSparkPeerNotBuiltIsRefusedInOneLineSayingHowToBuildIt() throws Exception {
+    CliOutcome outcome =
+        CliOutcome.run(
+            "bench", "--output=" + folder, "--scenarios=library-vs-spark",
+            "--sparkPeer=" + folder.resolve("no-spark-here"));
+
+    assertThat(outcome.status(), is(ExitCode.USAGE));
+    assertThat(
+        outcome.err(),
+        containsString("build it with: mvn -B -q -f examples/spark-bench/pom.xml package"));
+    assertThat(outcome.err(), not(containsString("\tat ")));
+    assertThat(outcome.out(), is(""));
+    assertThat("the Spark peer is not a default scenario", Scenario.DEFAULTS, not(hasItem(Scenario.LIBRARY_VS_SPARK)));
   }
 
   @Test
