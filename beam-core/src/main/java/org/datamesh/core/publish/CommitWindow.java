@@ -150,12 +150,13 @@ public final class CommitWindow implements Serializable {
           return json(inForce.get());
         }
         syncNewFiles(files);
-        if (local) {
+        if (inForce.isPresent()) {
+          // As a batch commit does: the last good version, should the new one ever be unreadable.
           ResourceId previous =
               directory.resolve(Manifest.PREVIOUS_FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-          if (inForce.isPresent()) {
-            AtomicFiles.write(previous, inForce.get().toJson(), lock::verify);
-          }
+          AtomicFiles.write(previous, inForce.get().toJson(), lock::verify);
+        }
+        if (local) {
           AtomicFiles.write(target, next.toJson(), lock::verify);
         } else {
           try {

@@ -72,8 +72,13 @@ class CommitWindowTest {
     CommitWindow commit = commit("stream-1");
     WindowFile first = written(commit, W1, 0, "a", "b");
     commit.commit(window(W1, 3, 2, 1), List.of(first), OPTIONS);
+    byte[] firstVersion = Files.readAllBytes(productDir().resolve(Manifest.FILE_NAME));
     commit.commit(window(W2, 1, 1, 0), List.of(written(commit, W2, 0, "c")), OPTIONS);
     byte[] before = Files.readAllBytes(productDir().resolve(Manifest.FILE_NAME));
+    assertThat(
+        "the version each commit replaced is kept, as a batch commit keeps it",
+        Files.readAllBytes(productDir().resolve(Manifest.PREVIOUS_FILE_NAME)),
+        equalTo(firstVersion));
 
     // a stream restored from a checkpoint commits the same window again: nothing changes
     commit.commit(window(W1, 3, 2, 1), List.of(first), OPTIONS);
