@@ -156,6 +156,11 @@ public final class StreamCommand implements Command {
             .withAllowedLateness(duration(options.getAllowedLateness(), "--allowedLateness", 0))
             .withDeduplicationMemory(
                 duration(options.getDeduplicationMemory(), "--deduplicationMemory", 1));
+    if (exactlyOnce) {
+      // Before anything is written to the folder (the run id below): a second stream on it is
+      // refused here, not after it has replaced the first one's run id.
+      StreamCheckpoints.claim(Path.of(options.getCheckpoints()).toAbsolutePath());
+    }
     String outputRoot = null;
     String runId = null;
     if (files != null) {
@@ -196,7 +201,6 @@ public final class StreamCommand implements Command {
             : ToKafka.quality(outputServers, options.getQualityTopic());
     if (exactlyOnce) {
       Path folder = Path.of(options.getCheckpoints()).toAbsolutePath();
-      StreamCheckpoints.claim(folder);
       String writers = StreamCheckpoints.writerGroup(folder, group);
       rows = rows == null ? null : rows.withExactlyOnce(writers + ".rows");
       failures = failures == null ? null : failures.withExactlyOnce(writers + ".quarantine");
