@@ -80,7 +80,7 @@ final class AtomicFiles {
   }
 
   /** {@code .<name><random>.tmp}: hidden, and found again by {@link #removeAbandoned}. */
-  private static String temporaryName(Path target) {
+  static String temporaryName(Path target) {
     return "." + target.getFileName() + Long.toUnsignedString(RANDOM.nextLong()) + TEMPORARY_SUFFIX;
   }
 

@@ -259,7 +259,7 @@ final class CommitManifestFn extends DoFn<Long, String> {
     }
     Instant now = Instant.now();
     Manifest manifest =
-        Manifest.of(product, runId, now.toString(), committed, superseded(inForce, now));
+        Manifest.of(product, runId, now.toString(), committed, superseded(inForce, now, retention));
     syncFiles(directory, manifest);
     ResourceId previous =
         directory.resolve(Manifest.PREVIOUS_FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
@@ -319,7 +319,8 @@ final class CommitManifestFn extends DoFn<Long, String> {
                         + " publish to a local folder or S3."));
   }
 
-  private static Optional<Manifest> parse(Optional<ManifestStore.Stored> stored, ResourceId file)
+  /** The manifest a store holds, or empty; unreadable bytes are an {@link UnreadableManifestException}. */
+  static Optional<Manifest> parse(Optional<ManifestStore.Stored> stored, ResourceId file)
       throws IOException {
     if (stored.isEmpty()) {
       return Optional.empty();
@@ -366,7 +367,8 @@ final class CommitManifestFn extends DoFn<Long, String> {
    * at {@code now}, then those it lists. Entries past the retention are dropped (retention would
    * remove their folders either way); without a retention the last {@value #KEPT_HISTORY} stay.
    */
-  private List<Manifest.Superseded> superseded(Optional<Manifest> inForce, Instant now) {
+  static List<Manifest.Superseded> superseded(
+      Optional<Manifest> inForce, Instant now, @Nullable RetentionRules retention) {
     if (inForce.isEmpty()) {
       return List.of();
     }

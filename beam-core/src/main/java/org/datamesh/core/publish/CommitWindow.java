@@ -94,8 +94,9 @@ public final class CommitWindow implements Serializable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(product.id() + ": the manifest in force could not be read", e);
     }
-    PublishDataProduct.of(product).withRunId(runId); // refuses an unsafe folder name
-    return new CommitWindow(product, directory.toString(), runId, table, published, startedFrom);
+    return new CommitWindow(
+        product, directory.toString(), PublishDataProduct.checkedRunId(runId), table, published,
+        startedFrom);
   }
 
   /**
@@ -118,7 +119,7 @@ public final class CommitWindow implements Serializable {
 
   /** The name of the table's Parquet messages: its name, with '-' as '_'. */
   public String recordName() {
-    return table.replace('-', '_');
+    return PublishDataProduct.avroName(table);
   }
 
   /**
@@ -139,11 +140,7 @@ public final class CommitWindow implements Serializable {
       for (int attempt = 1; ; attempt++) {
         Optional<ManifestStore.Stored> stored = local ? Optional.empty() : store.read(target, options);
         Optional<Manifest> inForce =
-            local
-                ? Manifest.readIfPresent(directory)
-                : stored.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(parse(stored.get().content(), target));
+            local ? Manifest.readIfPresent(directory) : CommitManifestFn.parse(stored, target);
         Manifest next = next(inForce, window, files, target);
         if (inForce.isPresent() && inForce.get().runId().equals(runId)
             && inForce.get().tables().equals(next.tables())) {
@@ -204,19 +201,8 @@ public final class CommitWindow implements Serializable {
     } else {
       tables.set(at, updated);
     }
-    List<Manifest.Superseded> superseded;
-    if (ours) {
-      superseded = inForce.get().superseded();
-    } else if (inForce.isEmpty()) {
-      superseded = List.of();
-    } else {
-      superseded = new ArrayList<>();
-      superseded.add(new Manifest.Superseded(inForceRun, now.toString()));
-      superseded.addAll(inForce.get().superseded());
-      if (superseded.size() > CommitManifestFn.KEPT_HISTORY) {
-        superseded = superseded.subList(0, CommitManifestFn.KEPT_HISTORY);
-      }
-    }
+    List<Manifest.Superseded> superseded =
+        ours ? inForce.get().superseded() : CommitManifestFn.superseded(inForce, now, null);
     return Manifest.of(product, runId, now.toString(), tables, superseded);
   }
 
@@ -300,24 +286,13 @@ public final class CommitWindow implements Serializable {
                         + " compare-and-swap; publish to a local folder or S3"));
   }
 
-  private static Manifest parse(byte[] content, ResourceId file) throws IOException {
-    try {
-      return Manifest.parse(content);
-    } catch (IOException e) {
-      throw new UnreadableManifestException(file.toString(), e);
-    }
-  }
-
   private static String json(Manifest manifest) {
     return new String(manifest.toJson(), StandardCharsets.UTF_8);
   }
 
   private String runFolder(String kind) {
-    return FileSystems.matchNewResource(productDirectory, true)
-        .resolve(kind, StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(runId, StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(table, StandardResolveOptions.RESOLVE_DIRECTORY)
-        .toString();
+    return PublishDataProduct.runFolder(
+        FileSystems.matchNewResource(productDirectory, true), kind, runId, table);
   }
 
   private String relative(String file) {

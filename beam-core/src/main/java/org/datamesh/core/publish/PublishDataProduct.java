@@ -146,12 +146,17 @@ public abstract class PublishDataProduct
    * once: a pipeline whose run folders exist already is refused when it is built.
    */
   public PublishDataProduct withRunId(String runId) {
+    return toBuilder().setRunId(checkedRunId(runId)).build();
+  }
+
+  /** {@code runId}, refused unless it is a safe folder name (see {@link #withRunId}). */
+  static String checkedRunId(String runId) {
     if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
       throw new IllegalArgumentException(
           "a run id is a safe folder name: a letter or digit, then letters, digits, '_', '.' or"
               + " '-', at most 128 characters; got " + (runId == null ? "null" : "\"" + runId + "\""));
     }
-    return toBuilder().setRunId(runId).build();
+    return runId;
   }
 
   /**
@@ -333,7 +338,7 @@ public abstract class PublishDataProduct
   }
 
   /** An Avro record name: a table's name with '-' (allowed in folders, not in Avro) as '_'. */
-  private static String avroName(String table) {
+  static String avroName(String table) {
     return table.replace('-', '_');
   }
 
@@ -348,9 +353,14 @@ public abstract class PublishDataProduct
   }
 
   private String runFolder(ResourceId productDir, String kind, String table) {
+    return runFolder(productDir, kind, runId(), table);
+  }
+
+  /** A table's folder of one run: {@code <productDir>/<kind>/<run-id>/<table>/}. */
+  static String runFolder(ResourceId productDir, String kind, String runId, String table) {
     return productDir
         .resolve(kind, StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(runId(), StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(runId, StandardResolveOptions.RESOLVE_DIRECTORY)
         .resolve(table, StandardResolveOptions.RESOLVE_DIRECTORY)
         .toString();
   }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
@@ -27,7 +26,6 @@ import org.apache.beam.sdk.values.Row;
 final class WindowParquet implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String directory;
   private final RowParquetSink sink;
@@ -54,9 +52,7 @@ final class WindowParquet implements Serializable {
     if ("file".equals(file.getScheme())) {
       Path target = Paths.get(file.toString());
       Files.createDirectories(target.getParent());
-      Path temporary =
-          target.resolveSibling(
-              "." + target.getFileName() + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+      Path temporary = target.resolveSibling(AtomicFiles.temporaryName(target));
       try {
         try (FileChannel channel =
             FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
