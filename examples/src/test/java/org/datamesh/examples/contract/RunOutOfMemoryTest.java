@@ -72,7 +72,8 @@ class RunOutOfMemoryTest {
     List<String> errLines = Files.readAllLines(err);
     assertThat("the run ended by itself\n" + errLines + "\n" + threads, ended, is(true));
     assertThat(process.exitValue(), is(ExitCode.RUN_FAILED));
-    assertThat(errLines, equalTo(List.of(OutOfMemoryExit.MESSAGE)));
+    assertThat(
+        "standard output: " + Files.readAllLines(out), errLines, equalTo(List.of(OutOfMemoryExit.MESSAGE)));
     assertThat(
         Files.readAllLines(out).get(0),
         equalTo(RunCommand.directRunnerWarning(Files.size(input), 64L << 20)));
