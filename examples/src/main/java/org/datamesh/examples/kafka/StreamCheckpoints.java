@@ -42,9 +42,10 @@ final class StreamCheckpoints {
 
   /**
    * The Flink options that keep checkpoints in {@code folder} and resume from the newest one
-   * there, if any; the folder is created when missing.
+   * there, if any; the folder is created when missing. {@code configuration} (lines of Flink's
+   * {@code config.yaml}, possibly none) goes into the Flink configuration folder given with them.
    */
-  static List<String> flinkOptions(Path folder) throws UsageException {
+  static List<String> flinkOptions(Path folder, String configuration) throws UsageException {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
@@ -56,11 +57,15 @@ final class StreamCheckpoints {
     options.add("--externalizedCheckpointsEnabled=true");
     options.add("--retainExternalizedCheckpointsOnCancellation=true");
     Optional<Path> newest = newest(folder);
+    String conf = configuration;
     if (newest.isPresent()) {
       // Beam hands --savepointPath to a cluster only; embedded Flink takes the checkpoint to
       // resume from in its configuration, read from --flinkConfDir.
       options.add("--savepointPath=" + newest.get().toUri());
-      options.add("--flinkConfDir=" + resumeConfiguration(folder, newest.get()));
+      conf = "execution.savepoint.path: \"" + newest.get().toUri() + "\"\n" + conf;
+    }
+    if (!conf.isEmpty()) {
+      options.add("--flinkConfDir=" + writeConfiguration(folder.resolve("flink-conf"), conf));
     }
     return options;
   }
@@ -84,6 +89,24 @@ final class StreamCheckpoints {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(folder)));
     return List.of("--stateBackend=filesystem", "--stateBackendStoragePath=" + folder.toUri());
+  }
+
+  /**
+   * {@code --flinkConfDir} naming a scratch folder of the temporary directory, removed when the
+   * JVM ends, whose {@code config.yaml} holds {@code configuration}: for a stream without {@code
+   * --checkpoints}, embedded or on a cluster (the client hands the job's settings to it).
+   */
+  static String scratchConfiguration(String configuration) throws UsageException {
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("datamesh-stream-flink-conf-");
+    } catch (IOException e) {
+      throw new UsageException(
+          "no scratch folder for the stream's Flink configuration in "
+              + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(folder)));
+    return "--flinkConfDir=" + writeConfiguration(folder, configuration);
   }
 
   private static void removeQuietly(Path folder) {
@@ -176,16 +199,13 @@ final class StreamCheckpoints {
   private static final DateTimeFormatter STARTED =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  /** A Flink configuration folder saying to resume from {@code checkpoint}. */
-  private static Path resumeConfiguration(Path folder, Path checkpoint) throws UsageException {
-    Path conf = folder.resolve("resume-conf");
+  /** {@code conf} as a Flink configuration folder holding {@code configuration}. */
+  private static Path writeConfiguration(Path conf, String configuration) throws UsageException {
     try {
       Files.createDirectories(conf);
-      Files.writeString(
-          conf.resolve("config.yaml"),
-          "execution.savepoint.path: \"" + checkpoint.toUri() + "\"\n");
+      Files.writeString(conf.resolve("config.yaml"), configuration);
     } catch (IOException e) {
-      throw new UsageException("--checkpoints: cannot write to " + conf);
+      throw new UsageException("cannot write the stream's Flink configuration to " + conf);
     }
     return conf;
   }

@@ -262,7 +262,9 @@ public final class StreamCommand implements Command {
    * A stream runs in streaming mode; on Flink, with checkpoints every 10 s unless told otherwise,
    * kept in {@code --checkpoints} and resumed from there when it is given; on embedded Flink
    * without it, kept in a scratch folder removed at exit ({@link StreamCheckpoints#scratchOptions})
-   * unless {@code --stateBackend} says otherwise.
+   * unless {@code --stateBackend} says otherwise. On Flink it restarts after a failure as {@link
+   * StreamRestarts#DEFAULT} says, unless {@code --flinkConfDir} or {@code
+   * --numberOfExecutionRetries} is given.
    *
    * <p>On Flink, Kafka is read as a splittable {@code DoFn} ({@code --experiments=beam_fn_api})
    * rather than through Beam 2.62's wrapper of unbounded sources, which, restored from a
@@ -284,6 +286,7 @@ public final class StreamCommand implements Command {
     if (flink && all.stream().noneMatch(a -> a.startsWith("--experiments=") && a.contains("beam_fn_api"))) {
       all.add("--experiments=beam_fn_api");
     }
+    String restarts = flink && StreamRestarts.leftToUs(all) ? StreamRestarts.DEFAULT.configuration() : "";
     Optional<Path> checkpoints = StreamCheckpoints.named(all);
     if (flink && checkpoints.isPresent()) {
       if (all.stream().anyMatch(a -> a.startsWith("--flinkConfDir=") || a.startsWith("--savepointPath="))) {
@@ -291,8 +294,13 @@ public final class StreamCommand implements Command {
             "--checkpoints resumes from its own folder: give it without --flinkConfDir or"
                 + " --savepointPath");
       }
-      all.addAll(StreamCheckpoints.flinkOptions(checkpoints.get()));
-    } else if (flink
+      all.addAll(StreamCheckpoints.flinkOptions(checkpoints.get(), restarts));
+      return all.toArray(String[]::new);
+    }
+    if (!restarts.isEmpty()) {
+      all.add(StreamCheckpoints.scratchConfiguration(restarts));
+    }
+    if (flink
         && all.stream().noneMatch(a -> a.startsWith("--stateBackend"))
         && all.stream()
             .filter(a -> a.startsWith("--flinkMaster="))
