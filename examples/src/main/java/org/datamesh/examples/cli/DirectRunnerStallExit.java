@@ -3,13 +3,11 @@ package org.datamesh.examples.cli;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Ends a Direct-runner run that ran out of memory where the runner cannot tell: with exit status
- * 1 and {@link OutOfMemoryExit#MESSAGE}, once its workers have done nothing for {@link
+ * 1 and {@link OutOfMemoryExit#MESSAGE}, once no worker has evaluated a transform for {@link
  * #STALL_MILLIS} after the heap was full.
  *
  * <pre>{@code
@@ -20,14 +18,17 @@ import java.util.Map;
  * bytecode shows), so an OutOfMemoryError thrown outside a transform's evaluation, most likely in
  * the step that schedules bundles, is kept in a future nobody reads: no thread dies of it, nothing
  * is reported, and the run waited forever with every worker parked (seen in CI: a 64 MiB run of
- * 400,000 orders, then in one of two tries here; where exactly it was thrown was not caught). A
- * batch run whose workers use no CPU at all for 30 s is not working; a heap that was full says
- * why.
+ * 400,000 orders, then in one of two tries here; where exactly it was thrown was not caught), or
+ * with its workers spinning in the runner's scheduling loop ({@code QuiescenceDriver}), busy
+ * without end and evaluating nothing (seen here: an hour at full CPU). So the watch does not ask
+ * whether the workers use CPU but whether any of them is evaluating a transform ({@code
+ * DirectTransformExecutor} on its stack): a batch run in which none is, at any sample for 30 s,
+ * is not working; a heap that was full says why.
  */
 public final class DirectRunnerStallExit {
 
   /**
-   * How long every worker must have been idle: 30 s ({@code -Ddatamesh.directRunnerStallMillis},
+   * How long no worker must have evaluated a transform: 30 s ({@code -Ddatamesh.directRunnerStallMillis},
    * for a test of the watch itself).
    */
   static final long STALL_MILLIS = Long.getLong("datamesh.directRunnerStallMillis", 30_000);
@@ -38,6 +39,9 @@ public final class DirectRunnerStallExit {
   private static final double FULL = 0.85;
 
   private static final String WORKER = "direct-runner-worker";
+
+  /** The Direct runner's class on whose frames a worker evaluates a transform's bundle. */
+  static final String EVALUATING = "org.apache.beam.runners.direct.DirectTransformExecutor";
 
   private DirectRunnerStallExit() {}
 
@@ -54,26 +58,21 @@ public final class DirectRunnerStallExit {
   }
 
   private static void watch() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long max = Runtime.getRuntime().maxMemory();
-    Map<Long, Long> cpuByWorker = new HashMap<>();
     long idleSince = -1;
     try {
       while (true) {
         Thread.sleep(SAMPLE_MILLIS);
-        boolean worked = false;
         boolean anyWorker = false;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-          if (!thread.getName().equals(WORKER)) {
-            continue;
+        boolean evaluating = false;
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+          if (thread.getKey().getName().equals(WORKER)) {
+            anyWorker = true;
+            evaluating |= evaluating(thread.getValue());
           }
-          anyWorker = true;
-          long cpu = threads.getThreadCpuTime(thread.getId());
-          Long before = cpuByWorker.put(thread.getId(), cpu);
-          worked |= before == null || cpu != before;
         }
         long now = System.nanoTime() / 1_000_000;
-        if (!anyWorker || worked) {
+        if (!anyWorker || evaluating) {
           idleSince = -1;
           continue;
         }
@@ -88,6 +87,16 @@ public final class DirectRunnerStallExit {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Whether a worker with this stack is evaluating a transform's bundle. */
+  static boolean evaluating(StackTraceElement[] stack) {
+    for (StackTraceElement frame : stack) {
+      if (frame.getClassName().equals(EVALUATING)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The highest peak any heap pool reached: the old generation's, when the heap filled. */

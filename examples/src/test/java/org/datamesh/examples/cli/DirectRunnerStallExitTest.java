@@ -11,6 +11,8 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,8 +24,10 @@ class DirectRunnerStallExitTest {
 
   @TempDir Path dir;
 
-  @Test
-  void aProcessWhoseWorkersStalledAfterItsHeapFilledEndsWithTheOutOfMemoryLine() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"parked", "spinning"})
+  void aProcessWhoseWorkersStalledAfterItsHeapFilledEndsWithTheOutOfMemoryLine(String workers)
+      throws Exception {
     Path err = dir.resolve("err.txt");
     Process process =
         new ProcessBuilder(
@@ -32,7 +36,8 @@ class DirectRunnerStallExitTest {
                 "-Ddatamesh.directRunnerStallMillis=3000",
                 "-cp",
                 System.getProperty("java.class.path"),
-                StalledRunMain.class.getName())
+                StalledRunMain.class.getName(),
+                workers)
             .redirectError(err.toFile())
             .redirectOutput(dir.resolve("out.txt").toFile())
             .start();
@@ -46,6 +51,18 @@ class DirectRunnerStallExitTest {
   }
 
   private static final long MAX = 64L << 20;
+
+  @Test
+  void aWorkerEvaluatesOnlyWithTheRunnersTransformExecutorOnItsStack() {
+    StackTraceElement scheduling =
+        new StackTraceElement("org.apache.beam.runners.direct.QuiescenceDriver", "drive", null, 1);
+    StackTraceElement evaluating =
+        new StackTraceElement(DirectRunnerStallExit.EVALUATING, "run", null, 1);
+    assertThat(DirectRunnerStallExit.evaluating(new StackTraceElement[] {scheduling}), is(false));
+    assertThat(
+        DirectRunnerStallExit.evaluating(new StackTraceElement[] {scheduling, evaluating}), is(true));
+    assertThat(DirectRunnerStallExit.evaluating(new StackTraceElement[0]), is(false));
+  }
 
   @Test
   void idleWorkersAfterAFullHeapAreAStalledRun() {
