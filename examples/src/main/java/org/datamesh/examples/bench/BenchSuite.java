@@ -230,11 +230,13 @@ final class BenchSuite {
   private ScenarioResult durability(Scenario scenario, int size)
       throws IOException, InterruptedException {
     // Taken in turns, so a machine that gets busier or quieter meanwhile weighs on both alike.
-    List<String> off = List.of("-Ddatamesh.fsync=false");
+    // Both sides with --childJvmOptions, as every measured child; fsync off on one side only.
+    List<String> fsync = withChildJvmOptions(List.of());
+    List<String> off = withChildJvmOptions(List.of("-Ddatamesh.fsync=false"));
     List<RunFigures> on = new ArrayList<>();
     List<RunFigures> without = new ArrayList<>();
     for (int i = 1; i <= settings.repeat(); i++) {
-      on.add(measureOnce(RunKind.LIBRARY_FLINK, size, List.of(), "fsync-" + i));
+      on.add(measureOnce(RunKind.LIBRARY_FLINK, size, fsync, "fsync-" + i));
       without.add(measureOnce(RunKind.LIBRARY_FLINK, size, off, "nofsync-" + i));
     }
     RunFigures synced = RunFigures.median(on);
@@ -257,9 +259,7 @@ final class BenchSuite {
   /** Measures a run kind on a size once per bench (cached), {@code repeat} times, median kept. */
   private RunFigures measure(RunKind kind, int size, List<String> jvmArgs)
       throws IOException, InterruptedException {
-    List<String> allArgs = new ArrayList<>(settings.childJvmOptions());
-    allArgs.addAll(jvmArgs);
-    jvmArgs = List.copyOf(allArgs);
+    jvmArgs = withChildJvmOptions(jvmArgs);
     String key = kind + "/" + size + "/" + jvmArgs;
     RunFigures known = measured.get(key);
     if (known != null) {
@@ -272,6 +272,13 @@ final class BenchSuite {
     RunFigures median = RunFigures.median(repeats);
     measured.put(key, median);
     return median;
+  }
+
+  /** {@code --childJvmOptions} then {@code jvmArgs}: what every measured child run is given. */
+  private List<String> withChildJvmOptions(List<String> jvmArgs) {
+    List<String> all = new ArrayList<>(settings.childJvmOptions());
+    all.addAll(jvmArgs);
+    return List.copyOf(all);
   }
 
   /** One run of {@code kind} on {@code size} records in a child JVM, named by {@code attempt}. */

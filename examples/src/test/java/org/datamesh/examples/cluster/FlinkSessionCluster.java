@@ -43,6 +43,11 @@ public final class FlinkSessionCluster implements AutoCloseable {
   /** TaskManagers killed by a test: gone, kept for their logs. */
   private final List<ClusterProcess> killed = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stopQuietly, "flink-test-cluster-stop");
+  /**
+   * Worked out for the first TaskManager and kept for its replacements: it depends only on the
+   * memory settings in {@link #conf}, written once, and each working out is a JVM run of its own.
+   */
+  private TaskManagerResources taskManagerResources;
 
   private FlinkSessionCluster(int restPort, Path dir, Path conf) {
     this.restPort = restPort;
@@ -111,11 +116,13 @@ public final class FlinkSessionCluster implements AutoCloseable {
   }
 
   private ClusterProcess taskManager(String name) throws Exception {
-    TaskManagerResources resources = TaskManagerResources.compute(dir, conf);
+    if (taskManagerResources == null) {
+      taskManagerResources = TaskManagerResources.compute(dir, conf);
+    }
     List<String> args = new ArrayList<>(List.of("--configDir", conf.toString()));
-    args.addAll(resources.dynamicProperties());
+    args.addAll(taskManagerResources.dynamicProperties());
     return ClusterProcess.start(
-        name, dir, resources.jvmFlags(), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", args);
+        name, dir, taskManagerResources.jvmFlags(), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", args);
   }
 
   /**

@@ -94,15 +94,15 @@ class IngestLogIT {
     CliOutcome sent =
         CliOutcome.run(
             "ingest-log", "--file=" + file, "--bootstrapServers=127.0.0.1:" + closedPort,
-            "--topic=server-logs", "--timeoutSeconds=3");
+            "--topic=server-logs", "--timeoutSeconds=1");
     double seconds = (System.nanoTime() - start) / 1e9;
 
     assertThat(sent.status(), is(ExitCode.USAGE));
     assertThat(sent.err().strip().lines().toList(), hasSize(1));
     assertThat(
         sent.err(),
-        containsString("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 3 s"));
-    assertThat(seconds, lessThan(20.0));
+        containsString("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 1 s"));
+    assertThat(seconds, lessThan(18.0));
   }
 
   @Test

@@ -115,12 +115,12 @@ class RunToKafkaServerIT {
     Path input = Files.write(dir.resolve("orders.jsonl"), OrderBatches.of(5, "down", "3.00").first());
 
     CliOutcome outcome =
-        run(contract("down_events", "127.0.0.1:" + closedPort), input, "--timeoutSeconds=3");
+        run(contract("down_events", "127.0.0.1:" + closedPort), input, "--timeoutSeconds=1");
 
     assertThat(outcome.status(), is(ExitCode.USAGE));
     assertThat(outcome.err().strip().lines().toList(), hasSize(1));
     assertThat(
-        outcome.err(), containsString("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 3 s"));
+        outcome.err(), containsString("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 1 s"));
     assertThat(Files.exists(dir.resolve("lake/sales/order_events/_manifest.json")), is(false));
     assertThat(Files.exists(dir.resolve("lake/sales/order_events/runs")), is(false));
   }
