@@ -115,7 +115,7 @@ public final class DatameshCli {
         OutOfMemoryExit.report();
         return ExitCode.RUN_FAILED;
       }
-      err.println("datamesh " + args[0] + ": the run failed: " + rootMessage(e));
+      err.println("datamesh " + args[0] + ": the run failed: " + RootCause.describe(e));
       if (System.getenv("DATAMESH_DEBUG") != null) {
         e.printStackTrace(err);
       }
@@ -125,10 +125,5 @@ public final class DatameshCli {
 
   private static boolean isHelp(String arg) {
     return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable root = RootCause.of(t);
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

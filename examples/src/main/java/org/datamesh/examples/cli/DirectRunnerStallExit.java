@@ -28,8 +28,8 @@ import java.util.Map;
 public final class DirectRunnerStallExit {
 
   /**
-   * How long no worker must have evaluated a transform: 30 s ({@code -Ddatamesh.directRunnerStallMillis},
-   * for a test of the watch itself).
+   * How long no worker must have evaluated a transform: 30 s ({@code
+   * -Ddatamesh.directRunnerStallMillis}, for a test of the watch itself).
    */
   static final long STALL_MILLIS = Long.getLong("datamesh.directRunnerStallMillis", 30_000);
 

@@ -12,4 +12,10 @@ public final class RootCause {
     }
     return root;
   }
+
+  /** {@code SimpleClassName: message} of {@code t}'s innermost cause, as the commands print it. */
+  public static String describe(Throwable t) {
+    Throwable root = of(t);
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
 }

@@ -78,7 +78,7 @@ final class MeshRun {
         quiet.close();
         reporting.failed(e);
         held.forEach(line -> out.println("    | " + line));
-        return new Outcome(product, null, seconds(start), rootMessage(e));
+        return new Outcome(product, null, seconds(start), RootCause.describe(e));
       }
     }
     double seconds = seconds(start);
@@ -107,10 +107,5 @@ final class MeshRun {
 
   private static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable root = RootCause.of(t);
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

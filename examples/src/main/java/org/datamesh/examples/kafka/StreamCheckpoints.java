@@ -79,15 +79,8 @@ final class StreamCheckpoints {
    * rows again.
    */
   static List<String> scratchOptions() throws UsageException {
-    Path folder;
-    try {
-      folder = Files.createTempDirectory("datamesh-stream-checkpoints-");
-    } catch (IOException e) {
-      throw new UsageException(
-          "no scratch folder for the stream's checkpoints in " + System.getProperty("java.io.tmpdir")
-              + ": " + e.getMessage() + "; give one with --checkpoints=DIR");
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(folder)));
+    Path folder =
+        scratchFolder("datamesh-stream-checkpoints-", "checkpoints", "; give one with --checkpoints=DIR");
     return List.of("--stateBackend=filesystem", "--stateBackendStoragePath=" + folder.toUri());
   }
 
@@ -97,16 +90,26 @@ final class StreamCheckpoints {
    * --checkpoints}, embedded or on a cluster (the client hands the job's settings to it).
    */
   static String scratchConfiguration(String configuration) throws UsageException {
+    Path folder = scratchFolder("datamesh-stream-flink-conf-", "Flink configuration", "");
+    return "--flinkConfDir=" + writeConfiguration(folder, configuration);
+  }
+
+  /**
+   * A new folder of the temporary directory named from {@code prefix}, removed when the JVM ends;
+   * when none can be made, one line naming {@code what} it was for, then {@code advice}.
+   */
+  private static Path scratchFolder(String prefix, String what, String advice)
+      throws UsageException {
     Path folder;
     try {
-      folder = Files.createTempDirectory("datamesh-stream-flink-conf-");
+      folder = Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new UsageException(
-          "no scratch folder for the stream's Flink configuration in "
-              + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
+          "no scratch folder for the stream's " + what + " in "
+              + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + advice);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(folder)));
-    return "--flinkConfDir=" + writeConfiguration(folder, configuration);
+    return folder;
   }
 
   private static void removeQuietly(Path folder) {

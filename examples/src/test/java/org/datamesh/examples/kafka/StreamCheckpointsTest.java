@@ -79,12 +79,7 @@ class StreamCheckpointsTest {
       throws Exception {
     List<String> embedded = List.of(StreamCommand.streamingArgs(new String[] {"--inputTopic=t"}));
     assertThat(embedded, hasItem("--stateBackend=filesystem"));
-    String path =
-        embedded.stream()
-            .filter(a -> a.startsWith("--stateBackendStoragePath="))
-            .findFirst()
-            .orElseThrow()
-            .substring("--stateBackendStoragePath=".length());
+    String path = StreamArgs.value(embedded, "--stateBackendStoragePath=");
     Path scratch = Path.of(URI.create(path));
     assertThat(Files.isDirectory(scratch), equalTo(true));
     assertThat(

@@ -19,6 +19,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.datamesh.examples.cli.RootCause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class StreamRestartsTest {
         assertThrows(RuntimeException.class, () -> pipeline.run().waitUntilFinish());
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
-    assertThat(rootMessage(ended), equalTo("a failure that will not go away"));
+    assertThat(RootCause.of(ended).getMessage(), equalTo("a failure that will not go away"));
     assertThat("two failures tolerated, the third within the interval ends the job", ATTEMPTS.get(), equalTo(3));
     assertThat(seconds, lessThan(60L));
   }
@@ -108,21 +109,8 @@ class StreamRestartsTest {
   }
 
   private static String configurationOf(List<String> args) throws Exception {
-    String folder =
-        args.stream()
-            .filter(a -> a.startsWith("--flinkConfDir="))
-            .findFirst()
-            .orElseThrow()
-            .substring("--flinkConfDir=".length());
+    String folder = StreamArgs.value(args, "--flinkConfDir=");
     return Files.readString(Path.of(folder).resolve("config.yaml"));
-  }
-
-  private static String rootMessage(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage();
   }
 
   private static final class AlwaysFailsFn extends DoFn<Integer, Integer> {
