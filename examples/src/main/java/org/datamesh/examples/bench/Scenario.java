@@ -30,7 +30,7 @@ enum Scenario {
       "library-vs-handwritten-beam",
       "wall time, embedded Flink, vs a minimal hand-written Beam pipeline with the same work",
       "s",
-      Goal.atMost(1.0)),
+      Goal.atMost(0.8)),
   LIBRARY_VS_HANDWRITTEN_BEAM_DIRECT(
       "library-vs-handwritten-beam-direct",
       "wall time on the Direct runner, default enforcement, at --directRecords",
