@@ -20,6 +20,7 @@ import org.datamesh.core.pipeline.RecordFormat;
 import org.datamesh.rules.profile.ContractSuggestion;
 import org.datamesh.rules.profile.DatasetProfile;
 import org.datamesh.rules.profile.Profile;
+import org.datamesh.examples.cli.EmbeddedFlinkFolder;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -68,6 +69,7 @@ public final class ProfileCommand implements Command {
     String input = InputFiles.check(options.getInput(), options);
     Path target = target(options.getOutput(), options.getForce());
 
+    EmbeddedFlinkFolder.use(options);
     Pipeline pipeline = Pipeline.create(options);
     ProfileReceipt receipt = ProfileReceipt.create();
     receipt.keep(

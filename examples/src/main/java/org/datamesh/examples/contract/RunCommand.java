@@ -21,6 +21,7 @@ import org.datamesh.core.quality.QualityGateException;
 import org.datamesh.core.relate.Relationship;
 import org.datamesh.core.relate.UnpublishedProductException;
 import org.datamesh.examples.catalog.RunReporting;
+import org.datamesh.examples.cli.EmbeddedFlinkFolder;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.DirectRunnerStallExit;
 import org.datamesh.examples.cli.ExitCode;
@@ -127,6 +128,7 @@ public final class RunCommand implements Command {
         out.println(warning);
       }
     }
+    EmbeddedFlinkFolder.use(options);
     Pipeline pipeline = Pipeline.create(options);
     CommitReceipt receipt = CommitReceipt.create();
     try {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.datamesh.core.protect.DataKeys;
+import org.datamesh.examples.cli.EmbeddedFlinkFolder;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -46,6 +47,7 @@ public final class DemoCommand implements Command {
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
     DemoOptions options = Options.parse(args, DemoOptions.class);
+    EmbeddedFlinkFolder.use(options);
     Path output = OutputFolder.prepare(options.getOutput());
     if (records(options) < MeshSize.MIN_ORDERS) {
       throw new UsageException("--records must be at least " + MeshSize.MIN_ORDERS);

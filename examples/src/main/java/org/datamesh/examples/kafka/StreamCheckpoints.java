@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.datamesh.core.product.RunId;
+import org.datamesh.examples.cli.ScratchFolder;
 import org.datamesh.examples.cli.UsageException;
 
 /**
@@ -94,30 +95,10 @@ final class StreamCheckpoints {
     return "--flinkConfDir=" + writeConfiguration(folder, configuration);
   }
 
-  /**
-   * A new folder of the temporary directory named from {@code prefix}, removed when the JVM ends;
-   * when none can be made, one line naming {@code what} it was for, then {@code advice}.
-   */
+  /** A scratch folder for the stream's {@code what}; see {@link ScratchFolder#create}. */
   private static Path scratchFolder(String prefix, String what, String advice)
       throws UsageException {
-    Path folder;
-    try {
-      folder = Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UsageException(
-          "no scratch folder for the stream's " + what + " in "
-              + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + advice);
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> removeQuietly(folder)));
-    return folder;
-  }
-
-  private static void removeQuietly(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a scratch folder left behind in the temporary directory: nothing to report at exit
-    }
+    return ScratchFolder.create(prefix, "the stream's " + what, advice);
   }
 
   /** Folders this JVM has claimed, with the locks that claim them (kept until the JVM ends). */

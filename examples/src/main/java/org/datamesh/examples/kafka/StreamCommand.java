@@ -32,6 +32,7 @@ import org.datamesh.core.stream.StreamResult;
 import org.datamesh.core.stream.ToKafka;
 import org.datamesh.core.stream.WindowQuality;
 import org.datamesh.core.stream.WindowTally;
+import org.datamesh.examples.cli.EmbeddedFlinkFolder;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -188,6 +189,7 @@ public final class StreamCommand implements Command {
       source = source.withEventTime(eventTime(spec, options.getEventTime()));
     }
 
+    EmbeddedFlinkFolder.use(options);
     Pipeline pipeline = Pipeline.create(options);
     StreamResult result = pipeline.apply("Messages", source).apply("Product", product);
     ToKafka<Row> rows = blank(outputTopic) ? null : ToKafka.rows(outputServers, outputTopic, spec.key());

@@ -17,6 +17,7 @@ import org.datamesh.core.contract.DataContract;
 import org.datamesh.core.protect.DataKeys;
 import org.datamesh.core.read.ReadDataProduct;
 import org.datamesh.core.read.RoleAccess;
+import org.datamesh.examples.cli.EmbeddedFlinkFolder;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -89,6 +90,7 @@ public final class ReadCommand implements Command {
 
     Path work = Files.createTempDirectory("datamesh-read-");
     try {
+      EmbeddedFlinkFolder.use(options);
       Pipeline pipeline = Pipeline.create(options);
       PCollection<Row> rows;
       try {

@@ -2,6 +2,7 @@ package org.datamesh.examples.contract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -69,6 +70,14 @@ class S3RunIT {
 
       assertThat(outcome.out() + outcome.err(), outcome.status(), is(ExitCode.OK));
       assertNoCredentialIn(outcome.out() + outcome.err());
+      // Embedded Flink's working folder went with the command's scratch folder when it exited.
+      try (Stream<Path> left = java.nio.file.Files.list(dir.resolve("tmp"))) {
+        assertThat(
+            left.map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("minicluster_") || n.startsWith("datamesh-flink-"))
+                .toList(),
+            empty());
+      }
       assertThat(
           outcome.outLines(),
           hasItems(
