@@ -263,11 +263,7 @@ final class CommitManifestFn extends DoFn<Long, String> {
     syncFiles(directory, manifest);
     ResourceId previous =
         directory.resolve(Manifest.PREVIOUS_FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    List<String> abandoned = new ArrayList<>(AtomicFiles.removeAbandoned(target));
-    abandoned.addAll(AtomicFiles.removeAbandoned(previous));
-    if (!abandoned.isEmpty()) {
-      LOG.info("Removed temporary manifests of killed runs of {}: {}", product.id(), abandoned);
-    }
+    removeAbandonedManifests(target, previous, product.id());
     if (inForce.isPresent()) {
       AtomicFiles.write(previous, inForce.get().toJson(), lock::verify);
     }
@@ -425,5 +421,19 @@ final class CommitManifestFn extends DoFn<Long, String> {
         .map(f -> f.startsWith(prefix) ? f.substring(prefix.length()) : f)
         .sorted()
         .toList();
+  }
+
+  /**
+   * Removes the temporary manifests that killed commits of {@code productId} left beside its
+   * manifest ({@code target}) and the previous one, naming them in the log. Under the commit lock
+   * only; streamed windows ({@link CommitWindow}) commit through it too.
+   */
+  static void removeAbandonedManifests(ResourceId target, ResourceId previous, String productId)
+      throws IOException {
+    List<String> abandoned = new ArrayList<>(AtomicFiles.removeAbandoned(target));
+    abandoned.addAll(AtomicFiles.removeAbandoned(previous));
+    if (!abandoned.isEmpty()) {
+      LOG.info("Removed temporary manifests of killed runs of {}: {}", productId, abandoned);
+    }
   }
 }

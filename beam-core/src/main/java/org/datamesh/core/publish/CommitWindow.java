@@ -147,10 +147,12 @@ public final class CommitWindow implements Serializable {
           return json(inForce.get());
         }
         syncNewFiles(files);
+        ResourceId previous =
+            directory.resolve(Manifest.PREVIOUS_FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+        // As a batch commit does: what commits killed midway left goes, then the last good
+        // version is kept, should the new one ever be unreadable.
+        CommitManifestFn.removeAbandonedManifests(target, previous, product.id());
         if (inForce.isPresent()) {
-          // As a batch commit does: the last good version, should the new one ever be unreadable.
-          ResourceId previous =
-              directory.resolve(Manifest.PREVIOUS_FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
           AtomicFiles.write(previous, inForce.get().toJson(), lock::verify);
         }
         if (local) {

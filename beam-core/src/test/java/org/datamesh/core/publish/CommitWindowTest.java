@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -158,6 +159,22 @@ class CommitWindowTest {
     String json = Files.readString(productDir().resolve(Manifest.FILE_NAME), StandardCharsets.UTF_8);
     assertThat(json, not(containsString("windows")));
     assertThat(Manifest.read(productDir()).onlyTable().windows(), hasSize(0));
+  }
+
+  @Test
+  void aWindowsCommitRemovesTheTemporaryManifestsAKilledCommitLeft() throws Exception {
+    CommitWindow commit = commit("stream-1");
+    commit.commit(window(W1, 1, 1, 0), List.of(written(commit, W1, 0, "a")), OPTIONS);
+    Path manifestLeft = productDir().resolve("." + Manifest.FILE_NAME + "4711.tmp");
+    Path previousLeft = productDir().resolve("." + Manifest.PREVIOUS_FILE_NAME + "4712.tmp");
+    Files.writeString(manifestLeft, "{\"runId\": \"half-writ", StandardCharsets.UTF_8);
+    Files.writeString(previousLeft, "{", StandardCharsets.UTF_8);
+
+    commit.commit(window(W2, 1, 1, 0), List.of(written(commit, W2, 0, "b")), OPTIONS);
+
+    assertThat(Files.exists(manifestLeft), is(false));
+    assertThat(Files.exists(previousLeft), is(false));
+    assertThat(Manifest.read(productDir()).table("events").windows(), hasSize(2));
   }
 
   @Test
