@@ -43,11 +43,10 @@ public final class EmbeddedFlinkFolder {
       return;
     }
     Path folder = ScratchFolder.create("datamesh-flink-", "embedded Flink's working files", "");
-    String workingDir = folder.resolve("work").toString();
     try {
       Files.writeString(
           folder.resolve("config.yaml"),
-          "process.working-dir: \"" + workingDir.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n",
+          workingDirectory(folder.resolve("work")),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UsageException(
@@ -55,5 +54,15 @@ public final class EmbeddedFlinkFolder {
               + e.getMessage());
     }
     flink.setFlinkConfDir(folder.toString());
+  }
+
+  /**
+   * The line of Flink's {@code config.yaml} that puts embedded Flink's working folder in {@code
+   * folder}: for a command that writes a Flink configuration of its own ({@code stream}'s restart
+   * policy), with {@code folder} in a scratch folder of its own.
+   */
+  public static String workingDirectory(Path folder) {
+    String path = folder.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+    return "process.working-dir: \"" + path + "\"\n";
   }
 }

@@ -33,6 +33,7 @@ import org.datamesh.core.stream.ToKafka;
 import org.datamesh.core.stream.WindowQuality;
 import org.datamesh.core.stream.WindowTally;
 import org.datamesh.examples.cli.EmbeddedFlinkFolder;
+import org.datamesh.examples.cli.ScratchFolder;
 import org.datamesh.examples.cli.Command;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
@@ -289,6 +290,16 @@ public final class StreamCommand implements Command {
       all.add("--experiments=beam_fn_api");
     }
     String restarts = flink && StreamRestarts.leftToUs(all) ? StreamRestarts.DEFAULT.configuration() : "";
+    boolean embedded =
+        all.stream()
+            .filter(a -> a.startsWith("--flinkMaster="))
+            .allMatch(a -> a.equals("--flinkMaster=[local]") || a.equals("--flinkMaster=[auto]"));
+    if (!restarts.isEmpty() && embedded) {
+      // This configuration replaces the one EmbeddedFlinkFolder would give: it says the same.
+      restarts +=
+          EmbeddedFlinkFolder.workingDirectory(
+              ScratchFolder.create("datamesh-flink-", "embedded Flink's working files", ""));
+    }
     Optional<Path> checkpoints = StreamCheckpoints.named(all);
     if (flink && checkpoints.isPresent()) {
       if (all.stream().anyMatch(a -> a.startsWith("--flinkConfDir=") || a.startsWith("--savepointPath="))) {
@@ -302,11 +313,7 @@ public final class StreamCommand implements Command {
     if (!restarts.isEmpty()) {
       all.add(StreamCheckpoints.scratchConfiguration(restarts));
     }
-    if (flink
-        && all.stream().noneMatch(a -> a.startsWith("--stateBackend"))
-        && all.stream()
-            .filter(a -> a.startsWith("--flinkMaster="))
-            .allMatch(a -> a.equals("--flinkMaster=[local]") || a.equals("--flinkMaster=[auto]"))) {
+    if (flink && all.stream().noneMatch(a -> a.startsWith("--stateBackend")) && embedded) {
       // Embedded: a cluster keeps checkpoints where its configuration says.
       all.addAll(StreamCheckpoints.scratchOptions());
     }
