@@ -50,8 +50,7 @@ public final class EmbeddedFlinkFolder {
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UsageException(
-          "no scratch folder for embedded Flink's working files in " + folder + ": "
-              + e.getMessage());
+          "cannot write embedded Flink's configuration to " + folder + ": " + e.getMessage());
     }
     flink.setFlinkConfDir(folder.toString());
   }

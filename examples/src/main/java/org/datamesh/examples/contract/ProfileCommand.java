@@ -17,14 +17,14 @@ import org.apache.beam.sdk.io.FileIO;
 import org.datamesh.core.contract.ContractException;
 import org.datamesh.core.contract.ContractLoader;
 import org.datamesh.core.pipeline.RecordFormat;
-import org.datamesh.rules.profile.ContractSuggestion;
-import org.datamesh.rules.profile.DatasetProfile;
-import org.datamesh.rules.profile.Profile;
-import org.datamesh.examples.cli.EmbeddedFlinkFolder;
 import org.datamesh.examples.cli.Command;
+import org.datamesh.examples.cli.EmbeddedFlinkFolder;
 import org.datamesh.examples.cli.ExitCode;
 import org.datamesh.examples.cli.Options;
 import org.datamesh.examples.cli.UsageException;
+import org.datamesh.rules.profile.ContractSuggestion;
+import org.datamesh.rules.profile.DatasetProfile;
+import org.datamesh.rules.profile.Profile;
 
 /**
  * {@code datamesh profile --input=GLOB --output=contract.yaml}: profiles CSV or JSON-lines files
