@@ -26,6 +26,7 @@ import org.datamesh.core.lineage.LineageRun;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.publish.PublishDataProduct;
 import org.datamesh.core.quality.QualityGateException;
+import org.datamesh.examples.cli.RootCause;
 
 /**
  * What a run leaves beside its product apart from the product itself: the OpenLineage events of
@@ -138,10 +139,7 @@ public final class RunReporting {
               + String.join(", ", ids));
       return;
     }
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = RootCause.of(failure);
     String text = root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     failed(text.length() > 2000 ? text.substring(0, 2000) : text);
   }

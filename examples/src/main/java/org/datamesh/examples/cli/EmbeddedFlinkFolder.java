@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Gives embedded Flink a working folder that the command removes when it exits.
@@ -37,9 +38,7 @@ public final class EmbeddedFlinkFolder {
       return;
     }
     FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
-    String master = flink.getFlinkMaster();
-    boolean embedded = master == null || master.equals("[local]") || master.equals("[auto]");
-    if (!embedded || flink.getFlinkConfDir() != null) {
+    if (!isEmbedded(flink.getFlinkMaster()) || flink.getFlinkConfDir() != null) {
       return;
     }
     Path folder = ScratchFolder.create("datamesh-flink-", "embedded Flink's working files", "");
@@ -53,6 +52,11 @@ public final class EmbeddedFlinkFolder {
           "cannot write embedded Flink's configuration to " + folder + ": " + e.getMessage());
     }
     flink.setFlinkConfDir(folder.toString());
+  }
+
+  /** Whether {@code flinkMaster} (the option's value; null when not given) means embedded Flink. */
+  public static boolean isEmbedded(@Nullable String flinkMaster) {
+    return flinkMaster == null || flinkMaster.equals("[local]") || flinkMaster.equals("[auto]");
   }
 
   /**

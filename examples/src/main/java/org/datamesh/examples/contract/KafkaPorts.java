@@ -13,6 +13,7 @@ import org.datamesh.core.contract.OutputPort;
 import org.datamesh.core.publish.Manifest;
 import org.datamesh.core.read.ReadDataProduct;
 import org.datamesh.core.stream.ToKafka;
+import org.datamesh.examples.cli.RootCause;
 import org.datamesh.examples.cli.UsageException;
 import org.datamesh.examples.kafka.KafkaBrokers;
 
@@ -102,10 +103,7 @@ final class KafkaPorts {
   }
 
   private static String firstLine(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = RootCause.of(e);
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.lines().findFirst().orElse(message);
   }

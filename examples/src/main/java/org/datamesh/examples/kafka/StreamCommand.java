@@ -293,7 +293,8 @@ public final class StreamCommand implements Command {
     boolean embedded =
         all.stream()
             .filter(a -> a.startsWith("--flinkMaster="))
-            .allMatch(a -> a.equals("--flinkMaster=[local]") || a.equals("--flinkMaster=[auto]"));
+            .map(a -> a.substring("--flinkMaster=".length()))
+            .allMatch(EmbeddedFlinkFolder::isEmbedded);
     if (!restarts.isEmpty() && embedded) {
       // This configuration replaces the one EmbeddedFlinkFolder would give: it says the same.
       restarts +=

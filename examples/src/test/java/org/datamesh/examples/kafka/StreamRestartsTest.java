@@ -4,9 +4,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,6 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * instead of restarting forever as Flink does with checkpoints on and no restart strategy.
  */
 class StreamRestartsTest {
+
+  /** The last line of an embedded stream's Flink configuration: its working folder, in a scratch one. */
+  private static final String WORKING_DIR_LAST =
+      "(?s).*\nprocess\\.working-dir: \".*/datamesh-flink-[^/]*\"\n";
 
   /** Attempts of the always-failing step, across the job's restarts (embedded Flink: one JVM). */
   private static final AtomicInteger ATTEMPTS = new AtomicInteger();
@@ -79,7 +83,7 @@ class StreamRestartsTest {
         configurationOf(List.of(StreamCommand.streamingArgs(new String[] {"--inputTopic=t"}))),
         allOf(
             startsWith(StreamRestarts.DEFAULT.configuration()),
-            matchesPattern("(?s).*\nprocess\\.working-dir: \".*/datamesh-flink-[^/]*\"\n")));
+            matchesPattern(WORKING_DIR_LAST)));
     assertThat(
         "on a cluster too: the client hands it to the job",
         configurationOf(
@@ -92,7 +96,7 @@ class StreamRestartsTest {
             List.of(StreamCommand.streamingArgs(new String[] {"--checkpoints=" + checkpoints}))),
         allOf(
             startsWith(StreamRestarts.DEFAULT.configuration()),
-            containsString("\nprocess.working-dir: ")));
+            matchesPattern(WORKING_DIR_LAST)));
     Path chk = Files.createDirectories(checkpoints.resolve("job1").resolve("chk-4"));
     Files.writeString(chk.resolve("_metadata"), "x");
     String resumed =
